@@ -15,6 +15,8 @@ import org.coopledger.governance.error.VerificationException;
  * <p>{@link #body()} is the exact text that log signatures and witness cosignatures cover; {@link
  * #parse} accepts only texts that {@link #body()} reproduces byte for byte.
  */
+// The array is copied in and out, and equals/hashCode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
   public static final String MALFORMED_CHECKPOINT = "MALFORMED_CHECKPOINT";
 

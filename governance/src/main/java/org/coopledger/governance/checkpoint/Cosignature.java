@@ -19,7 +19,12 @@ import org.coopledger.governance.error.VerificationException;
  * @param timestamp seconds since the Unix epoch, 0 to 2^63-1
  * @param signature the 64-byte Ed25519 signature
  */
+// The array is copied in and out, and equals/hashCode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record Cosignature(String name, int keyHash, long timestamp, byte[] signature) {
+  /** The first line of every signed cosignature message, the spec's domain separation. */
+  static final String HEADER = "cosignature/v1\n";
+
   private static final int LENGTH = 8 + SigningKey.SIGNATURE_LENGTH;
 
   public Cosignature {
@@ -86,7 +91,7 @@ public record Cosignature(String name, int keyHash, long timestamp, byte[] signa
 
   /** The signed message: the header line, the time line and the cosigned note text. */
   static byte[] message(String text, long timestamp) {
-    return ("cosignature/v1\ntime " + timestamp + "\n" + text).getBytes(UTF_8);
+    return (HEADER + "time " + timestamp + "\n" + text).getBytes(UTF_8);
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.Base64;
  * @param signature the signature bytes after the key hash (for a cosignature: the 8-byte timestamp
  *     followed by the Ed25519 signature)
  */
+// The array is copied in and out, and equals/hashCode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record NoteSignature(String name, int keyHash, byte[] signature) {
   /** The em dash (U+2014) and space that start every signature line. */
   static final String PREFIX = "\u2014 ";

@@ -82,10 +82,18 @@ public final class NoteSigner {
     return verifier;
   }
 
-  /** This key's signature line over {@code text}, which must end in a newline. */
+  /**
+   * This key's signature line over {@code text}, which must end in a newline. Texts that start like
+   * a cosignature message are refused, so that a key used both as a log signer and as a witness can
+   * never be made to produce a cosignature through a plain signature.
+   */
   public NoteSignature sign(String text) {
     if (text == null || !text.endsWith("\n")) {
       throw new IllegalArgumentException("a note text ends with a newline");
+    }
+    if (text.startsWith(Cosignature.HEADER)) {
+      throw new IllegalArgumentException(
+          "refusing a plain signature over a text that starts like a cosignature message");
     }
     return new NoteSignature(verifier.name(), verifier.keyHash(), key.sign(text.getBytes(UTF_8)));
   }

@@ -51,6 +51,14 @@ class CosignatureTest {
   }
 
   @Test
+  void aLogSignerRefusesToSignATextShapedLikeACosignatureMessage() {
+    // Otherwise a node using one key as log signer and as witness could be made to cosign.
+    NoteSigner sameKey = NoteSigner.of("node-2.coop.example", SignedNoteTest.seeded(11));
+    String message = "cosignature/v1\ntime " + T + "\n" + CHECKPOINT.body();
+    assertThatThrownBy(() -> sameKey.sign(message)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aPlainEd25519VerifierForTheSameKeyDoesNotAcceptACosignature() {
     NoteVerifier plain =
         NoteVerifier.of(W1.name(), SignatureType.ED25519, W1.verifier().publicKey());

@@ -25,8 +25,10 @@ class PublishedVectorsTest {
   private static final String ENOCH_VKEY =
       "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
   private static final String PETER_TEXT =
-      "If you think cryptography is the answer to your problem,\n"
-          + "then you don't know what your problem is.\n";
+      """
+      If you think cryptography is the answer to your problem,
+      then you don't know what your problem is.
+      """;
   private static final String PETER_LINE =
       "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
   private static final String ENOCH_LINE =
