@@ -1,0 +1,62 @@
+package org.coopledger.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.coopledger.cli.command.KeyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code coop} command: wires the subcommands and maps failures to exit codes. */
+@Command(
+    name = "coop",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Run, use and audit a coopledger co-op: a signed, append-only ledger of revenue"
+            + " splits, money and decisions.",
+    footer = {
+      "",
+      "Environment:",
+      "  COOP_NODE        node URL used when --node is not given",
+      "  COOP_KEY         key file used when --key is not given",
+      "  COOP_PASSPHRASE  passphrase of encrypted key files (else you are asked)",
+      "  COOP_TRUST_DIR   where audits pin node keys (default ~/.coop/trust)",
+      "Exit codes:",
+      "  0 ok, 1 local failure, 2 usage, 3 rejected by the node or the co-op's rules,",
+      "  4 node unreachable or failing, 5 verification failed"
+    },
+    subcommands = {KeyCommand.class})
+public final class Coop implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run");
+  }
+
+  public static void main(String[] args) {
+    CliContext context =
+        new CliContext(
+            System.getenv(),
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            Terminal.system());
+    System.exit(run(context, args));
+  }
+
+  /** Runs one command line and returns its exit code (see {@link ExitCode}). */
+  public static int run(CliContext context, String... args) {
+    CommandLine commandLine = new CommandLine(new Coop(), new ContextFactory(context));
+    commandLine.setOut(context.out());
+    commandLine.setErr(context.err());
+    commandLine.setExecutionExceptionHandler(new FailureReporter(context));
+    try {
+      return commandLine.execute(args);
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+}

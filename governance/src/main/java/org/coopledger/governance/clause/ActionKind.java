@@ -1,0 +1,40 @@
+package org.coopledger.governance.clause;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kinds of governed action, each with one clause in the {@link Rulebook}. In rulebook text a
+ * kind is written in lowercase with '-' for '_' ({@code change-roles}).
+ */
+public enum ActionKind {
+  /** Change the revenue split. Beneficiaries: every member whose share changes (old or new). */
+  SPLIT,
+  /** Pay out from a member's balance. Beneficiary: the recipient. Has an amount and currency. */
+  PAYOUT,
+  /** Admit a member. Beneficiary: the member admitted. */
+  ADMIT,
+  /** Remove a member. Beneficiary: the member removed. */
+  REMOVE,
+  /** Change a member's roles. Beneficiary: that member. */
+  CHANGE_ROLES,
+  /** Replace the rulebook. No beneficiaries. */
+  RULEBOOK,
+  /** A plain decision (text) for the co-op's other choices. No beneficiaries. */
+  DECISION;
+
+  /** The kind as written in rulebook text, e.g. {@code change-roles}. */
+  public String text() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The kind written as {@code text}, if any. */
+  public static Optional<ActionKind> ofText(String text) {
+    for (ActionKind kind : values()) {
+      if (kind.text().equals(text)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+}

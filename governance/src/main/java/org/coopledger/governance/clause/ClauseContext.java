@@ -1,0 +1,86 @@
+package org.coopledger.governance.clause;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.coopledger.governance.crypto.KeyId;
+
+/**
+ * What a clause may know about a proposal, implemented by the state machine from ledger state.
+ *
+ * <p>Every answer must be a pure function of ledger state and the entry being applied: {@link
+ * #now()} is that entry's accepted time, never a wall clock. Collections may be in any order (the
+ * evaluator sorts by key id), must not contain nulls, and must not change during one evaluation.
+ * Members are identified by their current key id.
+ */
+public interface ClauseContext {
+
+  /** The accepted time of the entry being applied; the only "now" a clause ever sees. */
+  Instant now();
+
+  /** The current key id of the member who created the proposal. */
+  KeyId author();
+
+  /** Current members holding {@code role}; empty for a role nobody holds. */
+  List<KeyId> membersWithRole(String role);
+
+  /** Every current member. */
+  List<KeyId> members();
+
+  /**
+   * The current member a {@code member(...)} reference names: a key id (32 hex characters, current
+   * or, if the state machine allows, rotated from) or a display name. Empty when it names nobody.
+   */
+  Optional<KeyId> resolveMember(String ref);
+
+  /** How messages name a member, e.g. {@code "alice (3fa9c2d1...)"}. */
+  String describe(KeyId member);
+
+  /**
+   * The members the action benefits: for a split, every member whose share changes (old or new);
+   * for a payout, its recipient; for admit/remove/role changes, that member; empty for a decision.
+   */
+  List<KeyId> beneficiaries();
+
+  /**
+   * The proposal's current approvals: approver's key id to the accepted time of their approval.
+   * Withdrawn approvals are removed; a member who approved again appears with the latest time.
+   */
+  Map<KeyId, Instant> approvals();
+
+  /** The amount the action moves, in minor units of {@link #currency()}; empty if none. */
+  OptionalLong amount();
+
+  /** The currency of {@link #amount()} (e.g. {@code EUR}); empty if the action moves no money. */
+  Optional<String> currency();
+
+  /** When the proposal was opened (its creating entry's accepted time); vote windows start here. */
+  Instant openedAt();
+
+  /** Every eligible voter and their weight (at least 1); one member one vote gives 1 each. */
+  Map<KeyId, Long> voterWeights();
+
+  /** Each voter's current ballot (the last one they cast). Voters not in here have not voted. */
+  Map<KeyId, Ballot> ballots();
+
+  /** Vetoes cast on the proposal: vetoing member's key id to the accepted time of the veto. */
+  Map<KeyId, Instant> vetoes();
+
+  /**
+   * When the state machine first saw the clause's conditions met (see {@link
+   * ClauseResult#conditionsMet()}), if it recorded that and they have held since. Timelocks and
+   * veto windows count from here. The state machine records {@link
+   * ClauseResult#conditionsMetSince()} the first time conditions are met and clears it when they
+   * stop being met.
+   */
+  Optional<Instant> conditionsMetAt();
+
+  /** A vote. */
+  enum Ballot {
+    YES,
+    NO,
+    ABSTAIN
+  }
+}

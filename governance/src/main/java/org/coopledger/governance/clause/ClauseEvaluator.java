@@ -1,0 +1,168 @@
+package org.coopledger.governance.clause;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.clause.Clause.AmountCondition;
+import org.coopledger.governance.clause.Clause.And;
+import org.coopledger.governance.clause.Clause.Approval;
+import org.coopledger.governance.clause.Clause.Constant;
+import org.coopledger.governance.clause.Clause.If;
+import org.coopledger.governance.clause.Clause.Or;
+import org.coopledger.governance.clause.Clause.Timelock;
+import org.coopledger.governance.clause.Clause.Veto;
+import org.coopledger.governance.clause.Clause.Vote;
+import org.coopledger.governance.clause.Outcome.State;
+import org.coopledger.governance.crypto.KeyId;
+
+/**
+ * Evaluates a clause in two passes. The first finds whether the <em>conditions</em> hold (the
+ * clause with every timelock and veto window taken as satisfied) and since when; that instant
+ * anchors timelocks and veto windows in the second pass, which evaluates everything.
+ */
+final class ClauseEvaluator {
+  private final ClauseContext context;
+  private final SortedMap<KeyId, Instant> approvals;
+  private final Instant anchor;
+
+  private ClauseEvaluator(ClauseContext context, Instant anchor) {
+    this.context = context;
+    this.approvals = ApprovalCount.sorted(context.approvals());
+    this.anchor = anchor;
+  }
+
+  static ClauseResult evaluate(Clause clause, ClauseContext context) {
+    Conditions conditions = new Conditions(context);
+    Optional<Instant> since = conditions.metSince(clause);
+    Optional<Instant> anchor = since.map(s -> context.conditionsMetAt().orElse(s));
+    Outcome outcome = new ClauseEvaluator(context, anchor.orElse(null)).eval(clause);
+    return new ClauseResult(
+        outcome.isHolding(),
+        outcome.state() == State.NEVER,
+        anchor.isPresent(),
+        anchor,
+        outcome.votesFinal(),
+        outcome.isHolding() ? List.of() : outcome.missing());
+  }
+
+  private Outcome eval(Clause clause) {
+    return switch (clause) {
+      case And and -> and(and.terms());
+      case Or or -> or(or.terms());
+      case If cond -> eval(test(cond.condition(), context) ? cond.then() : cond.otherwise());
+      case Approval approval -> ApprovalCount.evaluate(approval, context, approvals);
+      case Vote vote -> VoteCount.tally(context).outcome(vote, context);
+      case Timelock timelock -> timelock(timelock);
+      case Veto veto -> veto(veto);
+      case AmountCondition amount ->
+          test(amount, context)
+              ? Outcome.holds()
+              : Outcome.never(
+                  context.amount().isPresent()
+                      ? "amount "
+                          + context.amount().getAsLong()
+                          + " is not "
+                          + amount.op().symbol()
+                          + " "
+                          + amount.value()
+                      : "the action has no amount (" + ClausePrinter.print(amount) + ")");
+      case Constant constant ->
+          constant.value() ? Outcome.holds() : Outcome.never("this action is never allowed");
+    };
+  }
+
+  private Outcome and(List<Clause> terms) {
+    List<Outcome> outcomes = terms.stream().map(this::eval).toList();
+    boolean never = outcomes.stream().anyMatch(o -> o.state() == State.NEVER);
+    List<String> missing = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (!never || outcome.state() == State.NEVER) {
+        missing.addAll(outcome.missing());
+      }
+    }
+    State state =
+        never
+            ? State.NEVER
+            : outcomes.stream().allMatch(Outcome::isHolding) ? State.HOLDS : State.PENDING;
+    return new Outcome(state, outcomes.stream().allMatch(Outcome::votesFinal), missing);
+  }
+
+  private Outcome or(List<Clause> terms) {
+    List<Outcome> outcomes = terms.stream().map(this::eval).toList();
+    boolean votesFinal = outcomes.stream().allMatch(Outcome::votesFinal);
+    if (outcomes.stream().anyMatch(Outcome::isHolding)) {
+      return Outcome.holds().withVotesFinal(votesFinal);
+    }
+    boolean never = outcomes.stream().allMatch(o -> o.state() == State.NEVER);
+    List<String> alternatives = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (never || outcome.state() != State.NEVER) {
+        alternatives.add(String.join("; ", outcome.missing()));
+      }
+    }
+    String line =
+        alternatives.size() == 1
+            ? alternatives.get(0)
+            : "one of: "
+                + String.join(" | ", alternatives.stream().map(a -> "(" + a + ")").toList());
+    return new Outcome(never ? State.NEVER : State.PENDING, votesFinal, List.of(line));
+  }
+
+  private Outcome timelock(Timelock timelock) {
+    if (anchor == null) {
+      return Outcome.pending(
+          "timelock of " + timelock.span() + " starts once the rest of the clause is met");
+    }
+    Instant ends = Times.plus(anchor, timelock.span().duration());
+    return context.now().isBefore(ends)
+        ? Outcome.pending("timelock ends at " + ends)
+        : Outcome.holds();
+  }
+
+  private Outcome veto(Veto veto) {
+    String group = ClausePrinter.group(veto.group());
+    Instant ends = anchor == null ? null : Times.plus(anchor, veto.window().duration());
+    for (var cast : new TreeMap<>(context.vetoes()).entrySet()) {
+      boolean inWindow = ends == null || !cast.getValue().isAfter(ends);
+      boolean notFuture = !cast.getValue().isAfter(context.now());
+      if (inWindow && notFuture && holders(veto.group()).contains(cast.getKey())) {
+        return Outcome.never(
+            "vetoed by "
+                + context.describe(cast.getKey())
+                + " ("
+                + group
+                + ") at "
+                + cast.getValue());
+      }
+    }
+    if (ends == null) {
+      return Outcome.pending(
+          "veto window of "
+              + veto.window()
+              + " for "
+              + group
+              + " starts once the rest of the clause is met");
+    }
+    return context.now().isBefore(ends)
+        ? Outcome.pending("veto window for " + group + " open until " + ends)
+        : Outcome.holds();
+  }
+
+  private List<KeyId> holders(Group group) {
+    return switch (group) {
+      case Group.Role role -> context.membersWithRole(role.name());
+      case Group.Member member ->
+          context.resolveMember(member.ref()).map(List::of).orElse(List.of());
+      case Group.Beneficiaries ignored -> context.beneficiaries();
+      case Group.AllMembers ignored -> context.members();
+    };
+  }
+
+  static boolean test(AmountCondition condition, ClauseContext context) {
+    return context.amount().isPresent()
+        && condition.op().test(context.amount().getAsLong(), condition.value());
+  }
+}
