@@ -53,7 +53,8 @@ public final class ConfigLoader {
       values.putAll(readFile(Path.of(file)));
     }
     for (String key : SETTINGS.keySet()) {
-      String env = environment.get("COOP_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      String env =
+          environment.get("COOP_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
       if (env != null) {
         values.put(key, env);
       }
@@ -68,7 +69,8 @@ public final class ConfigLoader {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument '" + arg + "'; flags are --name value");
+        throw new IllegalArgumentException(
+            "unexpected argument '" + arg + "'; flags are --name value");
       }
       String name = arg.substring(2);
       String value;
@@ -94,7 +96,8 @@ public final class ConfigLoader {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read config file " + file + ": " + e.getMessage(), e);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String key : properties.stringPropertyNames()) {

@@ -28,9 +28,9 @@ import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.store.LedgerStore;
 
 /**
- * A running node: store, Raft write path, checkpointer and REST API. Start one with {@link
- * #start}; {@link #close} stops it in reverse order. Used by {@link Main}, by {@code coop node},
- * by the benchmark and by tests, so that all of them run exactly what production runs.
+ * A running node: store, Raft write path, checkpointer and REST API. Start one with {@link #start};
+ * {@link #close} stops it in reverse order. Used by {@link Main}, by {@code coop node}, by the
+ * benchmark and by tests, so that all of them run exactly what production runs.
  */
 public final class CoopNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CoopNode.class.getName());
@@ -87,7 +87,11 @@ public final class CoopNode implements AutoCloseable {
       raft.awaitLeader(Duration.ofSeconds(30));
       GroupCommitter committer =
           new GroupCommitter(
-              raft.client(), Clock.systemUTC(), config.batchMaxEntries(), BATCH_MAX_BYTES, 8,
+              raft.client(),
+              Clock.systemUTC(),
+              config.batchMaxEntries(),
+              BATCH_MAX_BYTES,
+              8,
               100_000);
       opened.push(committer);
       Submitter submitter =
@@ -100,7 +104,8 @@ public final class CoopNode implements AutoCloseable {
           WebServer.builder()
               .host(config.host())
               .port(config.port())
-              // The API refuses bodies over the limit itself, with a JSON error; this is a backstop.
+              // The API refuses bodies over the limit itself, with a JSON error; this is a
+              // backstop.
               .maxPayloadSize(4L * config.maxBodyBytes())
               .addFeature(ObserveFeature.just(MetricsObserver.create()))
               .routing(

@@ -24,7 +24,8 @@ public final class Main {
       ConfigLoader.SETTINGS.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(s -> System.out.printf("  --%-24s %s%n", s.getKey(), s.getValue()));
-      System.out.println("Each setting can also come from COOP_<NAME> (e.g. COOP_PORT) or the file.");
+      System.out.println(
+          "Each setting can also come from COOP_<NAME> (e.g. COOP_PORT) or the file.");
       return;
     }
     NodeConfig config;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How to run a node. Every field has a default that works on a laptop ({@link #defaults()}):
- * data in {@code ./coop-data}, REST on {@code 127.0.0.1:8080}.
+ * How to run a node. Every field has a default that works on a laptop ({@link #defaults()}): data
+ * in {@code ./coop-data}, REST on {@code 127.0.0.1:8080}.
  *
  * @param dataDir where the ledger, the Raft log and the node key live
  * @param host address the REST API (and Raft) bind to
@@ -59,8 +59,19 @@ public record NodeConfig(
   /** The defaults: {@code ./coop-data}, {@code 127.0.0.1:8080}, co-op {@code demo-coop}. */
   public static NodeConfig defaults() {
     return new NodeConfig(
-        Path.of("coop-data"), "127.0.0.1", 8080, "demo-coop", "node-1", 0, 1000, 1000, 1 << 20, 1000,
-        1000, 1000, 10_000);
+        Path.of("coop-data"),
+        "127.0.0.1",
+        8080,
+        "demo-coop",
+        "node-1",
+        0,
+        1000,
+        1000,
+        1 << 20,
+        1000,
+        1000,
+        1000,
+        10_000);
   }
 
   /** The C2SP checkpoint origin of this co-op's log, also the name of the node's note key. */
@@ -69,39 +80,98 @@ public record NodeConfig(
   }
 
   public NodeConfig withDataDir(Path value) {
-    return new NodeConfig(value, host, port, coopId, peerId, raftPort, checkpointEvery,
-        checkpointIntervalMillis, maxBodyBytes, maxPageSize, batchMaxEntries, snapshotEvery,
+    return new NodeConfig(
+        value,
+        host,
+        port,
+        coopId,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
         startupCheckRecords);
   }
 
   public NodeConfig withPort(int value) {
-    return new NodeConfig(dataDir, host, value, coopId, peerId, raftPort, checkpointEvery,
-        checkpointIntervalMillis, maxBodyBytes, maxPageSize, batchMaxEntries, snapshotEvery,
+    return new NodeConfig(
+        dataDir,
+        host,
+        value,
+        coopId,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
         startupCheckRecords);
   }
 
   public NodeConfig withCoopId(String value) {
-    return new NodeConfig(dataDir, host, port, value, peerId, raftPort, checkpointEvery,
-        checkpointIntervalMillis, maxBodyBytes, maxPageSize, batchMaxEntries, snapshotEvery,
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        value,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
         startupCheckRecords);
   }
 
   public NodeConfig withCheckpoints(long every, long intervalMillis) {
-    return new NodeConfig(dataDir, host, port, coopId, peerId, raftPort, every, intervalMillis,
-        maxBodyBytes, maxPageSize, batchMaxEntries, snapshotEvery, startupCheckRecords);
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        coopId,
+        peerId,
+        raftPort,
+        every,
+        intervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
+        startupCheckRecords);
   }
 
   public NodeConfig withSnapshotEvery(long value) {
-    return new NodeConfig(dataDir, host, port, coopId, peerId, raftPort, checkpointEvery,
-        checkpointIntervalMillis, maxBodyBytes, maxPageSize, batchMaxEntries, value,
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        coopId,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        value,
         startupCheckRecords);
   }
 
   private static void requireId(String value, String what) {
     if (value == null || !ID.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "the " + what + " must be 1-63 of [a-z0-9._-], starting with a letter or digit; got '"
-              + value + "'");
+          "the "
+              + what
+              + " must be 1-63 of [a-z0-9._-], starting with a letter or digit; got '"
+              + value
+              + "'");
     }
   }
 

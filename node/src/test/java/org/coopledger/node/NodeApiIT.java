@@ -78,7 +78,8 @@ class NodeApiIT {
   @Test
   void proofsAndCheckpointsVerifyWithTheGovernanceVerifiers() throws Exception {
     List<Hash> leafHashes = new ArrayList<>();
-    leafHashes.add(Hash.fromBase64(api.postProtobuf(coop.genesis()).json().get("leafHash").asText()));
+    leafHashes.add(
+        Hash.fromBase64(api.postProtobuf(coop.genesis()).json().get("leafHash").asText()));
     NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
     SignedCheckpoint first = awaitCheckpoint(nodeKey, 1);
     for (int i = 0; i < 4; i++) {
@@ -113,12 +114,14 @@ class NodeApiIT {
     assertThat(node.treeSize()).isEqualTo(2);
     assertThat(node.verifierKey()).isEqualTo(verifierKey);
     assertThat(api.getJson("/v1/entries/0").get("leafHash").asText()).isEqualTo(leaf);
-    ApiClient.Reply next = api.postProtobuf(coop.propose("alice", "after restart", new Governed.Decision()));
+    ApiClient.Reply next =
+        api.postProtobuf(coop.propose("alice", "after restart", new Governed.Decision()));
     assertThat(next.status()).as(next.body()).isEqualTo(201);
     assertThat(next.json().get("index").asLong()).isEqualTo(2);
   }
 
-  private SignedCheckpoint awaitCheckpoint(NoteVerifier key, long size) throws InterruptedException {
+  private SignedCheckpoint awaitCheckpoint(NoteVerifier key, long size)
+      throws InterruptedException {
     for (int attempt = 0; attempt < 200; attempt++) {
       ApiClient.Reply reply = api.get("/v1/checkpoint");
       SignedCheckpoint checkpoint =

@@ -14,8 +14,8 @@ import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 /**
  * Signs a C2SP checkpoint of the ledger with the node key whenever {@code every} new entries have
  * been applied or {@code intervalMillis} have passed with anything new, and stores it. There is
- * always a checkpoint: the first one is made at start (of the empty tree on a fresh node).
- * Runs on its own thread; {@link #latest()} is safe from any thread.
+ * always a checkpoint: the first one is made at start (of the empty tree on a fresh node). Runs on
+ * its own thread; {@link #latest()} is safe from any thread.
  */
 public final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());

@@ -16,8 +16,8 @@ import org.coopledger.governance.crypto.SigningKey;
 
 /**
  * Loads the node's Ed25519 key from its data directory, creating it on first start. The file is
- * PKCS#8 PEM, readable and writable by the owner only, and written atomically so that a crash
- * never leaves half a key behind.
+ * PKCS#8 PEM, readable and writable by the owner only, and written atomically so that a crash never
+ * leaves half a key behind.
  */
 public final class NodeKey {
   public static final String FILE_NAME = "node-key.pem";

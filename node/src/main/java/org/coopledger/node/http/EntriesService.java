@@ -15,9 +15,7 @@ import java.util.Map;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.Submitter;
 
-/**
- * {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry.
- */
+/** {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry. */
 final class EntriesService implements HttpService {
   private final Ledger ledger;
   private final Submitter submitter;
@@ -116,7 +114,9 @@ final class EntriesService implements HttpService {
                 () ->
                     ApiException.notFound(
                         "ENTRY_NOT_FOUND",
-                        "there is no entry " + index + "; the ledger holds "
+                        "there is no entry "
+                            + index
+                            + "; the ledger holds "
                             + ledger.view().treeSize()));
     Json.ok(response, EntryView.of(index, leaf));
   }

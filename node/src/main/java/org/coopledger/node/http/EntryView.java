@@ -44,7 +44,8 @@ final class EntryView {
         Map<String, String> signature = new LinkedHashMap<>();
         signature.put("keyId", s.getKeyId());
         signature.put("algorithm", s.getAlgorithm().name());
-        signature.put("signature", Base64.getEncoder().encodeToString(s.getSignature().toByteArray()));
+        signature.put(
+            "signature", Base64.getEncoder().encodeToString(s.getSignature().toByteArray()));
         signatures.add(signature);
       }
       view.put("signatures", signatures);

@@ -23,16 +23,15 @@ final class ErrorMapping {
 
   static void register(HttpRouting.Builder routing) {
     routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e));
-    routing.error(
-        ReplicationException.class, (req, res, e) -> send(res, 503, e.code(), e));
+    routing.error(ReplicationException.class, (req, res, e) -> send(res, 503, e.code(), e));
     routing.error(StoreException.class, ErrorMapping::storeFailure);
     routing.error(CoopException.class, (req, res, e) -> send(res, status(e.code()), e.code(), e));
     routing.error(Exception.class, ErrorMapping::bug);
   }
 
   /**
-   * The status of an error code from the governance engine or the node. Malformed input is 400,
-   * a resource that does not exist 404, a replayed nonce 409, and an entry the rules refuse
+   * The status of an error code from the governance engine or the node. Malformed input is 400, a
+   * resource that does not exist 404, a replayed nonce 409, and an entry the rules refuse
    * (including one that names an unknown proposal or member) 422.
    */
   static int status(String code) {
@@ -42,8 +41,11 @@ final class ErrorMapping {
     if (code.contains("NONCE") || code.equals("DUPLICATE_ENTRY")) {
       return 409;
     }
-    if (code.startsWith("MALFORMED") || code.startsWith("INVALID") || code.startsWith("BAD_JSON")
-        || code.startsWith("UNKNOWN_FIELD") || code.equals("BAD_BASE64")
+    if (code.startsWith("MALFORMED")
+        || code.startsWith("INVALID")
+        || code.startsWith("BAD_JSON")
+        || code.startsWith("UNKNOWN_FIELD")
+        || code.equals("BAD_BASE64")
         || code.equals("BAD_PARAMETER")) {
       return 400;
     }
@@ -56,8 +58,10 @@ final class ErrorMapping {
   }
 
   private static void bug(ServerRequest req, ServerResponse res, Exception e) {
-    LOG.log(Level.SEVERE, "unexpected failure serving " + req.prologue().method() + " "
-        + req.path().path(), e);
+    LOG.log(
+        Level.SEVERE,
+        "unexpected failure serving " + req.prologue().method() + " " + req.path().path(),
+        e);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "INTERNAL");
     body.put("message", "the node failed unexpectedly; its log has the details");

@@ -48,7 +48,8 @@ record SubmittedEntry(String body, List<JsonSignature> signatures) {
           Signature.newBuilder()
               .setKeyId(s.keyId() == null ? "" : s.keyId())
               .setAlgorithm(algorithm(i, s.algorithm()))
-              .setSignature(ByteString.copyFrom(base64("signatures[" + i + "].signature", s.signature()))));
+              .setSignature(
+                  ByteString.copyFrom(base64("signatures[" + i + "].signature", s.signature()))));
     }
     return entry.build().toByteArray();
   }
@@ -69,7 +70,8 @@ record SubmittedEntry(String body, List<JsonSignature> signatures) {
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("BAD_BASE64", "'" + field + "' is not base64: " + e.getMessage());
+      throw ApiException.badRequest(
+          "BAD_BASE64", "'" + field + "' is not base64: " + e.getMessage());
     }
   }
 }

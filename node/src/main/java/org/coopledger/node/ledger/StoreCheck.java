@@ -15,10 +15,10 @@ import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 import org.coopledger.node.store.StoreException;
 
 /**
- * Checks a store before the node serves it: the last checkpoint is signed by this node and its
- * root is what the stored hashes give for its size; the newest records hash to the stored leaf
- * hashes; the governance state is there. The cost is bounded by {@code recentRecords}, not by the
- * ledger's length (pass -1 to re-hash every record).
+ * Checks a store before the node serves it: the last checkpoint is signed by this node and its root
+ * is what the stored hashes give for its size; the newest records hash to the stored leaf hashes;
+ * the governance state is there. The cost is bounded by {@code recentRecords}, not by the ledger's
+ * length (pass -1 to re-hash every record).
  */
 public final class StoreCheck {
   private static final Logger LOG = Logger.getLogger(StoreCheck.class.getName());
@@ -45,8 +45,14 @@ public final class StoreCheck {
       long expected = Math.min(PAGE, size - start);
       if (records.size() != expected) {
         throw corrupt(
-            "records " + start + ".." + (start + expected - 1) + " are incomplete: found "
-                + records.size() + " of " + expected);
+            "records "
+                + start
+                + ".."
+                + (start + expected - 1)
+                + " are incomplete: found "
+                + records.size()
+                + " of "
+                + expected);
       }
       for (int i = 0; i < records.size(); i++) {
         long index = start + i;
@@ -56,25 +62,36 @@ public final class StoreCheck {
         }
       }
     }
-    LOG.info("store check passed: " + size + " records, newest " + (size - from)
-        + " re-hashed, checkpoint " + (checkpoint == null ? "none" : "at " + checkpoint.treeSize())
-        + " matches");
+    LOG.info(
+        "store check passed: "
+            + size
+            + " records, newest "
+            + (size - from)
+            + " re-hashed, checkpoint "
+            + (checkpoint == null ? "none" : "at " + checkpoint.treeSize())
+            + " matches");
   }
 
   private static void checkCheckpoint(
       StoredCheckpoint stored, long size, HashSource hashes, NoteVerifier nodeKey) {
     SignedCheckpoint checkpoint;
     try {
-      checkpoint =
-          SignedCheckpoint.verify(stored.note().getBytes(StandardCharsets.UTF_8), nodeKey);
+      checkpoint = SignedCheckpoint.verify(stored.note().getBytes(StandardCharsets.UTF_8), nodeKey);
     } catch (CoopException e) {
-      throw corrupt("the stored checkpoint at size " + stored.treeSize()
-          + " is not validly signed by this node's key: " + e.getMessage());
+      throw corrupt(
+          "the stored checkpoint at size "
+              + stored.treeSize()
+              + " is not validly signed by this node's key: "
+              + e.getMessage());
     }
     long checkpointSize = checkpoint.checkpoint().size();
     if (checkpointSize > size) {
-      throw corrupt("the last checkpoint covers " + checkpointSize
-          + " records but the store holds only " + size + ": acknowledged records are missing");
+      throw corrupt(
+          "the last checkpoint covers "
+              + checkpointSize
+              + " records but the store holds only "
+              + size
+              + ": acknowledged records are missing");
     }
     Hash root;
     try {
@@ -83,8 +100,13 @@ public final class StoreCheck {
       throw corrupt("cannot recompute the root at size " + checkpointSize + ": " + e.getMessage());
     }
     if (!root.equals(Hash.of(checkpoint.checkpoint().rootHash()))) {
-      throw corrupt("the stored tree gives root " + root.base64() + " at size " + checkpointSize
-          + " but the checkpoint signed " + Hash.of(checkpoint.checkpoint().rootHash()).base64());
+      throw corrupt(
+          "the stored tree gives root "
+              + root.base64()
+              + " at size "
+              + checkpointSize
+              + " but the checkpoint signed "
+              + Hash.of(checkpoint.checkpoint().rootHash()).base64());
     }
   }
 

@@ -26,10 +26,10 @@ import org.coopledger.node.replication.proto.EntryResult;
 
 /**
  * Takes a submitted {@code SignedEntry} to the ledger. Before Raft, on the caller's thread (so many
- * at once): strict decoding, the co-op check, and Ed25519 verification of every signature whose
- * key the current state (or the entry itself, for a genesis or a key rotation) names. Then it waits
- * until the entry is applied and durable. The state machine checks everything again, so these
- * early checks only ever refuse what it would refuse too, and save it the work.
+ * at once): strict decoding, the co-op check, and Ed25519 verification of every signature whose key
+ * the current state (or the entry itself, for a genesis or a key rotation) names. Then it waits
+ * until the entry is applied and durable. The state machine checks everything again, so these early
+ * checks only ever refuse what it would refuse too, and save it the work.
  */
 public final class Submitter {
   private final String coopId;
