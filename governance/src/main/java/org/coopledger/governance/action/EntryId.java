@@ -1,0 +1,28 @@
+package org.coopledger.governance.action;
+
+import java.util.regex.Pattern;
+
+/**
+ * The id of an entry, and of the proposal it creates: lowercase hex SHA-256 of the entry's body
+ * bytes. An author knows it before submitting, so approvals can be prepared offline.
+ */
+public record EntryId(String hex) implements Comparable<EntryId> {
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  public EntryId {
+    if (hex == null || !HEX64.matcher(hex).matches()) {
+      throw new InvalidActionException(
+          "an entry or proposal id is 64 lowercase hex characters, got '" + hex + "'");
+    }
+  }
+
+  @Override
+  public int compareTo(EntryId other) {
+    return hex.compareTo(other.hex);
+  }
+
+  @Override
+  public String toString() {
+    return hex;
+  }
+}

@@ -1,0 +1,105 @@
+package org.coopledger.governance.action;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.coopledger.governance.crypto.KeyId;
+
+/** What a proposal does when it is executed. Its clause comes from the rulebook by kind. */
+public sealed interface Governed {
+
+  /** The rulebook's name for this kind of action. */
+  String kind();
+
+  /** Replaces the split in force. Shares sum to 10 000 basis points, one per member. */
+  record SplitChange(List<Share> shares) implements Governed {
+    public SplitChange {
+      shares = List.copyOf(Fields.required(shares, "split shares"));
+      Set<KeyId> seen = new HashSet<>();
+      for (Share share : shares) {
+        if (!seen.add(share.member())) {
+          throw new InvalidActionException(
+              "member " + share.member() + " appears twice in the split");
+        }
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "split";
+    }
+  }
+
+  /** Admits a new member. */
+  record AdmitMember(NewMember member) implements Governed {
+    public AdmitMember {
+      Fields.required(member, "new member");
+    }
+
+    @Override
+    public String kind() {
+      return "admit";
+    }
+  }
+
+  /** Removes a member; their key is dead from then on, their balance stays payable. */
+  record RemoveMember(KeyId member) implements Governed {
+    public RemoveMember {
+      Fields.required(member, "member to remove");
+    }
+
+    @Override
+    public String kind() {
+      return "remove";
+    }
+  }
+
+  /** Replaces a member's roles. */
+  record ChangeRoles(KeyId member, List<String> roles) implements Governed {
+    public ChangeRoles {
+      Fields.required(member, "member whose roles change");
+      roles = Fields.roles(roles, "new roles");
+    }
+
+    @Override
+    public String kind() {
+      return "roles";
+    }
+  }
+
+  /** Pays a member out of their balance in one currency. */
+  record Payout(KeyId member, long amountMinor, String currency, String reference)
+      implements Governed {
+    public Payout {
+      Fields.required(member, "payout beneficiary");
+      Fields.positiveAmount(amountMinor, "payout amount");
+      Fields.currency(currency);
+      reference = Fields.text(reference, "payout reference", Fields.MAX_NAME);
+    }
+
+    @Override
+    public String kind() {
+      return "payout";
+    }
+  }
+
+  /** Replaces the rulebook text. */
+  record RulebookChange(String rulebook) implements Governed {
+    public RulebookChange {
+      rulebook = Fields.name(rulebook, "rulebook", Fields.MAX_RULEBOOK);
+    }
+
+    @Override
+    public String kind() {
+      return "rulebook";
+    }
+  }
+
+  /** A plain decision: the proposal's title and text are what is decided. */
+  record Decision() implements Governed {
+    @Override
+    public String kind() {
+      return "decision";
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.coopledger.governance.action;
+
+/** How a member votes. */
+public enum VoteChoice {
+  YES,
+  NO,
+  ABSTAIN
+}

@@ -1,0 +1,12 @@
+package org.coopledger.governance.split;
+
+import org.coopledger.governance.error.CoopException;
+
+/** A split or a balance operation is not allowed; {@link #code()} says why. */
+public final class SplitException extends CoopException {
+  private static final long serialVersionUID = 1L;
+
+  public SplitException(String code, String message) {
+    super(code, message);
+  }
+}
