@@ -14,7 +14,7 @@ public final class NodeRejectedException extends CoopException {
   private final String nodeMessage;
 
   public NodeRejectedException(int status, String code, String nodeMessage) {
-    super(code, ErrorMessages.rejection(code, nodeMessage));
+    super(code, ErrorMessages.rejection(status, code, nodeMessage));
     this.status = status;
     this.nodeMessage = nodeMessage;
   }

@@ -24,6 +24,8 @@ import org.coopledger.governance.crypto.SigningKey;
  */
 public final class KeyFiles {
   private static final Pattern NAME = Pattern.compile("(?m)^coop key: (.+)$");
+  private static final Pattern PUBLIC_KEY =
+      Pattern.compile("(?m)^public key: ([A-Za-z0-9+/=]+)\\s*$");
   private static final Pattern NAME_RULE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private KeyFiles() {}
@@ -90,13 +92,27 @@ public final class KeyFiles {
     }
   }
 
-  /** Reads a public key given as a PEM file, or as the base64 text of the raw key. */
+  /**
+   * Reads a public key without any passphrase: from a PEM public key file, a file holding the
+   * base64 of the raw key, or the {@code public key:} header of a key file written by {@link
+   * #write}. The header is not checked against the private key; whoever relies on it gets
+   * signatures checked against it later, so a wrong header fails there.
+   */
   public static PublicKey loadPublic(Path file) {
     String text = read(file);
     if (text.contains("-----BEGIN PUBLIC KEY-----")) {
       return PublicKey.fromPem(text.substring(text.indexOf("-----BEGIN PUBLIC KEY-----")));
     }
+    Matcher header = PUBLIC_KEY.matcher(text);
+    if (header.find()) {
+      return PublicKey.fromBase64(header.group(1));
+    }
     return PublicKey.fromBase64(text.strip());
+  }
+
+  /** The name in a key file's header, if it has one. */
+  public static Optional<String> name(Path file) {
+    return name(read(file));
   }
 
   private static Optional<String> name(String text) {

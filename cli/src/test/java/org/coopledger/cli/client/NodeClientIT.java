@@ -53,7 +53,7 @@ class NodeClientIT {
               assertThat(e.code()).isEqualTo("CLAUSE_NOT_MET");
               assertThat(e.status()).isEqualTo(422);
               assertThat(e.getMessage())
-                  .startsWith("the co-op's rules do not allow this")
+                  .startsWith("the co-op's rules are not met yet")
                   .contains("needs 2 of role(treasurer), has 1");
             });
   }

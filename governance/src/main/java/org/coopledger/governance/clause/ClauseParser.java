@@ -49,14 +49,26 @@ public final class ClauseParser {
   }
 
   private Clause ifRest() {
-    if (!in.peekWord().equals("amount")) {
-      throw in.error("expected an amount condition after 'if' (as in 'if amount > 100000 then')");
-    }
-    AmountCondition condition = (AmountCondition) atom();
+    AmountCondition condition = condition();
     in.expectWord("then", "'then' after the condition");
     Clause then = clause();
     in.expectWord("else", "'else' (an if needs both branches)");
     return new Clause.If(condition, then, clause());
+  }
+
+  /** An amount condition, possibly in parentheses: {@code amount > 5} or {@code ((amount > 5))}. */
+  private AmountCondition condition() {
+    in.skipSpace();
+    int start = in.position();
+    if (in.accept("(")) {
+      AmountCondition inner = condition();
+      in.expect(")", "')' to close the '(' at " + in.where(start));
+      return inner;
+    }
+    if (!in.peekWord().equals("amount")) {
+      throw in.error("expected an amount condition after 'if' (as in 'if amount > 100000 then')");
+    }
+    return (AmountCondition) atom();
   }
 
   private Clause or() {

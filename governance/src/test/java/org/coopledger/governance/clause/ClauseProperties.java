@@ -1,0 +1,108 @@
+package org.coopledger.governance.clause;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.coopledger.governance.crypto.KeyId;
+
+class ClauseProperties {
+
+  @Provide
+  Arbitrary<Clause> clauses() {
+    return ClauseArbitraries.clauses();
+  }
+
+  @Provide
+  Arbitrary<MapContext> contexts() {
+    return ClauseArbitraries.contexts();
+  }
+
+  @Property
+  void parsingThePrintedFormGivesBackTheSameClause(@ForAll("clauses") Clause clause) {
+    assertThat(Clause.parse(clause.text())).isEqualTo(clause);
+  }
+
+  @Property
+  void loosenedTextParsesToTheSameClause(@ForAll("clauses") Clause clause, @ForAll Random random) {
+    String loose = Loosener.loosen(clause, random);
+    assertThat(Clause.parse(loose)).isEqualTo(clause);
+    assertThat(Clause.parse(loose).text()).isEqualTo(clause.text());
+  }
+
+  @Property
+  void rulebookTextRoundTrips(@ForAll("clauses") Clause payout, @ForAll("clauses") Clause split) {
+    Rulebook rulebook =
+        DefaultRulebook.rulebook().with(ActionKind.PAYOUT, payout).with(ActionKind.SPLIT, split);
+    assertThat(Rulebook.parse(rulebook.text())).isEqualTo(rulebook);
+  }
+
+  @Property
+  void evaluationNeverThrowsAndIsConsistent(
+      @ForAll("clauses") Clause clause, @ForAll("contexts") MapContext context) {
+    ClauseResult result = clause.evaluate(context);
+    assertThat(result.holds() && result.neverHolds()).isFalse();
+    assertThat(result.holds() ? result.missing().isEmpty() : !result.missing().isEmpty()).isTrue();
+    result
+        .conditionsMetSince()
+        .ifPresent(since -> assertThat(since).isBeforeOrEqualTo(context.now()));
+  }
+
+  @Property
+  void evaluationDoesNotDependOnMapOrder(
+      @ForAll("clauses") Clause clause, @ForAll("contexts") MapContext context) {
+    ClauseResult result = clause.evaluate(context);
+    reverse(context.approvals);
+    reverse(context.ballots);
+    reverse(context.vetoes);
+    reverse(context.weights);
+    Collections.reverse(context.beneficiaries);
+    assertThat(clause.evaluate(context)).isEqualTo(result);
+  }
+
+  @Property
+  void addingAnApprovalNeverUndoesAHoldingClause(
+      @ForAll("clauses") Clause clause, @ForAll("contexts") MapContext context) {
+    if (!clause.evaluate(context).holds()) {
+      return;
+    }
+    for (KeyId member : context.members()) {
+      if (!context.approvals.containsKey(member)) {
+        context.approvals.put(member, context.now().minus(Duration.ofMinutes(1)));
+        assertThat(clause.evaluate(context).holds()).as("after approval by " + member).isTrue();
+      }
+    }
+  }
+
+  @Property
+  void kOfRoleHoldsExactlyWhenKEligibleHoldersApproved(
+      @ForAll("contexts") MapContext context, @ForAll int seed) {
+    int k = Math.floorMod(seed, 4) + 1;
+    Clause clause = Clause.parse(k + " of role(treasurer)");
+    long approved =
+        context.membersWithRole("treasurer").stream()
+            .filter(m -> !m.equals(context.author()) && !context.beneficiaries().contains(m))
+            .filter(m -> context.approvals.containsKey(m))
+            .filter(m -> !context.approvals.get(m).isAfter(context.now()))
+            .count();
+    assertThat(clause.evaluate(context).holds()).isEqualTo(approved >= k);
+  }
+
+  private static <V> void reverse(Map<KeyId, V> map) {
+    List<Map.Entry<KeyId, V>> entries = new ArrayList<>(map.entrySet());
+    Collections.reverse(entries);
+    Map<KeyId, V> reversed = new LinkedHashMap<>();
+    entries.forEach(e -> reversed.put(e.getKey(), e.getValue()));
+    map.clear();
+    map.putAll(reversed);
+  }
+}

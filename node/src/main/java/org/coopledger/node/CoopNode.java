@@ -1,0 +1,180 @@
+package org.coopledger.node;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.node.checkpoint.Checkpointer;
+import org.coopledger.node.checkpoint.NodeKey;
+import org.coopledger.node.http.Api;
+import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.StoreCheck;
+import org.coopledger.node.ledger.Submitter;
+import org.coopledger.node.ledger.VerifiedSignatures;
+import org.coopledger.node.replication.GroupCommitter;
+import org.coopledger.node.replication.LedgerStateMachine;
+import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.store.LedgerStore;
+
+/**
+ * A running node: store, Raft write path, checkpointer and REST API. Start one with {@link #start};
+ * {@link #close} stops it in reverse order. Used by {@link Main}, by {@code coop node}, by the
+ * benchmark and by tests, so that all of them run exactly what production runs.
+ */
+public final class CoopNode implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(CoopNode.class.getName());
+
+  /** Bytes of records in one Raft log entry at most (Ratis appends up to 4 MB at once). */
+  private static final int BATCH_MAX_BYTES = 2 << 20;
+
+  private final NodeConfig config;
+  private final WebServer server;
+  private final Checkpointer checkpointer;
+  private final Ledger ledger;
+  private final Deque<AutoCloseable> resources;
+
+  private CoopNode(
+      NodeConfig config,
+      WebServer server,
+      Checkpointer checkpointer,
+      Ledger ledger,
+      Deque<AutoCloseable> resources) {
+    this.config = config;
+    this.server = server;
+    this.checkpointer = checkpointer;
+    this.ledger = ledger;
+    this.resources = resources;
+  }
+
+  /**
+   * Starts a node and returns once it serves HTTP.
+   *
+   * @throws org.coopledger.node.store.StoreException if the store is unavailable or corrupt (the
+   *     message names what is wrong)
+   */
+  public static CoopNode start(NodeConfig config) {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      Files.createDirectories(config.dataDir());
+      SigningKey key = NodeKey.loadOrCreate(config.dataDir());
+      NoteSigner signer = NoteSigner.of(config.origin(), key);
+      LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
+      opened.push(store);
+      StoreCheck.run(store, signer.verifier(), config.startupCheckRecords());
+      VerifiedSignatures verified = new VerifiedSignatures();
+      Ledger ledger = Ledger.open(store, verified);
+      RaftHost raft =
+          RaftHost.start(
+              config.dataDir().resolve("raft"),
+              config.coopId(),
+              config.peerId(),
+              config.host(),
+              config.raftPort(),
+              config.snapshotEvery(),
+              new LedgerStateMachine(store, ledger));
+      opened.push(raft);
+      raft.awaitLeader(Duration.ofSeconds(30));
+      GroupCommitter committer =
+          new GroupCommitter(
+              raft.client(),
+              Clock.systemUTC(),
+              config.batchMaxEntries(),
+              BATCH_MAX_BYTES,
+              8,
+              100_000);
+      opened.push(committer);
+      Submitter submitter =
+          new Submitter(config.coopId(), ledger, committer, verified, Duration.ofSeconds(30));
+      Checkpointer checkpointer =
+          new Checkpointer(
+              ledger, signer, config.checkpointEvery(), config.checkpointIntervalMillis());
+      opened.push(checkpointer);
+      WebServer server =
+          WebServer.builder()
+              .host(config.host())
+              .port(config.port())
+              // The API refuses bodies over the limit itself, with a JSON error; this is a
+              // backstop.
+              .maxPayloadSize(4L * config.maxBodyBytes())
+              .addFeature(ObserveFeature.just(MetricsObserver.create()))
+              .routing(
+                  routing ->
+                      Api.routing(routing, config, ledger, submitter, checkpointer, raft::writable))
+              .build()
+              .start();
+      LOG.info(
+          "serving co-op "
+              + config.coopId()
+              + " at http://"
+              + config.host()
+              + ":"
+              + server.port()
+              + " — tree size "
+              + ledger.view().treeSize()
+              + ", data in "
+              + config.dataDir().toAbsolutePath()
+              + ", checkpoint key "
+              + signer.verifier().vkey());
+      return new CoopNode(config, server, checkpointer, ledger, opened);
+    } catch (IOException e) {
+      closeAll(opened);
+      throw new UncheckedIOException("cannot use the data directory " + config.dataDir(), e);
+    } catch (RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  /** The REST port actually bound (useful with port 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** The base URL of the REST API, e.g. {@code http://127.0.0.1:8080}. */
+  public URI uri() {
+    return URI.create("http://" + config.host() + ":" + port());
+  }
+
+  /** The signed-note verifier key of this node's checkpoints. */
+  public String verifierKey() {
+    return checkpointer.verifierKey();
+  }
+
+  /** The number of entries in the ledger. */
+  public long treeSize() {
+    return ledger.view().treeSize();
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    closeAll(resources);
+    LOG.info("stopped the node of co-op " + config.coopId());
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "closing " + resource + " failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.coopledger.node.http;
+
+import io.helidon.webserver.http.HttpRouting;
+import java.util.function.BooleanSupplier;
+import org.coopledger.node.NodeConfig;
+import org.coopledger.node.checkpoint.Checkpointer;
+import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.Submitter;
+
+/** The routes of the REST API and its error mapping, registered on a Helidon routing. */
+public final class Api {
+  private Api() {}
+
+  /** Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}. */
+  public static void routing(
+      HttpRouting.Builder routing,
+      NodeConfig config,
+      Ledger ledger,
+      Submitter submitter,
+      Checkpointer checkpointer,
+      BooleanSupplier writable) {
+    ErrorMapping.register(routing);
+    routing
+        .register(
+            "/v1/entries",
+            new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))
+        .register("/v1/proofs", new ProofsService(ledger))
+        .register("/v1", new NodeService(config, ledger, checkpointer))
+        .register("/openapi", new OpenApiService())
+        .register("/observe/health", new HealthService(ledger, writable));
+  }
+}

@@ -1,0 +1,66 @@
+package org.coopledger.node.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.coopledger.node.NodeConfig;
+import org.coopledger.node.checkpoint.Checkpointer;
+import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerView;
+import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
+
+/** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
+final class NodeService implements HttpService {
+  private final NodeConfig config;
+  private final Ledger ledger;
+  private final Checkpointer checkpointer;
+
+  NodeService(NodeConfig config, Ledger ledger, Checkpointer checkpointer) {
+    this.config = config;
+    this.ledger = ledger;
+    this.checkpointer = checkpointer;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get("/node", this::node).get("/checkpoint", this::checkpoint);
+  }
+
+  private void node(ServerRequest request, ServerResponse response) {
+    LedgerView view = ledger.view();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("origin", config.origin());
+    out.put("coopId", config.coopId());
+    out.put("peerId", config.peerId());
+    out.put("verifierKey", checkpointer.verifierKey());
+    out.put("treeSize", view.treeSize());
+    out.put("rootHash", view.root().base64());
+    out.put("checkpointSize", checkpointer.latest().treeSize());
+    out.put("founded", view.state().isFounded());
+    Json.ok(response, out);
+  }
+
+  /** The latest checkpoint, or with {@code ?treeSize=N} the one stored for exactly N. */
+  private void checkpoint(ServerRequest request, ServerResponse response) {
+    StoredCheckpoint checkpoint;
+    if (request.query().contains("treeSize")) {
+      long size = Params.requiredQuery(request, "treeSize");
+      checkpoint =
+          ledger
+              .store()
+              .checkpoint(size)
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "CHECKPOINT_NOT_FOUND", "this node made no checkpoint at size " + size));
+    } else {
+      checkpoint = checkpointer.latest();
+    }
+    response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    response.send(checkpoint.note());
+  }
+}

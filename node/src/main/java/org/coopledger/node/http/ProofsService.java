@@ -1,0 +1,78 @@
+package org.coopledger.node.http;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coopledger.governance.merkle.ConsistencyProof;
+import org.coopledger.governance.merkle.Hash;
+import org.coopledger.governance.merkle.InclusionProof;
+import org.coopledger.governance.merkle.Proofs;
+import org.coopledger.node.ledger.Ledger;
+
+/**
+ * {@code /v1/proofs}: RFC 9162 inclusion and consistency proofs, computed from O(log n) stored
+ * subtree hashes. Hashes are base64.
+ */
+final class ProofsService implements HttpService {
+  private final Ledger ledger;
+
+  ProofsService(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.get("/inclusion", this::inclusion).get("/consistency", this::consistency);
+  }
+
+  private void inclusion(ServerRequest request, ServerResponse response) {
+    long size = ledger.view().treeSize();
+    long index = Params.requiredQuery(request, "index");
+    long treeSize = Params.query(request, "treeSize", size);
+    requireAtMost("treeSize", treeSize, size);
+    if (index >= treeSize) {
+      throw ApiException.badRequest(
+          "BAD_PARAMETER", "index " + index + " is not in a tree of size " + treeSize);
+    }
+    InclusionProof proof = Proofs.inclusion(ledger.hashes(), index, treeSize);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("index", index);
+    out.put("treeSize", treeSize);
+    out.put("leafHash", ledger.hashes().subtree(0, index).base64());
+    out.put("hashes", base64(proof.path()));
+    out.put("rootHash", ledger.root(treeSize).base64());
+    Json.ok(response, out);
+  }
+
+  private void consistency(ServerRequest request, ServerResponse response) {
+    long size = ledger.view().treeSize();
+    long from = Params.requiredQuery(request, "from");
+    long to = Params.query(request, "to", size);
+    requireAtMost("to", to, size);
+    if (from > to) {
+      throw ApiException.badRequest(
+          "BAD_PARAMETER", "'from' (" + from + ") must not be larger than 'to' (" + to + ")");
+    }
+    ConsistencyProof proof = Proofs.consistency(ledger.hashes(), from, to);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("from", from);
+    out.put("to", to);
+    out.put("hashes", base64(proof.path()));
+    Json.ok(response, out);
+  }
+
+  private static void requireAtMost(String name, long value, long size) {
+    if (value > size) {
+      throw ApiException.badRequest(
+          "BAD_PARAMETER", "'" + name + "' is " + value + " but the ledger holds only " + size);
+    }
+  }
+
+  private static List<String> base64(List<Hash> hashes) {
+    return hashes.stream().map(Hash::base64).toList();
+  }
+}

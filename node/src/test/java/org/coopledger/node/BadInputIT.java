@@ -1,0 +1,230 @@
+package org.coopledger.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.entry.EntryCodec;
+import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.governance.proto.SignedEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of bad submission gets its own 4xx and stable code, never a 5xx, and leaves the ledger
+ * as it was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIT {
+  private static final int MAX_BODY = 64 * 1024;
+
+  @TempDir static Path data;
+
+  private CoopNode node;
+  private ApiClient api;
+  private final CoopFixture coop = CoopFixture.demo();
+  private long size;
+
+  @BeforeAll
+  void start() {
+    NodeConfig config =
+        NodeConfig.defaults().withDataDir(data).withPort(0).withCoopId(coop.coopId());
+    config =
+        new NodeConfig(
+            config.dataDir(),
+            config.host(),
+            0,
+            config.coopId(),
+            config.peerId(),
+            0,
+            config.checkpointEvery(),
+            config.checkpointIntervalMillis(),
+            MAX_BODY,
+            50,
+            config.batchMaxEntries(),
+            config.snapshotEvery(),
+            config.startupCheckRecords());
+    node = CoopNode.start(config);
+    api = new ApiClient(node.uri());
+    assertThat(api.postProtobuf(coop.genesis()).status()).isEqualTo(201);
+    size = node.treeSize();
+  }
+
+  @AfterAll
+  void stop() {
+    node.close();
+  }
+
+  @Test
+  void malformedJsonIsRefusedAsBadJson() {
+    expect(api.postJson("{\"body\": "), 400, "BAD_JSON");
+    expect(api.postJson("[1,2]"), 400, "BAD_JSON");
+    expect(api.postJson("{\"body\": 12}"), 400, "BAD_JSON");
+  }
+
+  @Test
+  void bodyThatIsNotBase64IsRefused() {
+    expect(api.postJson("{\"body\": \"***\", \"signatures\": []}"), 400, "BAD_BASE64");
+  }
+
+  @Test
+  void unknownJsonFieldsAreRefused() {
+    expect(api.postJson("{\"body\": \"AA==\", \"extra\": 1}"), 400, "UNKNOWN_FIELD");
+    expect(
+        api.postJson(
+            "{\"body\": \"AA==\", \"signatures\": [{\"keyId\": \"a\", \"algorithm\": \"ED25519\","
+                + " \"signature\": \"AA==\", \"x\": 2}]}"),
+        400,
+        "UNKNOWN_FIELD");
+  }
+
+  @Test
+  void unknownSignatureAlgorithmIsRefused() {
+    expect(
+        api.postJson(
+            "{\"body\": \"AA==\", \"signatures\": [{\"keyId\": \"a\", \"algorithm\": \"RSA\","
+                + " \"signature\": \"AA==\"}]}"),
+        400,
+        "UNSUPPORTED_ALGORITHM");
+  }
+
+  @Test
+  void malformedProtobufIsRefusedAsMalformedEntry() {
+    expect(api.postProtobuf(new byte[] {(byte) 0xff, 0x01, 0x02}), 400, "MALFORMED_ENTRY");
+    expect(api.postProtobuf("just text".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_ENTRY");
+  }
+
+  @Test
+  void emptyAndOversizedBodiesAreRefused() {
+    expect(api.postProtobuf(new byte[0]), 400, "EMPTY_BODY");
+    expect(api.postProtobuf(new byte[MAX_BODY + 1]), 413, "BODY_TOO_LARGE");
+    expect(api.postProtobuf(new byte[3 * MAX_BODY]), 413, "BODY_TOO_LARGE");
+  }
+
+  @Test
+  void unsupportedMediaTypeIsRefused() {
+    expect(
+        api.post("text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void badSignatureIsRefused() {
+    byte[] entry = coop.propose("alice", "forged", new Governed.Decision());
+    SignedEntry parsed = parse(entry);
+    byte[] signature = parsed.getSignatures(0).getSignature().toByteArray();
+    signature[0] ^= 1;
+    byte[] forged =
+        parsed.toBuilder()
+            .setSignatures(
+                0,
+                parsed.getSignatures(0).toBuilder()
+                    .setSignature(com.google.protobuf.ByteString.copyFrom(signature)))
+            .build()
+            .toByteArray();
+    expect(api.postProtobuf(forged), 422, "BAD_SIGNATURE");
+  }
+
+  @Test
+  void missingSignatureIsRefused() {
+    byte[] entry = coop.propose("bob", "unsigned", new Governed.Decision());
+    byte[] unsigned = EntryCodec.encodeSigned(parse(entry).getBody().toByteArray(), List.of());
+    expect(api.postProtobuf(unsigned), 422, "MISSING_SIGNATURE");
+  }
+
+  @Test
+  void entryForAnotherCoopIsRefused() {
+    CoopFixture other = new CoopFixture("other-coop", "Other", CoopFixture.DEMO_PEOPLE, 0);
+    expect(
+        api.postProtobuf(other.propose("alice", "elsewhere", new Governed.Decision())),
+        422,
+        "WRONG_COOP");
+    expect(api.postProtobuf(other.genesis()), 422, "WRONG_COOP");
+  }
+
+  @Test
+  void replayedEntryIsRefusedAsReplayedNonce() {
+    byte[] entry = coop.propose("carol", "once only", new Governed.Decision());
+    ApiClient.Reply first = api.postProtobuf(entry);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    size = node.treeSize();
+    expect(api.postProtobuf(entry), 409, "REPLAYED_NONCE");
+  }
+
+  @Test
+  void expiredEntryIsRefused() {
+    byte[] entry =
+        coop.sign(
+            "tess",
+            new org.coopledger.governance.action.CastVote(
+                new EntryId("0".repeat(64)), VoteChoice.YES, ""),
+            CoopFixture.DEMO_START + 1);
+    expect(api.postProtobuf(entry), 422, "EXPIRED");
+  }
+
+  @Test
+  void voteOnUnknownProposalIsRefused() {
+    expect(
+        api.postProtobuf(coop.vote("audrey", new EntryId("ab".repeat(32)), VoteChoice.YES)),
+        422,
+        "UNKNOWN_PROPOSAL");
+  }
+
+  @Test
+  void executingWithoutTheClauseMetIsRefused() {
+    byte[] proposal =
+        coop.propose(
+            "alice",
+            "all to alice",
+            new Governed.SplitChange(List.of(new Share(coop.id("alice"), 10_000))));
+    ApiClient.Reply created = api.postProtobuf(proposal);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    size = node.treeSize();
+    expect(
+        api.postProtobuf(coop.execute("alice", CoopFixture.idOf(proposal))), 422, "CLAUSE_NOT_MET");
+  }
+
+  @Test
+  void badQueryParametersAndMissingEntriesAreClientErrors() {
+    expectGet("/v1/entries/abc", 400, "BAD_PARAMETER");
+    expectGet("/v1/entries/-1", 400, "BAD_PARAMETER");
+    expectGet("/v1/entries/999999", 404, "ENTRY_NOT_FOUND");
+    expectGet("/v1/entries?limit=51", 400, "BAD_PARAMETER");
+    expectGet("/v1/entries?limit=0", 400, "BAD_PARAMETER");
+    expectGet("/v1/proofs/inclusion", 400, "BAD_PARAMETER");
+    expectGet("/v1/proofs/inclusion?index=5&treeSize=1", 400, "BAD_PARAMETER");
+    expectGet("/v1/proofs/inclusion?index=0&treeSize=999", 400, "BAD_PARAMETER");
+    expectGet("/v1/proofs/consistency?from=3&to=1", 400, "BAD_PARAMETER");
+    expectGet("/v1/checkpoint?treeSize=12345", 404, "CHECKPOINT_NOT_FOUND");
+  }
+
+  private void expect(ApiClient.Reply reply, int status, String code) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    assertThat(reply.json().get("error").asText()).as(reply.body()).isEqualTo(code);
+    assertThat(reply.json().get("message").asText()).isNotBlank();
+    assertThat(node.treeSize()).as("the ledger is unchanged").isEqualTo(size);
+  }
+
+  private void expectGet(String path, int status, String code) {
+    ApiClient.Reply reply = api.get(path);
+    assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(status);
+    assertThat(reply.json().get("error").asText()).isEqualTo(code);
+  }
+
+  private static SignedEntry parse(byte[] entry) {
+    try {
+      return SignedEntry.parseFrom(entry);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

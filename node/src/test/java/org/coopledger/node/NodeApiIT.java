@@ -1,0 +1,157 @@
+package org.coopledger.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.governance.merkle.Hash;
+import org.coopledger.governance.merkle.ProofVerifier;
+import org.coopledger.governance.merkle.TreeHasher;
+import org.coopledger.governance.proto.SignedEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real node on a free port with a real RocksDB store and Raft log, driven over real HTTP. */
+class NodeApiIT {
+  @TempDir Path data;
+
+  private CoopNode node;
+  private ApiClient api;
+  private final CoopFixture coop = CoopFixture.demo();
+
+  @BeforeEach
+  void start() {
+    node = CoopNode.start(config());
+    api = new ApiClient(node.uri());
+  }
+
+  @AfterEach
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  private NodeConfig config() {
+    return NodeConfig.defaults()
+        .withDataDir(data)
+        .withPort(0)
+        .withCoopId(coop.coopId())
+        .withCheckpoints(1, 20);
+  }
+
+  @Test
+  void acceptsEntriesAsProtobufAndJsonAndServesThemBackWithTheirLeafHashes() throws Exception {
+    ApiClient.Reply genesis = api.postProtobuf(coop.genesis());
+    assertThat(genesis.status()).as(genesis.body()).isEqualTo(201);
+    assertThat(genesis.json().get("index").asLong()).isZero();
+
+    byte[] proposal = coop.propose("alice", "paint the studio", new Governed.Decision());
+    ApiClient.Reply created = api.postJson(asJson(proposal));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("index").asLong()).isEqualTo(1);
+    assertThat(created.json().get("treeSize").asLong()).isEqualTo(2);
+
+    JsonNode entry = api.getJson("/v1/entries/1");
+    byte[] leaf = Base64.getDecoder().decode(entry.get("leaf").asText());
+    assertThat(TreeHasher.leafHash(leaf).base64())
+        .isEqualTo(entry.get("leafHash").asText())
+        .isEqualTo(created.json().get("leafHash").asText());
+    assertThat(entry.at("/entry/createProposal/title").asText()).isEqualTo("paint the studio");
+    assertThat(entry.get("entryId").asText()).isEqualTo(created.json().get("entryId").asText());
+
+    JsonNode page = api.getJson("/v1/entries?start=0&limit=10");
+    assertThat(page.get("entries")).hasSize(2);
+    assertThat(page.get("treeSize").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void proofsAndCheckpointsVerifyWithTheGovernanceVerifiers() throws Exception {
+    List<Hash> leafHashes = new ArrayList<>();
+    leafHashes.add(
+        Hash.fromBase64(api.postProtobuf(coop.genesis()).json().get("leafHash").asText()));
+    NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
+    SignedCheckpoint first = awaitCheckpoint(nodeKey, 1);
+    for (int i = 0; i < 4; i++) {
+      ApiClient.Reply reply =
+          api.postProtobuf(coop.propose("bob", "decision " + i, new Governed.Decision()));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      leafHashes.add(Hash.fromBase64(reply.json().get("leafHash").asText()));
+    }
+    SignedCheckpoint last = awaitCheckpoint(nodeKey, 5);
+    Hash root = Hash.of(last.checkpoint().rootHash());
+
+    for (int index = 0; index < 5; index++) {
+      JsonNode proof = api.getJson("/v1/proofs/inclusion?index=" + index + "&treeSize=5");
+      ProofVerifier.verifyInclusion(
+          index, 5, leafHashes.get(index), hashes(proof.get("hashes")), root);
+    }
+    JsonNode consistency = api.getJson("/v1/proofs/consistency?from=1&to=5");
+    ProofVerifier.verifyConsistency(
+        1, 5, Hash.of(first.checkpoint().rootHash()), root, hashes(consistency.get("hashes")));
+    assertThat(first.checkpoint().origin()).isEqualTo("coopledger.local/" + coop.coopId());
+  }
+
+  @Test
+  void keepsEveryAcknowledgedEntryAcrossARestart() {
+    String leaf = api.postProtobuf(coop.genesis()).json().get("leafHash").asText();
+    api.postProtobuf(coop.propose("carol", "keep me", new Governed.Decision()));
+    String verifierKey = node.verifierKey();
+    node.close();
+
+    node = CoopNode.start(config());
+    api = new ApiClient(node.uri());
+    assertThat(node.treeSize()).isEqualTo(2);
+    assertThat(node.verifierKey()).isEqualTo(verifierKey);
+    assertThat(api.getJson("/v1/entries/0").get("leafHash").asText()).isEqualTo(leaf);
+    ApiClient.Reply next =
+        api.postProtobuf(coop.propose("alice", "after restart", new Governed.Decision()));
+    assertThat(next.status()).as(next.body()).isEqualTo(201);
+    assertThat(next.json().get("index").asLong()).isEqualTo(2);
+  }
+
+  private SignedCheckpoint awaitCheckpoint(NoteVerifier key, long size)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      ApiClient.Reply reply = api.get("/v1/checkpoint");
+      SignedCheckpoint checkpoint =
+          SignedCheckpoint.verify(reply.body().getBytes(StandardCharsets.UTF_8), key);
+      if (checkpoint.checkpoint().size() >= size) {
+        return checkpoint;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no checkpoint at size " + size);
+  }
+
+  private static List<Hash> hashes(JsonNode array) {
+    List<Hash> out = new ArrayList<>();
+    array.forEach(h -> out.add(Hash.fromBase64(h.asText())));
+    return out;
+  }
+
+  static String asJson(byte[] signedEntry) throws Exception {
+    SignedEntry entry = SignedEntry.parseFrom(signedEntry);
+    var root = ApiClient.JSON.createObjectNode();
+    root.put("body", Base64.getEncoder().encodeToString(entry.getBody().toByteArray()));
+    var signatures = root.putArray("signatures");
+    for (var s : entry.getSignaturesList()) {
+      signatures
+          .addObject()
+          .put("keyId", s.getKeyId())
+          .put("algorithm", s.getAlgorithm().name())
+          .put("signature", Base64.getEncoder().encodeToString(s.getSignature().toByteArray()));
+    }
+    return ApiClient.JSON.writeValueAsString(root);
+  }
+}

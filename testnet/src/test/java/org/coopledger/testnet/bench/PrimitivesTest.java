@@ -1,0 +1,34 @@
+package org.coopledger.testnet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The harness measures something real; the figures themselves are not asserted. */
+class PrimitivesTest {
+  private final Primitives primitives = new Primitives();
+
+  @Test
+  void eachMeasurementCountsOperationsOnEveryThread() {
+    Duration shortRun = Duration.ofMillis(50);
+    assertThat(primitives.sign(shortRun, 1).operations()).isPositive();
+    Rate verify = primitives.verify(shortRun, 2);
+    assertThat(verify.operations()).isPositive();
+    assertThat(verify.threads()).isEqualTo(2);
+    assertThat(primitives.sha256Bytes(shortRun).operations()).isPositive();
+  }
+
+  @Test
+  void rootBuildingTakesMeasurableTime() {
+    assertThat(primitives.rootMillis(1000, 1)).isPositive();
+  }
+
+  @Test
+  void aRateIsOperationsPerSecondOfWallTime() {
+    assertThat(new Rate(500, Duration.ofMillis(250), 1).perSecond()).isEqualTo(2000.0);
+    assertThatThrownBy(() -> new Rate(1, Duration.ZERO, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
