@@ -3,7 +3,14 @@ package org.coopledger.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.coopledger.cli.command.ChainCommand;
+import org.coopledger.cli.command.GenesisCommand;
 import org.coopledger.cli.command.KeyCommand;
+import org.coopledger.cli.command.ProposalCommands;
+import org.coopledger.cli.command.ProposeCommand;
+import org.coopledger.cli.command.RevenueCommand;
+import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.SignCommand;
+import org.coopledger.cli.command.SubmitCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +36,21 @@ import picocli.CommandLine.Spec;
       "  0 ok, 1 local failure, 2 usage, 3 rejected by the node or the co-op's rules,",
       "  4 node unreachable or failing, 5 verification failed"
     },
-    subcommands = {KeyCommand.class, ChainCommand.class})
+    subcommands = {
+      KeyCommand.class,
+      GenesisCommand.class,
+      SignCommand.class,
+      SubmitCommand.class,
+      ProposeCommand.class,
+      ProposalCommands.Vote.class,
+      ProposalCommands.Approve.class,
+      ProposalCommands.Withdraw.class,
+      ProposalCommands.Veto.class,
+      ProposalCommands.Execute.class,
+      RevenueCommand.class,
+      RotateKeyCommand.class,
+      ChainCommand.class
+    })
 public final class Coop implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package org.coopledger.testnet.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -21,14 +22,22 @@ public final class MachineLimits {
   public static void main(String[] args) {
     Duration duration = Duration.ofSeconds(parseSeconds(args));
     PrintStream out = System.out;
+    int cpus = Runtime.getRuntime().availableProcessors();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     out.printf(
         Locale.ROOT,
-        "machine limits: %d CPUs visible, Java %s (%s), %d s per measurement after an equal"
-            + " warm-up%n",
-        Runtime.getRuntime().availableProcessors(),
+        "machine limits: %d CPUs, load average %.1f, Java %s (%s), %d s per measurement after an"
+            + " equal warm-up%n",
+        cpus,
+        load,
         Runtime.version(),
         System.getProperty("java.vm.name"),
         duration.toSeconds());
+    if (load > cpus) {
+      out.println(
+          "warning: the machine is busy (load above the CPU count); wall-clock rates will be low,"
+              + " the per-CPU-second rates are the better guide");
+    }
 
     Primitives primitives = new Primitives();
     out.println("measuring Ed25519 sign, 1 thread ...");
@@ -40,41 +49,48 @@ public final class MachineLimits {
     out.println("measuring SHA-256 ...");
     Rate sha = primitives.sha256Bytes(duration);
     out.printf(Locale.ROOT, "measuring the root of %,d leaves (best of 3) ...%n", ROOT_LEAVES);
-    double rootMillis = primitives.rootMillis(ROOT_LEAVES, 3);
+    Rate root = primitives.root(ROOT_LEAVES, 3);
+    double rootMillis = root.elapsed().toNanos() / 1e6;
+    double rootCpuMillis = root.cpuTime().toNanos() / 1e6;
 
-    double mbPerSecond = sha.perSecond() / 1e6;
     out.println();
     out.printf(
-        Locale.ROOT,
-        "Ed25519 sign   (1 thread, %d-byte msg): %,10.0f /s%n",
-        Primitives.MESSAGE_BYTES,
-        sign.perSecond());
+        Locale.ROOT, "%-40s %12s %14s %9s%n", "", "per second", "per CPU second", "CPU share");
+    line(out, "Ed25519 sign (1 thread, 256-byte msg)", sign, 1);
+    line(out, "Ed25519 verify (1 thread, 256-byte msg)", verify, 1);
+    line(out, "Ed25519 verify (2 threads)", verify2, 1);
+    line(out, "SHA-256 MB (1 thread, 64 KiB updates)", sha, 1e6);
     out.printf(
         Locale.ROOT,
-        "Ed25519 verify (1 thread, %d-byte msg): %,10.0f /s%n",
-        Primitives.MESSAGE_BYTES,
-        verify.perSecond());
-    out.printf(
-        Locale.ROOT,
-        "Ed25519 verify (2 threads):             %,10.0f /s  (x%.2f)%n",
-        verify2.perSecond(),
-        verify2.perSecond() / verify.perSecond());
-    out.printf(Locale.ROOT, "SHA-256 (1 thread, 64 KiB updates):     %,10.0f MB/s%n", mbPerSecond);
-    out.printf(
-        Locale.ROOT,
-        "Merkle root of %,d leaf hashes:     %,10.0f ms (%,.0f node hashes/s)%n",
-        ROOT_LEAVES,
+        "%-40s %,9.0f ms %,11.0f ms CPU %6.0f%%%n",
+        "Merkle root of 1,000,000 leaf hashes",
         rootMillis,
-        (ROOT_LEAVES - 1) / (rootMillis / 1000));
+        rootCpuMillis,
+        root.cpuShare() * 100);
     out.printf(
         Locale.ROOT,
         "RESULT sign_per_s=%.0f verify_per_s=%.0f verify_per_s_2t=%.0f sha256_mb_per_s=%.1f"
-            + " root_1m_ms=%.1f%n",
+            + " root_1m_ms=%.1f sign_per_cpu_s=%.0f verify_per_cpu_s=%.0f root_1m_cpu_ms=%.1f"
+            + " cpu_share=%.2f%n",
         sign.perSecond(),
         verify.perSecond(),
         verify2.perSecond(),
-        mbPerSecond,
-        rootMillis);
+        sha.perSecond() / 1e6,
+        rootMillis,
+        sign.perCpuSecond(),
+        verify.perCpuSecond(),
+        rootCpuMillis,
+        verify.cpuShare());
+  }
+
+  private static void line(PrintStream out, String label, Rate rate, double unit) {
+    out.printf(
+        Locale.ROOT,
+        "%-40s %,12.0f %,14.0f %8.0f%%%n",
+        label,
+        rate.perSecond() / unit,
+        rate.perCpuSecond() / unit,
+        rate.cpuShare() * 100);
   }
 
   private static long parseSeconds(String[] args) {

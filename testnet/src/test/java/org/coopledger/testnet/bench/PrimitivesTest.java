@@ -17,18 +17,24 @@ class PrimitivesTest {
     Rate verify = primitives.verify(shortRun, 2);
     assertThat(verify.operations()).isPositive();
     assertThat(verify.threads()).isEqualTo(2);
+    assertThat(verify.cpuTime()).isPositive();
     assertThat(primitives.sha256Bytes(shortRun).operations()).isPositive();
   }
 
   @Test
   void rootBuildingTakesMeasurableTime() {
-    assertThat(primitives.rootMillis(1000, 1)).isPositive();
+    Rate root = primitives.root(1000, 1);
+    assertThat(root.operations()).isEqualTo(1000);
+    assertThat(root.elapsed()).isPositive();
   }
 
   @Test
   void aRateIsOperationsPerSecondOfWallTime() {
-    assertThat(new Rate(500, Duration.ofMillis(250), 1).perSecond()).isEqualTo(2000.0);
-    assertThatThrownBy(() -> new Rate(1, Duration.ZERO, 1))
+    Rate rate = new Rate(500, Duration.ofMillis(250), 2, Duration.ofMillis(125));
+    assertThat(rate.perSecond()).isEqualTo(2000.0);
+    assertThat(rate.perCpuSecond()).isEqualTo(4000.0);
+    assertThat(rate.cpuShare()).isEqualTo(0.25);
+    assertThatThrownBy(() -> new Rate(1, Duration.ZERO, 1, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
