@@ -2,6 +2,7 @@ package org.coopledger.governance.clause;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.coopledger.governance.clause.Clause.Vote;
@@ -67,7 +68,7 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
     return new Outcome(
         Outcome.State.PENDING,
         false,
-        java.util.List.of("vote open until " + closes + " (" + summary(vote) + ")"));
+        List.of("vote open until " + closes + " (" + summary(vote) + ")"));
   }
 
   private boolean passes(Vote vote, BigInteger voted, BigInteger yesVotes, BigInteger noVotes) {
