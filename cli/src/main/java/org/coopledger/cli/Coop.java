@@ -2,7 +2,15 @@ package org.coopledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.coopledger.cli.command.ChainCommand;
+import org.coopledger.cli.command.GenesisCommand;
 import org.coopledger.cli.command.KeyCommand;
+import org.coopledger.cli.command.ProposalCommands;
+import org.coopledger.cli.command.ProposeCommand;
+import org.coopledger.cli.command.RevenueCommand;
+import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.SignCommand;
+import org.coopledger.cli.command.SubmitCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +31,26 @@ import picocli.CommandLine.Spec;
       "  COOP_KEY         key file used when --key is not given",
       "  COOP_PASSPHRASE  passphrase of encrypted key files (else you are asked)",
       "  COOP_TRUST_DIR   where audits pin node keys (default ~/.coop/trust)",
+      "  COOP_GANACHE     ganache executable for `coop chain dev`",
       "Exit codes:",
       "  0 ok, 1 local failure, 2 usage, 3 rejected by the node or the co-op's rules,",
       "  4 node unreachable or failing, 5 verification failed"
     },
-    subcommands = {KeyCommand.class})
+    subcommands = {
+      KeyCommand.class,
+      GenesisCommand.class,
+      SignCommand.class,
+      SubmitCommand.class,
+      ProposeCommand.class,
+      ProposalCommands.Vote.class,
+      ProposalCommands.Approve.class,
+      ProposalCommands.Withdraw.class,
+      ProposalCommands.Veto.class,
+      ProposalCommands.Execute.class,
+      RevenueCommand.class,
+      RotateKeyCommand.class,
+      ChainCommand.class
+    })
 public final class Coop implements Runnable {
   @Spec CommandSpec spec;
 

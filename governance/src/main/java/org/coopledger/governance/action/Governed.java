@@ -63,7 +63,7 @@ public sealed interface Governed {
 
     @Override
     public String kind() {
-      return "roles";
+      return "change-roles";
     }
   }
 

@@ -1,6 +1,5 @@
 package org.coopledger.governance.checkpoint;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.coopledger.governance.error.VerificationException;
@@ -45,6 +44,17 @@ public record SignedCheckpoint(Checkpoint checkpoint, SignedNote note) {
    */
   public static SignedCheckpoint verify(
       byte[] note, NoteVerifier log, Collection<NoteVerifier> witnesses) {
+    return verify(note, log, witnesses, witnesses.size());
+  }
+
+  /**
+   * Like {@link #verify(byte[], NoteVerifier, Collection)}, but {@code threshold} of the {@code
+   * witnesses} suffice; a present but invalid cosignature by any of them still rejects the note.
+   *
+   * @throws VerificationException also {@code TOO_FEW_SIGNATURES}
+   */
+  public static SignedCheckpoint verify(
+      byte[] note, NoteVerifier log, Collection<NoteVerifier> witnesses, int threshold) {
     for (NoteVerifier w : witnesses) {
       if (w.type() != SignatureType.COSIGNATURE_V1) {
         throw new IllegalArgumentException(
@@ -52,10 +62,7 @@ public record SignedCheckpoint(Checkpoint checkpoint, SignedNote note) {
       }
     }
     SignedNote parsed = SignedNote.parse(note);
-    List<NoteVerifier> required = new ArrayList<>(witnesses.size() + 1);
-    required.add(log);
-    required.addAll(witnesses);
-    Checkpoint checkpoint = Checkpoint.parse(parsed.verify(required));
+    Checkpoint checkpoint = Checkpoint.parse(parsed.verify(log));
     if (!checkpoint.origin().equals(log.name())) {
       throw new VerificationException(
           ORIGIN_MISMATCH,
@@ -65,6 +72,7 @@ public record SignedCheckpoint(Checkpoint checkpoint, SignedNote note) {
               + log.name()
               + "'");
     }
+    parsed.verifyQuorum(witnesses, threshold);
     return new SignedCheckpoint(checkpoint, parsed);
   }
 

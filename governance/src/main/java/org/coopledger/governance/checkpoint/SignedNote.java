@@ -22,6 +22,7 @@ import org.coopledger.governance.error.VerificationException;
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
   public static final String DUPLICATE_SIGNATURE = "DUPLICATE_SIGNATURE";
+  public static final String TOO_FEW_SIGNATURES = "TOO_FEW_SIGNATURES";
 
   /**
    * At most this many signature lines are parsed (the spec requires accepting at least 16), so that
@@ -175,14 +176,66 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     if (required.isEmpty()) {
       throw new IllegalArgumentException("name at least one key that must have signed");
     }
+    List<NoteVerifier> signed = verifyKnown(required);
+    if (signed.size() < required.size()) {
+      NoteVerifier missing = required.stream().filter(v -> !signed.contains(v)).findFirst().get();
+      throw new VerificationException(
+          NoteVerifier.UNKNOWN_KEY,
+          "the note has no signature by required key "
+              + missing.name()
+              + "+"
+              + missing.keyHashHex()
+              + "; it is signed by "
+              + signatures
+              + " only");
+    }
+    return text;
+  }
+
+  /**
+   * Verifies that at least {@code threshold} of the {@code known} keys signed this note's text, and
+   * returns those that did. Every line by a known key must verify (a bad one rejects the whole
+   * note); lines by other keys are ignored.
+   *
+   * @throws VerificationException {@code TOO_FEW_SIGNATURES} if fewer than {@code threshold} known
+   *     keys signed, otherwise as {@link #verify(Collection)}
+   */
+  public List<NoteVerifier> verifyQuorum(Collection<NoteVerifier> known, int threshold) {
+    if (threshold < 0 || threshold > known.size()) {
+      throw new IllegalArgumentException(
+          "the threshold must be 0 to " + known.size() + ", got " + threshold);
+    }
+    List<NoteVerifier> signed = verifyKnown(known);
+    if (signed.size() < threshold) {
+      List<String> missing =
+          known.stream()
+              .filter(v -> !signed.contains(v))
+              .map(v -> v.name() + "+" + v.keyHashHex())
+              .toList();
+      throw new VerificationException(
+          TOO_FEW_SIGNATURES,
+          signed.size()
+              + " of the "
+              + known.size()
+              + " trusted keys signed, "
+              + threshold
+              + " are needed; missing "
+              + missing);
+    }
+    return signed;
+  }
+
+  /** Checks every line by a key in {@code known}; returns the keys that signed, in order. */
+  private List<NoteVerifier> verifyKnown(Collection<NoteVerifier> known) {
     Set<String> ids = new HashSet<>();
-    for (NoteVerifier v : required) {
+    for (NoteVerifier v : known) {
       if (!ids.add(v.name() + "+" + v.keyHashHex())) {
         throw new IllegalArgumentException(
-            "two required keys share " + v.name() + "+" + v.keyHashHex());
+            "two trusted keys share " + v.name() + "+" + v.keyHashHex());
       }
     }
-    for (NoteVerifier v : required) {
+    List<NoteVerifier> signed = new ArrayList<>();
+    for (NoteVerifier v : known) {
       NoteSignature found = null;
       for (NoteSignature s : signatures) {
         if (v.claims(s)) {
@@ -192,20 +245,12 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
           found = s;
         }
       }
-      if (found == null) {
-        throw new VerificationException(
-            NoteVerifier.UNKNOWN_KEY,
-            "the note has no signature by required key "
-                + v.name()
-                + "+"
-                + v.keyHashHex()
-                + "; it is signed by "
-                + signatures
-                + " only");
+      if (found != null) {
+        v.verify(text, found);
+        signed.add(v);
       }
-      v.verify(text, found);
     }
-    return text;
+    return List.copyOf(signed);
   }
 
   /** Same as {@link #verify(Collection)} for the given keys. */

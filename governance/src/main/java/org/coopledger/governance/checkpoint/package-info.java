@@ -8,8 +8,8 @@
  * <p>Parsing is strict and fails closed: every problem throws a {@link
  * org.coopledger.governance.error.VerificationException} whose {@code code()} names the kind of
  * failure ({@code MALFORMED_NOTE}, {@code MALFORMED_CHECKPOINT}, {@code MALFORMED_VERIFIER_KEY},
- * {@code UNSUPPORTED_KEY_TYPE}, {@code UNKNOWN_KEY}, {@code BAD_NOTE_SIGNATURE}, {@code
- * DUPLICATE_SIGNATURE}, {@code ORIGIN_MISMATCH}) and whose message says where. Nothing here does
- * I/O or reads a clock; cosignature timestamps are passed in.
+ * {@code UNSUPPORTED_KEY_TYPE}, {@code UNKNOWN_KEY}, {@code TOO_FEW_SIGNATURES}, {@code
+ * BAD_NOTE_SIGNATURE}, {@code DUPLICATE_SIGNATURE}, {@code ORIGIN_MISMATCH}) and whose message says
+ * where. Nothing here does I/O or reads a clock; cosignature timestamps are passed in.
  */
 package org.coopledger.governance.checkpoint;

@@ -43,10 +43,7 @@ public record AcceptedEntry(byte[] signedEntry, long acceptedAtMillis) {
     } catch (InvalidProtocolBufferException e) {
       throw new MalformedEntryException("not a ledger record: " + e.getMessage(), e);
     }
-    if (!Arrays.equals(record.toByteArray(), bytes)) {
-      throw new MalformedEntryException(
-          "the ledger record is not canonically encoded (unknown, repeated or reordered fields)");
-    }
+    EntryCodec.requireCanonical(record, bytes, "ledger record");
     return new AcceptedEntry(record.getSignedEntry().toByteArray(), record.getAcceptedAtMillis());
   }
 

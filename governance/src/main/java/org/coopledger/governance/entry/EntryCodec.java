@@ -1,8 +1,9 @@
 package org.coopledger.governance.entry;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageLite;
+import com.google.protobuf.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -114,13 +115,40 @@ public final class EntryCodec {
     return out;
   }
 
-  private static void requireCanonical(MessageLite message, byte[] received, String what) {
+  static void requireCanonical(Message message, byte[] received, String what) {
+    requireKnownFields(message, what);
     if (!Arrays.equals(message.toByteArray(), received)) {
       throw new MalformedEntryException(
           "the "
               + what
               + " is not canonically encoded (unknown, repeated, default-valued or reordered"
               + " fields); encode it with a standard protobuf serializer");
+    }
+  }
+
+  /** Protobuf keeps fields it does not know and writes them back; we refuse them instead. */
+  private static void requireKnownFields(Message message, String what) {
+    if (!message.getUnknownFields().asMap().isEmpty()) {
+      throw new MalformedEntryException(
+          "the "
+              + what
+              + " has fields this version does not know ("
+              + message.getDescriptorForType().getName()
+              + " field "
+              + message.getUnknownFields().asMap().keySet()
+              + "); it may come from a newer client");
+    }
+    for (var field : message.getAllFields().entrySet()) {
+      if (field.getKey().getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+        continue;
+      }
+      if (field.getKey().isRepeated()) {
+        for (Object item : (List<?>) field.getValue()) {
+          requireKnownFields((Message) item, what);
+        }
+      } else {
+        requireKnownFields((Message) field.getValue(), what);
+      }
     }
   }
 

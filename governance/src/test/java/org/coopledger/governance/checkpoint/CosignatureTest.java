@@ -96,13 +96,43 @@ class CosignatureTest {
   }
 
   @Test
-  void aMissingRequiredWitnessIsRejected() {
+  void aMissingRequiredWitnessIsRejectedAndNamed() {
     byte[] served = SignedCheckpoint.sign(CHECKPOINT, LOG).cosign(W1, T).bytes();
     assertRejected(
         () ->
             SignedCheckpoint.verify(served, LOG.verifier(), List.of(W1.verifier(), W2.verifier())),
+        "TOO_FEW_SIGNATURES",
+        "missing [node-3.coop.example+");
+  }
+
+  @Test
+  void aCheckpointNotSignedByThePinnedLogKeyIsAnUnknownKey() {
+    NoteSigner impostor = NoteSigner.of(ORIGIN, SignedNoteTest.seeded(99));
+    byte[] served = SignedCheckpoint.sign(CHECKPOINT, impostor).cosign(W1, T).bytes();
+    assertRejected(
+        () -> SignedCheckpoint.verify(served, LOG.verifier(), List.of(W1.verifier())),
         "UNKNOWN_KEY",
-        "node-3.coop.example");
+        "no signature by required key " + ORIGIN + "+");
+  }
+
+  @Test
+  void aQuorumOfWitnessesSufficesButAPresentBadCosignatureStillRejects() {
+    SignedCheckpoint once = SignedCheckpoint.sign(CHECKPOINT, LOG).cosign(W1, T);
+    List<NoteVerifier> both = List.of(W1.verifier(), W2.verifier());
+
+    SignedCheckpoint.verify(once.bytes(), LOG.verifier(), both, 1);
+    assertRejected(
+        () -> SignedCheckpoint.verify(once.bytes(), LOG.verifier(), both, 2),
+        "TOO_FEW_SIGNATURES",
+        "1 of the 2 trusted keys signed, 2 are needed; missing [node-3.coop.example+");
+
+    Cosignature forged = new Cosignature(W2.name(), W2.verifier().keyHash(), T, new byte[64]);
+    byte[] withForged = once.withCosignature(forged).bytes();
+    assertRejected(
+        () -> SignedCheckpoint.verify(withForged, LOG.verifier(), both, 1),
+        "BAD_NOTE_SIGNATURE",
+        W2.name());
+    assertThat(SignedNote.parse(once.bytes()).verifyQuorum(both, 0)).containsExactly(W1.verifier());
   }
 
   @Test

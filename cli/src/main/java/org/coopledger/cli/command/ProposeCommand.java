@@ -1,0 +1,245 @@
+package org.coopledger.cli.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.coopledger.cli.CliContext;
+import org.coopledger.cli.entry.Amounts;
+import org.coopledger.governance.action.CreateProposal;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.Rulebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code coop propose split|payout|decision|rulebook|admit|remove|roles}. */
+@Command(
+    name = "propose",
+    description = "Open a proposal. It takes effect when `coop execute` finds its clause met.",
+    subcommands = {
+      ProposeCommand.Split.class,
+      ProposeCommand.Payout.class,
+      ProposeCommand.Decision.class,
+      ProposeCommand.RulebookChange.class,
+      ProposeCommand.Admit.class,
+      ProposeCommand.Remove.class,
+      ProposeCommand.Roles.class
+    })
+public final class ProposeCommand {
+
+  /** Options every proposal has. */
+  static final class Common {
+    @Mixin EntryOptions entry;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "a short title")
+    String title = "";
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "the longer explanation")
+    String text = "";
+
+    void publish(CliContext context, Publisher publisher, Governed governed) {
+      publisher.publish(new CreateProposal(title, text, List.of(), governed));
+    }
+  }
+
+  @Command(name = "split", description = "Propose a new revenue split (basis points, sum 10000).")
+  static final class Split implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--share",
+        required = true,
+        paramLabel = "MEMBER=BPS",
+        description = "a member (name or key id) and their share in basis points; repeat")
+    Map<String, Integer> shares;
+
+    Split(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Publisher publisher = new Publisher(context, common.entry);
+      List<Share> list = new ArrayList<>();
+      shares.forEach(
+          (member, bps) -> list.add(new Share(publisher.directory().member(member), bps)));
+      common.publish(context, publisher, new Governed.SplitChange(list));
+    }
+  }
+
+  @Command(name = "payout", description = "Propose paying a member out of their balance.")
+  static final class Payout implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--to", required = true, paramLabel = "MEMBER", description = "who is paid")
+    String to;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 12.50")
+    String amount;
+
+    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
+    String currency;
+
+    @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. a bank transfer id")
+    String reference = "";
+
+    Payout(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Publisher publisher = new Publisher(context, common.entry);
+      common.publish(
+          context,
+          publisher,
+          new Governed.Payout(
+              publisher.directory().member(to),
+              Amounts.parse(amount, currency),
+              currency,
+              reference));
+    }
+  }
+
+  @Command(
+      name = "decision",
+      description = "Propose a plain decision: its title is what is decided.")
+  static final class Decision implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    Decision(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if (common.title.isBlank()) {
+        throw new IllegalArgumentException("a decision needs --title saying what is decided");
+      }
+      common.publish(context, new Publisher(context, common.entry), new Governed.Decision());
+    }
+  }
+
+  @Command(name = "rulebook", description = "Propose replacing the rulebook (see docs/clauses.md).")
+  static final class RulebookChange implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--file",
+        required = true,
+        paramLabel = "FILE",
+        description = "the whole new rulebook, one `kind: clause` line per action kind")
+    Path file;
+
+    RulebookChange(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      // Parse here first so a typo is reported with its position before anyone signs it.
+      Rulebook rulebook = Rulebook.parse(text);
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.RulebookChange(rulebook.text()));
+    }
+  }
+
+  @Command(name = "admit", description = "Propose admitting a new member.")
+  static final class Admit implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--public-key",
+        required = true,
+        paramLabel = "KEY",
+        description = "their public key (base64, as `coop key new` prints) or their key file")
+    String publicKey;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "their name")
+    String name;
+
+    @Option(
+        names = "--role",
+        paramLabel = "ROLE",
+        description = "a role, e.g. creator, treasurer, auditor; repeat for several")
+    List<String> roles = new ArrayList<>();
+
+    Admit(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      NewMember member = new NewMember(PublicKeys.parse(publicKey), name, roles);
+      common.publish(
+          context, new Publisher(context, common.entry), new Governed.AdmitMember(member));
+    }
+  }
+
+  @Command(
+      name = "remove",
+      description = "Propose removing a member (their balance stays payable).")
+  static final class Remove implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--member", required = true, paramLabel = "MEMBER", description = "who leaves")
+    String member;
+
+    Remove(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Publisher publisher = new Publisher(context, common.entry);
+      common.publish(
+          context, publisher, new Governed.RemoveMember(publisher.directory().member(member)));
+    }
+  }
+
+  @Command(name = "roles", description = "Propose replacing a member's roles.")
+  static final class Roles implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--member", required = true, paramLabel = "MEMBER", description = "whose roles")
+    String member;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "a role; repeat")
+    List<String> roles;
+
+    Roles(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Publisher publisher = new Publisher(context, common.entry);
+      common.publish(
+          context,
+          publisher,
+          new Governed.ChangeRoles(publisher.directory().member(member), roles));
+    }
+  }
+}
