@@ -2,6 +2,7 @@ package org.coopledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.coopledger.cli.command.AuditCommand;
 import org.coopledger.cli.command.ChainCommand;
 import org.coopledger.cli.command.GenesisCommand;
 import org.coopledger.cli.command.KeyCommand;
@@ -9,6 +10,7 @@ import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
 import org.coopledger.cli.node.NodeCommand;
@@ -51,6 +53,8 @@ import picocli.CommandLine.Spec;
       ProposalCommands.Execute.class,
       RevenueCommand.class,
       RotateKeyCommand.class,
+      ShowCommand.class,
+      AuditCommand.class,
       ChainCommand.class
     })
 public final class Coop implements Runnable {
