@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.coopledger.cli.CliContext;
+import org.coopledger.cli.output.CoopViews;
 import org.coopledger.cli.output.Json;
 import org.coopledger.cli.output.TextView;
 import org.coopledger.governance.checkpoint.Checkpoint;
@@ -53,8 +54,13 @@ public final class ShowCommand {
       if (json.enabled()) {
         Json.print(context.out(), model);
       } else {
-        TextView.print(context.out(), model);
+        text(model);
       }
+    }
+
+    /** The rendering for people; a generic table unless the model has its own. */
+    void text(JsonNode model) {
+      TextView.print(context.out(), model);
     }
   }
 
@@ -62,6 +68,11 @@ public final class ShowCommand {
   static final class Members extends ReadModel {
     Members(CliContext context) {
       super(context);
+    }
+
+    @Override
+    void text(JsonNode model) {
+      CoopViews.members(context.out(), model);
     }
 
     @Override
@@ -74,6 +85,11 @@ public final class ShowCommand {
   static final class Proposals extends ReadModel {
     Proposals(CliContext context) {
       super(context);
+    }
+
+    @Override
+    void text(JsonNode model) {
+      CoopViews.proposals(context.out(), model);
     }
 
     @Override
@@ -92,6 +108,11 @@ public final class ShowCommand {
     }
 
     @Override
+    void text(JsonNode model) {
+      CoopViews.proposal(context.out(), model);
+    }
+
+    @Override
     String path() {
       return "/v1/proposals/" + new Directory(node.client(context)).proposal(id).hex();
     }
@@ -104,6 +125,11 @@ public final class ShowCommand {
     }
 
     @Override
+    void text(JsonNode model) {
+      CoopViews.splits(context.out(), model);
+    }
+
+    @Override
     String path() {
       return "/v1/splits";
     }
@@ -113,6 +139,11 @@ public final class ShowCommand {
   static final class Balances extends ReadModel {
     Balances(CliContext context) {
       super(context);
+    }
+
+    @Override
+    void text(JsonNode model) {
+      CoopViews.balances(context.out(), model);
     }
 
     @Override
@@ -134,8 +165,9 @@ public final class ShowCommand {
 
     @Override
     void print(JsonNode model) {
-      if (!json.enabled() && model.path("text").isTextual()) {
-        context.out().print(model.get("text").asText());
+      if (!json.enabled() && model.path("rulebook").isTextual()) {
+        String text = model.get("rulebook").asText();
+        context.out().print(text.endsWith("\n") ? text : text + "\n");
         context.out().flush();
       } else {
         super.print(model);
