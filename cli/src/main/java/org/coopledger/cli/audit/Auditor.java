@@ -144,12 +144,16 @@ public final class Auditor {
         throw rewritten(last, checkpoint, "same size, different root");
       }
     } else if (last.size() > 0) {
-      JsonNode proof = node.consistencyProof(last.size(), checkpoint.size());
       try {
+        JsonNode proof = node.consistencyProof(last.size(), checkpoint.size());
         new ConsistencyProof(last.size(), checkpoint.size(), hashes(proof.path("hashes")))
             .verify(lastRoot, root);
       } catch (VerificationException e) {
         throw rewritten(last, checkpoint, e.getMessage());
+      } catch (NodeRejectedException e) {
+        // Between two sizes its own checkpoints cover, a proof always exists: refusing one is
+        // as good as admitting there is none.
+        throw rewritten(last, checkpoint, "the node would not prove it: " + e.getMessage());
       }
     }
     listener.step(
