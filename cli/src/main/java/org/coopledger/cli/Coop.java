@@ -2,14 +2,20 @@ package org.coopledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.coopledger.cli.command.AuditCommand;
+import org.coopledger.cli.command.ChainCommand;
 import org.coopledger.cli.command.GenesisCommand;
 import org.coopledger.cli.command.KeyCommand;
+import org.coopledger.cli.command.ProofCommand;
 import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
+import org.coopledger.cli.command.VerifyProofCommand;
+import org.coopledger.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +36,13 @@ import picocli.CommandLine.Spec;
       "  COOP_KEY         key file used when --key is not given",
       "  COOP_PASSPHRASE  passphrase of encrypted key files (else you are asked)",
       "  COOP_TRUST_DIR   where audits pin node keys (default ~/.coop/trust)",
+      "  COOP_GANACHE     ganache executable for `coop chain dev`",
       "Exit codes:",
       "  0 ok, 1 local failure, 2 usage, 3 rejected by the node or the co-op's rules,",
       "  4 node unreachable or failing, 5 verification failed"
     },
     subcommands = {
+      NodeCommand.class,
       KeyCommand.class,
       GenesisCommand.class,
       SignCommand.class,
@@ -46,7 +54,12 @@ import picocli.CommandLine.Spec;
       ProposalCommands.Veto.class,
       ProposalCommands.Execute.class,
       RevenueCommand.class,
-      RotateKeyCommand.class
+      RotateKeyCommand.class,
+      ShowCommand.class,
+      AuditCommand.class,
+      ProofCommand.class,
+      VerifyProofCommand.class,
+      ChainCommand.class
     })
 public final class Coop implements Runnable {
   @Spec CommandSpec spec;

@@ -39,6 +39,7 @@ public final class DevChain implements AutoCloseable {
   private final URI rpcUrl;
   private final EthRpc rpc;
   private final EthAddress contract;
+  private volatile boolean stopRequested;
 
   private DevChain(Process process, Path logFile, URI rpcUrl, EthRpc rpc, EthAddress contract) {
     this.process = process;
@@ -46,7 +47,13 @@ public final class DevChain implements AutoCloseable {
     this.rpcUrl = rpcUrl;
     this.rpc = rpc;
     this.contract = contract;
-    this.shutdownHook = new Thread(() -> stop(process), "devchain-stop");
+    this.shutdownHook =
+        new Thread(
+            () -> {
+              stopRequested = true;
+              stop(process);
+            },
+            "devchain-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -134,8 +141,22 @@ public final class DevChain implements AutoCloseable {
     return logFile;
   }
 
+  /**
+   * Blocks until Ganache exits on its own (it crashed or was killed) and returns its exit code.
+   * Interrupting the waiting thread is the way to stop waiting; {@link #close()} still stops it.
+   */
+  public int awaitExit() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Whether Ganache was stopped on purpose ({@link #close()} or JVM shutdown), not crashed. */
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
   @Override
   public void close() {
+    stopRequested = true;
     rpc.close();
     stop(process);
     try {

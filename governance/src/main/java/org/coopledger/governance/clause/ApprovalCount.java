@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.coopledger.governance.clause.Clause.Approval;
@@ -91,7 +93,7 @@ final class ApprovalCount {
     return switch (group) {
       case Group.Role role -> context.membersWithRole(role.name());
       case Group.Member member -> {
-        var resolved = context.resolveMember(member.ref());
+        Optional<KeyId> resolved = context.resolveMember(member.ref());
         if (resolved.isEmpty()) {
           unknown.add(ClausePrinter.group(member));
         }
@@ -130,6 +132,6 @@ final class ApprovalCount {
 
   /** Sorted copy of the context's approvals, so that iteration order never depends on it. */
   static SortedMap<KeyId, Instant> sorted(Map<KeyId, Instant> approvals) {
-    return new java.util.TreeMap<>(approvals);
+    return new TreeMap<>(approvals);
   }
 }

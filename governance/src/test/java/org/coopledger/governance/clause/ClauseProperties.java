@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.coopledger.governance.clause.ClauseContext.Ballot;
 import org.coopledger.governance.crypto.KeyId;
 
 class ClauseProperties {
@@ -95,6 +96,34 @@ class ClauseProperties {
             .filter(m -> !context.approvals.get(m).isAfter(context.now()))
             .count();
     assertThat(clause.evaluate(context).holds()).isEqualTo(approved >= k);
+  }
+
+  @Provide
+  Arbitrary<Clause.Vote> votes() {
+    return ClauseArbitraries.vote();
+  }
+
+  @Property
+  void anEarlyVoteOutcomeIsWhatTheWindowWouldHaveGivenWhateverTheMissingBallots(
+      @ForAll("votes") Clause.Vote vote,
+      @ForAll("contexts") MapContext context,
+      @ForAll Random random) {
+    if (!context.now().isBefore(context.openedAt().plus(vote.window().duration()))) {
+      return;
+    }
+    ClauseResult early = vote.evaluate(context);
+    if (!early.votesFinal()) {
+      return;
+    }
+    for (KeyId voter : context.weights.keySet()) {
+      if (!context.ballots.containsKey(voter)) {
+        context.ballots.put(voter, Ballot.values()[random.nextInt(Ballot.values().length)]);
+      }
+    }
+    context.now = context.openedAt().plus(vote.window().duration());
+    ClauseResult closed = vote.evaluate(context);
+    assertThat(closed.holds()).isEqualTo(early.holds());
+    assertThat(closed.neverHolds()).isEqualTo(early.neverHolds());
   }
 
   private static <V> void reverse(Map<KeyId, V> map) {
