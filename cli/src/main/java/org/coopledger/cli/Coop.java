@@ -11,6 +11,7 @@ import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
+import org.coopledger.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       "  4 node unreachable or failing, 5 verification failed"
     },
     subcommands = {
+      NodeCommand.class,
       KeyCommand.class,
       GenesisCommand.class,
       SignCommand.class,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
@@ -100,6 +101,18 @@ class BadInputIT {
   void malformedProtobufIsRefusedAsMalformedEntry() {
     expect(api.postProtobuf(new byte[] {(byte) 0xff, 0x01, 0x02}), 400, "MALFORMED_ENTRY");
     expect(api.postProtobuf("just text".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_ENTRY");
+  }
+
+  @Test
+  void unknownProtobufFieldsAreRefusedAsMalformedEntry() throws Exception {
+    byte[] good = coop.propose("alice", "with extra field", new Governed.Decision());
+    byte[] extra = Arrays.copyOf(good, good.length + 3);
+    // Field 15, varint 1: valid protobuf, unknown to SignedEntry.
+    extra[good.length] = 0x78;
+    extra[good.length + 1] = 0x01;
+    extra = Arrays.copyOf(extra, good.length + 2);
+    SignedEntry.parseFrom(extra); // still parses as protobuf
+    expect(api.postProtobuf(extra), 400, "MALFORMED_ENTRY");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.fixture.CoopFixture;
@@ -118,6 +119,66 @@ class NodeApiIT {
         api.postProtobuf(coop.propose("alice", "after restart", new Governed.Decision()));
     assertThat(next.status()).as(next.body()).isEqualTo(201);
     assertThat(next.json().get("index").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void readModelsShowMembersSplitsBalancesAndWhatProposalsStillNeed() {
+    byte[] genesis =
+        coop.genesis(
+            "",
+            List.of(
+                new Share(coop.id("alice"), 5000),
+                new Share(coop.id("bob"), 3000),
+                new Share(coop.id("carol"), 2000)));
+    assertThat(api.postProtobuf(genesis).status()).isEqualTo(201);
+    ApiClient.Reply revenue = api.postProtobuf(coop.revenue("bob", 1000, "EUR", "subscription"));
+    assertThat(revenue.status()).as(revenue.body()).isEqualTo(201);
+    byte[] proposal =
+        coop.propose(
+            "alice",
+            "even split",
+            new Governed.SplitChange(
+                List.of(
+                    new Share(coop.id("alice"), 3334),
+                    new Share(coop.id("bob"), 3333),
+                    new Share(coop.id("carol"), 3333))));
+    assertThat(api.postProtobuf(proposal).status()).isEqualTo(201);
+
+    assertThat(api.getJson("/v1/members").get("members")).hasSize(5);
+    JsonNode splits = api.getJson("/v1/splits").get("splits");
+    assertThat(splits).hasSize(1);
+    assertThat(splits.get(0).get("shares")).hasSize(3);
+    JsonNode balances = api.getJson("/v1/balances");
+    assertThat(balances.get("treeSize").asLong()).isEqualTo(3);
+    assertThat(balances.get("balances").findValuesAsText("amountMinor"))
+        .containsExactlyInAnyOrder("500", "300", "200");
+
+    String id = CoopFixture.idOf(proposal).hex();
+    JsonNode proposals = api.getJson("/v1/proposals").get("proposals");
+    assertThat(proposals).hasSize(1);
+    JsonNode one = api.getJson("/v1/proposals/" + id);
+    assertThat(one.get("status").asText()).isEqualTo("open");
+    assertThat(one.get("executable").asBoolean()).isFalse();
+    assertThat(one.get("missing")).isNotEmpty();
+    assertThat(one.get("tally").get("eligible").asLong()).isPositive();
+    assertThat(api.get("/v1/proposals/" + "0".repeat(64)).status()).isEqualTo(404);
+
+    JsonNode state = api.getJson("/v1/state");
+    assertThat(state.get("stateDigest").asText()).matches("[0-9a-f]{64}");
+    assertThat(state.at("/coop/members").asInt()).isEqualTo(5);
+    assertThat(api.getJson("/v1/rulebook").get("rulebook").asText()).isNotBlank();
+  }
+
+  @Test
+  void servesHealthMetricsAndTheOpenApiDocument() {
+    JsonNode health = api.getJson("/observe/health");
+    assertThat(health.get("status").asText()).isEqualTo("UP");
+    ApiClient.Reply metrics = api.get("/observe/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).isNotBlank();
+    ApiClient.Reply openapi = api.get("/openapi");
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body()).startsWith("openapi: 3").contains("/v1/proofs/inclusion");
   }
 
   private SignedCheckpoint awaitCheckpoint(NoteVerifier key, long size)

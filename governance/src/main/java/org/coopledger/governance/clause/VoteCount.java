@@ -13,8 +13,8 @@ import org.coopledger.governance.crypto.KeyId;
  * Tallies one {@link Vote}. Only eligible voters' ballots count. The quorum compares the weight
  * that voted (yes, no or abstain) with the eligible weight; the threshold compares yes with yes +
  * no. Before the window ends the outcome is final when the votes not yet cast cannot change it: it
- * passes early if it would pass with every missing vote a no, and fails early if it would fail with
- * every missing vote a yes.
+ * passes early if it would pass both with every missing vote a no and with every missing vote an
+ * abstention, and fails early if it would fail with every missing vote a yes.
  */
 record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger eligible) {
 
@@ -59,7 +59,9 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
           ? Outcome.holds()
           : Outcome.never("vote failed (window closed at " + closes + "; " + summary(vote) + ")");
     }
-    if (passes(vote, voted, yes, no.add(remaining()))) {
+    // Worst case for a pass: every missing vote a no, or every one an abstention (which leaves
+    // nothing decisive when nobody has voted yes or no yet).
+    if (passes(vote, voted, yes, no) && passes(vote, voted, yes, no.add(remaining()))) {
       return Outcome.holds();
     }
     if (!passes(vote, eligible, yes.add(remaining()), no)) {

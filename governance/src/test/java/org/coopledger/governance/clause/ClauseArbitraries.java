@@ -41,7 +41,7 @@ final class ClauseArbitraries {
     return Arbitraries.oneOf(
         approval(),
         approval(),
-        vote(),
+        vote().map(Clause.class::cast),
         span().map(Clause.Timelock::new),
         Combinators.combine(group(), span()).as(Clause.Veto::new),
         amountCondition(),
@@ -81,7 +81,7 @@ final class ClauseArbitraries {
         Arbitraries.just(new Group.AllMembers()));
   }
 
-  private static Arbitrary<Clause> vote() {
+  static Arbitrary<Clause.Vote> vote() {
     return Combinators.combine(ratio(), Arbitraries.of(true, false), ratio(), span())
         .as(
             (quorum, strict, approve, window) ->
@@ -103,8 +103,7 @@ final class ClauseArbitraries {
         .flatMap(
             unit ->
                 Arbitraries.longs()
-                    .between(1, Span.MAX.dividedBy(Duration.ofSeconds(1)))
-                    .map(seconds -> seconds % (unit == Span.Unit.DAYS ? 60 : 100) + 1)
+                    .between(1, unit == Span.Unit.DAYS ? 60 : 100)
                     .map(amount -> new Span(amount, unit)));
   }
 

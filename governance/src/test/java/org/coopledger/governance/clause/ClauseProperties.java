@@ -100,9 +100,7 @@ class ClauseProperties {
 
   @Provide
   Arbitrary<Clause.Vote> votes() {
-    return ClauseArbitraries.clauses()
-        .filter(c -> c instanceof Clause.Vote)
-        .map(Clause.Vote.class::cast);
+    return ClauseArbitraries.vote();
   }
 
   @Property

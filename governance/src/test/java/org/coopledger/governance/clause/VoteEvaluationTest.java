@@ -39,6 +39,15 @@ class VoteEvaluationTest {
   }
 
   @Test
+  void doesNotPassEarlyWhileAbstentionsCouldLeaveNothingDecisive() {
+    Clause anyShare = Clause.parse("vote(quorum=0%, approve>=0%, window=7d)");
+    ClauseResult result = anyShare.evaluate(five());
+    assertThat(result.holds()).isFalse();
+    assertThat(result.votesFinal()).isFalse();
+    assertThat(anyShare.evaluate(five().vote("a", NO)).holds()).isTrue();
+  }
+
+  @Test
   void failsEarlyWhenEvenAllMissingVotesCannotPassIt() {
     ClauseResult result = MAJORITY.evaluate(five().vote("a", NO).vote("b", NO).vote("c", NO));
     assertThat(result.neverHolds()).isTrue();

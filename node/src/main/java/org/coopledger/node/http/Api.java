@@ -13,7 +13,10 @@ import org.coopledger.node.ledger.Submitter;
 public final class Api {
   private Api() {}
 
-  /** Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}. */
+  /**
+   * Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}
+   * (metrics under {@code /observe/metrics} come from Helidon's observe feature).
+   */
   public static void routing(
       HttpRouting.Builder routing,
       NodeConfig config,
@@ -30,6 +33,7 @@ public final class Api {
         .register("/v1/proofs", new ProofsService(ledger))
         .register("/v1/anchors", new AnchorsService(anchors))
         .register("/v1", new NodeService(config, ledger, checkpointer))
+        .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
         .register("/observe/health", new HealthService(ledger, writable));
   }

@@ -1,22 +1,12 @@
 package org.coopledger.node.ledger;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.coopledger.governance.action.Genesis;
-import org.coopledger.governance.action.NewMember;
-import org.coopledger.governance.action.RotateKey;
-import org.coopledger.governance.crypto.KeyId;
-import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.entry.DecodedEntry;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.entry.EntrySignature;
-import org.coopledger.governance.entry.SigningBytes;
 import org.coopledger.governance.error.CoopException;
-import org.coopledger.governance.error.VerificationException;
+import org.coopledger.governance.ledger.Precheck;
 import org.coopledger.governance.ledger.Rejection;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.node.replication.GroupCommitter;
@@ -58,7 +48,8 @@ public final class Submitter {
    *     unchanged), or {@link ReplicationException} if it could not be committed
    */
   public Receipt submit(byte[] signedEntry) {
-    DecodedEntry decoded = EntryCodec.decode(signedEntry);
+    DecodedEntry decoded =
+        Precheck.check(signedEntry, ledger.view().state(), verified::verifyAndRemember);
     if (!decoded.entry().coopId().equals(coopId)) {
       throw new EntryRejectedException(
           Rejection.WRONG_COOP,
@@ -68,7 +59,6 @@ public final class Submitter {
               + coopId
               + "'");
     }
-    verifyKnownSignatures(decoded);
     EntryResult result;
     try {
       result = committer.submit(signedEntry).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,35 +98,4 @@ public final class Submitter {
    * @param entryId the entry id (hex SHA-256 of the body)
    */
   public record Receipt(long index, Hash leafHash, long treeSize, String entryId) {}
-
-  private void verifyKnownSignatures(DecodedEntry decoded) {
-    Map<KeyId, PublicKey> keys = new HashMap<>();
-    if (decoded.entry().action() instanceof Genesis genesis) {
-      for (NewMember founder : genesis.founders()) {
-        keys.put(founder.id(), founder.publicKey());
-      }
-    } else {
-      var state = ledger.view().state();
-      for (EntrySignature signature : decoded.signatures()) {
-        state
-            .memberWithCurrentKey(signature.keyId())
-            .ifPresent(member -> keys.put(signature.keyId(), member.key()));
-      }
-      if (decoded.entry().action() instanceof RotateKey rotate) {
-        keys.put(rotate.newKey().id(), rotate.newKey());
-      }
-    }
-    byte[] message = SigningBytes.of(decoded.body());
-    for (EntrySignature signature : decoded.signatures()) {
-      PublicKey key = keys.get(signature.keyId());
-      if (key == null) {
-        continue; // the state machine decides whether this signer matters
-      }
-      try {
-        verified.verifyAndRemember(key, message, signature.signature());
-      } catch (VerificationException e) {
-        throw new EntryRejectedException(Rejection.BAD_SIGNATURE, e.getMessage());
-      }
-    }
-  }
 }

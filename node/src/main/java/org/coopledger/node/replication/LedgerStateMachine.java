@@ -54,11 +54,17 @@ public final class LedgerStateMachine extends BaseStateMachine {
     reinitialize();
   }
 
+  /**
+   * Starts from the latest snapshot marker, as Ratis expects: it replays the log after it and
+   * reports every entry (including its own configuration entries) in order. Entries the store
+   * already holds are then skipped by {@link #applyTransaction}, so the store may be ahead of the
+   * marker, never behind it.
+   */
   @Override
   public void reinitialize() throws IOException {
-    AppliedIndex applied = store.applied();
-    if (applied.index() >= 0) {
-      updateLastAppliedTermIndex(applied.term(), applied.index());
+    SingleFileSnapshotInfo snapshot = snapshots.loadLatestSnapshot();
+    if (snapshot != null) {
+      setLastAppliedTermIndex(snapshot.getTermIndex());
     }
   }
 

@@ -1,0 +1,149 @@
+package org.coopledger.testnet.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import org.coopledger.testnet.load.Latencies;
+import org.coopledger.testnet.load.LoadResult;
+
+/** The ingest benchmark's readable summary and its last, machine-readable line. */
+final class Report {
+  private final PrintStream out;
+
+  Report(PrintStream out) {
+    this.out = out;
+  }
+
+  void header() {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    out.printf(
+        Locale.ROOT,
+        "coop bench: %d CPUs, load average %.1f, Java %s%n",
+        cpus,
+        load,
+        Runtime.version());
+    if (load > cpus) {
+      out.println(
+          "warning: the machine is busy (load above the CPU count); wall-clock rates will be low,"
+              + " the per-CPU-second figures are the better guide");
+    }
+  }
+
+  void summary(
+      IngestBench.Ingest ingest,
+      Rate verify1,
+      Rate verifyBefore,
+      Rate verifyAfter,
+      ProofBench.Result proofs,
+      String proofsWhere) {
+    LoadResult r = ingest.result();
+    Latencies l = r.latencies();
+    double perSecond = r.acceptedPerSecond();
+    // The verify rate is measured just before and just after the load; on a shared machine the
+    // mean of the two is the fairest denominator.
+    double verifyPerSecond = (verifyBefore.perSecond() + verifyAfter.perSecond()) / 2;
+    double verifyPerCpuSecond = (verifyBefore.perCpuSecond() + verifyAfter.perCpuSecond()) / 2;
+    double ratio = perSecond / verifyPerSecond;
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "ingest (%s): %,d votes by %d members, up to %d in flight, %s over HTTP/1.1%n",
+        ingest.node(),
+        r.submitted(),
+        ingest.members(),
+        Math.min(ingest.members(), ingest.concurrency()),
+        ingest.format());
+    out.printf(
+        Locale.ROOT,
+        "  acknowledged      %,d of %,d in %.2f s%s%n",
+        r.accepted(),
+        r.submitted(),
+        r.elapsed().toNanos() / 1e9,
+        r.failed() == 0 ? "" : "  FAILED: " + r.failures() + " e.g. " + r.firstMessages());
+    out.printf(Locale.ROOT, "  entries/s         %,.0f%n", perSecond);
+    out.printf(
+        Locale.ROOT,
+        "  ack latency ms    p50 %.2f  p99 %.2f  p999 %.2f  max %.2f  mean %.2f%n",
+        l.percentileMillis(50),
+        l.percentileMillis(99),
+        l.percentileMillis(99.9),
+        l.maxMillis(),
+        l.meanMillis());
+    out.printf(
+        Locale.ROOT,
+        "  Ed25519 verify/s  %,.0f on %d threads (%,.0f before, %,.0f after the load), %,.0f on 1"
+            + " thread%n",
+        verifyPerSecond,
+        verifyBefore.threads(),
+        verifyBefore.perSecond(),
+        verifyAfter.perSecond(),
+        verify1.perSecond());
+    out.printf(
+        Locale.ROOT, "  ratio             %.3f entries/s per verify/s (goal >= 0.8)%n", ratio);
+    double ratioCpu = Double.NaN;
+    if (ingest.nodeCpu() != null) {
+      double nodeCpuSeconds = ingest.nodeCpu().toNanos() / 1e9;
+      double perNodeCpuSecond = r.accepted() / nodeCpuSeconds;
+      ratioCpu = perNodeCpuSecond / verifyPerCpuSecond;
+      out.printf(
+          Locale.ROOT,
+          "  per CPU second    node %,.0f entries (%.1f CPU s, %.0f µs each), verify %,.0f:"
+              + " ratio %.3f; the HTTP client used %.1f CPU s more%n",
+          perNodeCpuSecond,
+          nodeCpuSeconds,
+          nodeCpuSeconds * 1e6 / r.accepted(),
+          verifyPerCpuSecond,
+          ratioCpu,
+          ingest.result().clientCpu().toNanos() / 1e9);
+    }
+    out.printf(
+        Locale.ROOT,
+        "proofs at %,d entries (%s), one request at a time:%n",
+        proofs.treeSize(),
+        proofsWhere);
+    proofLine("inclusion", proofs.inclusion());
+    proofLine("consistency", proofs.consistency());
+    out.printf(
+        Locale.ROOT,
+        "RESULT ingest_per_s=%.0f verify_per_s=%.0f ratio=%.3f p50_ms=%.2f p99_ms=%.2f"
+            + " p999_ms=%.2f proof_p99_ms=%.2f proof_tree_size=%d inclusion_p99_ms=%.2f"
+            + " consistency_p99_ms=%.2f entries=%d failed=%d verify_per_cpu_s=%.0f"
+            + " ratio_cpu=%.3f%n",
+        perSecond,
+        verifyPerSecond,
+        ratio,
+        l.percentileMillis(50),
+        l.percentileMillis(99),
+        l.percentileMillis(99.9),
+        proofs.p99Millis(),
+        proofs.treeSize(),
+        proofs.inclusion().percentileMillis(99),
+        proofs.consistency().percentileMillis(99),
+        r.submitted(),
+        r.failed(),
+        verifyPerCpuSecond,
+        ratioCpu);
+  }
+
+  private void proofLine(String kind, Latencies latencies) {
+    out.printf(
+        Locale.ROOT,
+        "  %-17s p50 %.2f  p99 %.2f  p999 %.2f  max %.2f ms (%,d samples)%n",
+        kind,
+        latencies.percentileMillis(50),
+        latencies.percentileMillis(99),
+        latencies.percentileMillis(99.9),
+        latencies.maxMillis(),
+        latencies.count());
+  }
+
+  /** CPU time of this whole process so far (all threads, JIT and GC included). */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+}
