@@ -2,15 +2,19 @@ package org.coopledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.coopledger.cli.command.AuditCommand;
 import org.coopledger.cli.command.ChainCommand;
 import org.coopledger.cli.command.GenesisCommand;
 import org.coopledger.cli.command.KeyCommand;
+import org.coopledger.cli.command.ProofCommand;
 import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
+import org.coopledger.cli.command.VerifyProofCommand;
 import org.coopledger.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +55,10 @@ import picocli.CommandLine.Spec;
       ProposalCommands.Execute.class,
       RevenueCommand.class,
       RotateKeyCommand.class,
+      ShowCommand.class,
+      AuditCommand.class,
+      ProofCommand.class,
+      VerifyProofCommand.class,
       ChainCommand.class
     })
 public final class Coop implements Runnable {

@@ -1,0 +1,327 @@
+package org.coopledger.cli.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.coopledger.cli.client.NodeClient;
+import org.coopledger.cli.client.NodeRejectedException;
+import org.coopledger.cli.output.Progress;
+import org.coopledger.cli.trust.TrustStore;
+import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.error.VerificationException;
+import org.coopledger.governance.ledger.CoopState;
+import org.coopledger.governance.ledger.Outcome;
+import org.coopledger.governance.ledger.SignatureVerifier;
+import org.coopledger.governance.ledger.StateMachine;
+import org.coopledger.governance.merkle.ConsistencyProof;
+import org.coopledger.governance.merkle.Hash;
+import org.coopledger.governance.merkle.InMemoryHashSource;
+
+/**
+ * Re-checks everything a node claims, trusting nothing it serves except what verifies: the
+ * checkpoint's signature against the pinned key, its consistency with the last checkpoint this
+ * auditor saw, every entry's place in the tree, every entry's signatures and clauses (by replaying
+ * the governance state machine from genesis), and the resulting state digest. The first check that
+ * fails throws a {@link VerificationException} whose message names it.
+ *
+ * <p>Needs only the governance module and HTTP: an auditor never runs node code.
+ */
+public final class Auditor {
+  /** Where an auditor reports what it is doing. */
+  public interface Listener {
+    void step(String line);
+
+    Progress progress(String label, long total);
+  }
+
+  private static final int STATE_ATTEMPTS = 40;
+  private static final long STATE_RETRY_MILLIS = 500;
+
+  private final NodeClient node;
+  private final TrustStore trust;
+  private final Listener listener;
+  private final int pageSize;
+
+  public Auditor(NodeClient node, TrustStore trust, Listener listener, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("page size must be positive");
+    }
+    this.node = node;
+    this.trust = trust;
+    this.listener = listener;
+    this.pageSize = pageSize;
+  }
+
+  /** Runs every check, in order; returns the report if all hold. */
+  public AuditReport audit() throws InterruptedException {
+    NodeInfo info = NodeInfo.of(node.nodeInfo());
+    TrustStore.Pin pin = trust.pin(node.url(), info.origin(), info.verifierKey());
+    listener.step(
+        pin == TrustStore.Pin.FIRST_USE
+            ? "pinned the node's checkpoint key on first use: " + info.verifierKey()
+            : "node key matches the pinned key");
+    NoteVerifier verifier = NoteVerifier.parse(info.verifierKey());
+
+    Snapshot snapshot = matchingStateAndCheckpoint(verifier);
+    String checkpointText = snapshot.checkpointText();
+    Checkpoint checkpoint = snapshot.checkpoint();
+    Hash root = Hash.of(checkpoint.rootHash());
+    listener.step(
+        "checkpoint signature verifies: size " + checkpoint.size() + ", root " + root.hex());
+
+    Optional<Long> previousSize = checkAgainstLastSeen(checkpoint, verifier);
+
+    Replay replay = downloadAndReplay(checkpoint.size());
+    checkRoot(replay.tree(), checkpoint, root);
+    listener.step("recomputed tree root matches the checkpoint");
+
+    String ourDigest = replay.state().digestHex();
+    if (!ourDigest.equals(snapshot.stateDigest())) {
+      throw new VerificationException(
+          "STATE_MISMATCH",
+          "the node's governance state (digest "
+              + snapshot.stateDigest()
+              + ") is not what its"
+              + " own ledger of "
+              + checkpoint.size()
+              + " entries produces (digest "
+              + ourDigest
+              + "): its read models (members, balances, proposals) cannot be trusted");
+    }
+    listener.step("state digest matches the replayed state: " + ourDigest);
+
+    trust.saveCheckpoint(info.origin(), checkpointText);
+    return new AuditReport(
+        node.url(),
+        info.origin(),
+        info.verifierKey(),
+        pin == TrustStore.Pin.FIRST_USE,
+        checkpoint.size(),
+        root.hex(),
+        previousSize.orElse(null),
+        replay.state().coopId(),
+        ourDigest);
+  }
+
+  private Checkpoint verifyCheckpoint(String text, NoteVerifier verifier, String what) {
+    try {
+      return SignedCheckpoint.verify(text.getBytes(StandardCharsets.UTF_8), verifier).checkpoint();
+    } catch (VerificationException e) {
+      throw new VerificationException(
+          "CHECKPOINT_SIGNATURE",
+          what + " does not verify with the pinned key " + verifier.vkey() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The size of the last checkpoint seen, if any, after proving the new one extends it. */
+  private Optional<Long> checkAgainstLastSeen(Checkpoint checkpoint, NoteVerifier verifier) {
+    Optional<String> lastText = trust.lastCheckpoint(checkpoint.origin());
+    if (lastText.isEmpty()) {
+      listener.step("no earlier checkpoint of this ledger seen here; this one is remembered");
+      return Optional.empty();
+    }
+    Checkpoint last = verifyCheckpoint(lastText.get(), verifier, "the checkpoint you saw before");
+    Hash lastRoot = Hash.of(last.rootHash());
+    Hash root = Hash.of(checkpoint.rootHash());
+    if (last.size() > checkpoint.size()) {
+      throw new VerificationException(
+          "HISTORY_ROLLED_BACK",
+          "the node's checkpoint (size "
+              + checkpoint.size()
+              + ") is older than the checkpoint of"
+              + " size "
+              + last.size()
+              + " it signed earlier: entries were dropped from its history");
+    }
+    if (last.size() == checkpoint.size()) {
+      if (!lastRoot.equals(root)) {
+        throw rewritten(last, checkpoint, "same size, different root");
+      }
+    } else if (last.size() > 0) {
+      JsonNode proof = node.consistencyProof(last.size(), checkpoint.size());
+      try {
+        new ConsistencyProof(last.size(), checkpoint.size(), hashes(proof.path("hashes")))
+            .verify(lastRoot, root);
+      } catch (VerificationException e) {
+        throw rewritten(last, checkpoint, e.getMessage());
+      }
+    }
+    listener.step(
+        "consistent with the checkpoint of size " + last.size() + " seen before (append-only)");
+    return Optional.of(last.size());
+  }
+
+  private VerificationException rewritten(Checkpoint last, Checkpoint now, String detail) {
+    return new VerificationException(
+        "HISTORY_REWRITTEN",
+        "the node's history was rewritten: its checkpoint of size "
+            + now.size()
+            + " is not an extension of the checkpoint of size "
+            + last.size()
+            + " it signed before ("
+            + detail
+            + "). Keep "
+            + trust.dir()
+            + " as evidence: two signed, inconsistent checkpoints prove the fork.");
+  }
+
+  private record Replay(InMemoryHashSource tree, CoopState state) {}
+
+  private Replay downloadAndReplay(long size) {
+    InMemoryHashSource tree = new InMemoryHashSource();
+    CoopState state = CoopState.empty();
+    Progress progress = listener.progress("auditing entries", size);
+    long next = 0;
+    while (next < size) {
+      int limit = (int) Math.min(pageSize, size - next);
+      JsonNode page = node.entries(next, limit);
+      JsonNode entries = page.isArray() ? page : page.path("entries");
+      if (entries.isEmpty()) {
+        throw new VerificationException(
+            "ENTRY_MISSING",
+            "entry #"
+                + next
+                + " is missing: the node served no entries from there, but its"
+                + " checkpoint covers "
+                + size);
+      }
+      for (JsonNode served : entries) {
+        if (next == size) {
+          break;
+        }
+        long index = served.path("index").asLong(-1);
+        if (index != next) {
+          throw new VerificationException(
+              "ENTRY_MISSING",
+              "entry #" + next + " is missing: the node served entry #" + index + " in its place");
+        }
+        byte[] leaf = base64(served, "leaf", next);
+        tree.appendEntry(leaf);
+        Outcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
+        if (outcome instanceof Outcome.Rejected rejected) {
+          throw new VerificationException(
+              "ENTRY_REJECTED",
+              "entry #"
+                  + next
+                  + " does not hold under the co-op's rules ("
+                  + rejected.code()
+                  + "): "
+                  + rejected.message());
+        }
+        state = outcome.state();
+        next++;
+        progress.update(next);
+      }
+    }
+    progress.finish();
+    listener.step("replayed " + size + " entries: every signature and clause holds");
+    return new Replay(tree, state);
+  }
+
+  /** Compares roots; on a mismatch finds the first entry the node's checkpoint disagrees with. */
+  private void checkRoot(InMemoryHashSource tree, Checkpoint checkpoint, Hash root) {
+    if (tree.root().equals(root)) {
+      return;
+    }
+    long firstBad = firstDivergingEntry(tree, checkpoint.size(), root);
+    throw new VerificationException(
+        "ROOT_MISMATCH",
+        "the entries the node served do not make up its signed checkpoint (size "
+            + checkpoint.size()
+            + "): "
+            + (firstBad < 0
+                ? "the recomputed root differs"
+                : "entry #" + firstBad + " is not the one the checkpoint commits to"));
+  }
+
+  /**
+   * The smallest k such that our first k+1 leaves are not a prefix of the checkpointed tree, found
+   * by binary search over consistency proofs the node serves; -1 if the node will not say.
+   */
+  private long firstDivergingEntry(InMemoryHashSource tree, long size, Hash root) {
+    long good = 0; // our first `good` leaves are known to be a prefix
+    long bad = size; // our first `bad` leaves are known not to be
+    try {
+      while (bad - good > 1) {
+        long mid = good + (bad - good) / 2;
+        if (isPrefix(tree, mid, size, root)) {
+          good = mid;
+        } else {
+          bad = mid;
+        }
+      }
+      return bad - 1;
+    } catch (NodeRejectedException e) {
+      return -1;
+    }
+  }
+
+  private boolean isPrefix(InMemoryHashSource tree, long prefix, long size, Hash root) {
+    JsonNode proof = node.consistencyProof(prefix, size);
+    try {
+      new ConsistencyProof(prefix, size, hashes(proof.path("hashes")))
+          .verify(tree.root(prefix), root);
+      return true;
+    } catch (VerificationException e) {
+      return false;
+    }
+  }
+
+  /** The node's state digest and a verified checkpoint, both at the same tree size. */
+  private record Snapshot(String checkpointText, Checkpoint checkpoint, String stateDigest) {}
+
+  /**
+   * The node's state digest is of its state now, its checkpoint of its tree a moment ago: ask for
+   * both until they are at the same size (checkpoints follow new entries within about a second).
+   */
+  private Snapshot matchingStateAndCheckpoint(NoteVerifier verifier) throws InterruptedException {
+    long stateSize = -1;
+    long checkpointSize = -1;
+    for (int attempt = 0; attempt < STATE_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        Thread.sleep(STATE_RETRY_MILLIS);
+      }
+      JsonNode state = node.getJson("/v1/state");
+      String text = node.checkpoint();
+      Checkpoint checkpoint = verifyCheckpoint(text, verifier, "the node's checkpoint");
+      stateSize = state.path("treeSize").asLong(-1);
+      checkpointSize = checkpoint.size();
+      if (stateSize == checkpointSize && state.path("stateDigest").isTextual()) {
+        return new Snapshot(text, checkpoint, state.get("stateDigest").asText());
+      }
+    }
+    throw new VerificationException(
+        "STATE_UNAVAILABLE",
+        "the node's state (size "
+            + stateSize
+            + ") and its latest checkpoint (size "
+            + checkpointSize
+            + ") did not line up within "
+            + STATE_ATTEMPTS * STATE_RETRY_MILLIS / 1000
+            + " s; audit again when the ledger is"
+            + " quieter");
+  }
+
+  private static List<Hash> hashes(JsonNode array) {
+    List<Hash> out = new ArrayList<>();
+    for (JsonNode h : array) {
+      out.add(Hash.fromBase64(h.asText()));
+    }
+    return out;
+  }
+
+  private static byte[] base64(JsonNode entry, String field, long index) {
+    try {
+      return Base64.getDecoder().decode(entry.path(field).asText());
+    } catch (IllegalArgumentException e) {
+      throw new VerificationException(
+          "ENTRY_MALFORMED", "entry #" + index + " has no valid base64 '" + field + "'");
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.coopledger.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.coopledger.cli.CliContext;
+import org.coopledger.cli.audit.ProofBundle;
+import org.coopledger.cli.client.NodeClient;
+import org.coopledger.cli.entry.EntryViews;
+import org.coopledger.cli.output.Json;
+import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.merkle.Hash;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coop proof INDEX --out FILE}: an offline proof that an entry is in the ledger. */
+@Command(
+    name = "proof",
+    description = {
+      "Save an offline proof that entry INDEX is in the ledger: the entry, its inclusion proof",
+      "and the signed checkpoint. Anyone can check it with `coop verify-proof FILE`."
+    })
+public final class ProofCommand implements Runnable {
+  private final CliContext context;
+
+  @Parameters(
+      paramLabel = "INDEX",
+      description = "the entry's index (as `accepted as entry #N` said)")
+  long index;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "the bundle to write")
+  Path out;
+
+  @Mixin NodeOption node;
+  @Mixin TrustDirOption trust;
+  @Mixin JsonOption json;
+
+  ProofCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    NodeClient client = node.client(context);
+    JsonNode info = client.nodeInfo();
+    String origin = info.path("origin").asText();
+    String key = info.path("verifierKey").asText();
+    // Same trust on first use as `coop audit`: a changed node key stops here, loudly.
+    trust.store(context).pin(client.url(), origin, key);
+    NoteVerifier verifier = NoteVerifier.parse(key);
+    String note = client.checkpoint();
+    Checkpoint checkpoint =
+        SignedCheckpoint.verify(note.getBytes(StandardCharsets.UTF_8), verifier).checkpoint();
+    if (index < 0 || index >= checkpoint.size()) {
+      throw new IllegalArgumentException(
+          "entry #"
+              + index
+              + " is not covered by the latest checkpoint (size "
+              + checkpoint.size()
+              + "); new entries are covered within a second or so");
+    }
+    byte[] leaf = Base64.getDecoder().decode(client.entry(index).path("leaf").asText());
+    List<Hash> path = new ArrayList<>();
+    for (JsonNode h : client.inclusionProof(index, checkpoint.size()).path("hashes")) {
+      path.add(Hash.fromBase64(h.asText()));
+    }
+    ProofBundle bundle = new ProofBundle(origin, key, note, index, checkpoint.size(), leaf, path);
+    // Check before saving: a bundle that does not verify is evidence of a lying node, not a proof.
+    ProofBundle.Verified verified = bundle.verify(verifier);
+    bundle.write(out);
+    if (json.enabled()) {
+      var view = Json.object();
+      view.put("file", out.toString());
+      view.put("index", index);
+      view.put("treeSize", checkpoint.size());
+      view.put("entryId", verified.entry().id().hex());
+      Json.print(context.out(), view);
+      return;
+    }
+    context
+        .out()
+        .println(
+            "wrote "
+                + out
+                + ": entry #"
+                + index
+                + " ("
+                + EntryViews.describe(verified.entry().entry())
+                + ") in the ledger of size "
+                + checkpoint.size());
+    context.out().println("anyone can check it, offline: coop verify-proof " + out);
+  }
+}

@@ -1,0 +1,141 @@
+package org.coopledger.cli.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.coopledger.cli.entry.Amounts;
+
+/**
+ * Text renderings of the node's read models that read like a statement rather than a dump: amounts
+ * in currency units, shares in percent, proposals with what they still need. Fields are those of
+ * the governance module's {@code view} records; anything else is left to --json.
+ */
+public final class CoopViews {
+  private CoopViews() {}
+
+  public static void members(PrintWriter out, JsonNode model) {
+    ArrayNode rows = Json.MAPPER.createArrayNode();
+    for (JsonNode m : model.path("members")) {
+      rows.addObject()
+          .put("name", m.path("name").asText())
+          .put("roles", join(m.path("roles")))
+          .put("member id", m.path("id").asText())
+          .put("status", m.path("active").asBoolean(true) ? "active" : "removed");
+    }
+    TextView.print(out, rows);
+  }
+
+  public static void balances(PrintWriter out, JsonNode model) {
+    ArrayNode rows = Json.MAPPER.createArrayNode();
+    for (JsonNode b : model.path("balances")) {
+      String currency = b.path("currency").asText();
+      rows.addObject()
+          .put("member", b.path("name").asText())
+          .put(
+              "balance", Amounts.format(b.path("amountMinor").asLong(), currency) + " " + currency);
+    }
+    TextView.print(out, rows);
+  }
+
+  public static void splits(PrintWriter out, JsonNode model) {
+    JsonNode splits = model.path("splits");
+    if (splits.isEmpty()) {
+      out.println("(no split adopted yet)");
+    }
+    for (int i = 0; i < splits.size(); i++) {
+      JsonNode split = splits.get(i);
+      List<String> shares = new ArrayList<>();
+      split
+          .path("shares")
+          .forEach(
+              s -> shares.add(s.path("name").asText() + " " + s.path("percent").asText() + "%"));
+      out.println(
+          "split v"
+              + split.path("version").asText()
+              + (i == splits.size() - 1 ? " (in force)" : "")
+              + ", adopted "
+              + time(split.path("adoptedAtMillis"))
+              + ": "
+              + String.join(", ", shares));
+    }
+    out.flush();
+  }
+
+  public static void proposals(PrintWriter out, JsonNode model) {
+    ArrayNode rows = Json.MAPPER.createArrayNode();
+    for (JsonNode p : model.path("proposals")) {
+      JsonNode tally = p.path("tally");
+      rows.addObject()
+          .put("id", p.path("id").asText().substring(0, 12))
+          .put("kind", p.path("kind").asText())
+          .put("status", status(p))
+          .put(
+              "votes y/n/a",
+              tally.path("yes").asText()
+                  + "/"
+                  + tally.path("no").asText()
+                  + "/"
+                  + tally.path("abstain").asText())
+          .put("approvals", p.path("approvals").size())
+          .put("title", p.path("title").asText());
+    }
+    TextView.print(out, rows);
+  }
+
+  public static void proposal(PrintWriter out, JsonNode p) {
+    JsonNode tally = p.path("tally");
+    out.println("proposal " + p.path("id").asText());
+    out.println("  " + p.path("kind").asText() + ": " + p.path("title").asText());
+    p.path("details")
+        .fields()
+        .forEachRemaining(d -> out.println("    " + d.getKey() + " = " + d.getValue().asText()));
+    out.println("  status:    " + status(p));
+    out.println("  clause:    " + p.path("clause").asText());
+    out.println(
+        "  votes:     yes "
+            + tally.path("yes").asText()
+            + ", no "
+            + tally.path("no").asText()
+            + ", abstain "
+            + tally.path("abstain").asText()
+            + ", not voted "
+            + tally.path("notVoted").asText()
+            + " (of "
+            + tally.path("eligible").asText()
+            + ")");
+    out.println("  approvals: " + p.path("approvals").size());
+    if (p.path("missing").size() > 0) {
+      out.println("  still needs:");
+      p.path("missing").forEach(m -> out.println("    - " + m.asText()));
+    }
+    if (!p.path("votingClosesAtMillis").isNull()
+        && !p.path("votingClosesAtMillis").isMissingNode()) {
+      out.println("  voting closes " + time(p.path("votingClosesAtMillis")));
+    }
+    out.flush();
+  }
+
+  private static String status(JsonNode p) {
+    String status = p.path("status").asText();
+    if (p.path("executable").asBoolean()) {
+      return status + ", ready to execute";
+    }
+    if (p.path("canNeverPass").asBoolean()) {
+      return status + ", can never pass";
+    }
+    return status;
+  }
+
+  private static String time(JsonNode millis) {
+    return millis.isNumber() ? Instant.ofEpochMilli(millis.asLong()).toString() : "?";
+  }
+
+  private static String join(JsonNode array) {
+    List<String> parts = new ArrayList<>();
+    array.forEach(v -> parts.add(v.asText()));
+    return String.join(",", parts);
+  }
+}
