@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -197,7 +198,8 @@ public final class IngestBench implements Callable<Integer> {
       int concurrency,
       LoadGenerator.Format format,
       URI node,
-      Duration nodeCpu) {}
+      Duration nodeCpu,
+      Map<String, Duration> cpuByThreads) {}
 
   private Ingest ingest(NodeApi api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
@@ -244,6 +246,7 @@ public final class IngestBench implements Callable<Integer> {
           format);
       List<byte[]> measured = votes.subList(warmup, warmup + entries);
       long cpuBefore = Report.processCpuNanos();
+      ThreadCpu threads = ThreadCpu.snapshot();
       long[] last = {0, System.nanoTime()};
       LoadResult result =
           generator.run(
@@ -264,7 +267,14 @@ public final class IngestBench implements Callable<Integer> {
           local == null
               ? null
               : Duration.ofNanos(Report.processCpuNanos() - cpuBefore).minus(result.clientCpu());
-      return new Ingest(result, members, concurrency, format, api.base(), nodeCpu);
+      return new Ingest(
+          result,
+          members,
+          concurrency,
+          format,
+          api.base(),
+          nodeCpu,
+          local == null ? Map.of() : threads.sinceByGroup());
     }
   }
 

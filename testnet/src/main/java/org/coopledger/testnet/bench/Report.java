@@ -97,6 +97,29 @@ final class Report {
           ratioCpu,
           ingest.result().clientCpu().toNanos() / 1e9);
     }
+    if (!ingest.cpuByThreads().isEmpty()) {
+      out.println(
+          "  CPU by thread (platform threads; HTTP handlers run on the ForkJoinPool carriers):");
+      ingest.cpuByThreads().entrySet().stream()
+          .limit(10)
+          .forEach(
+              e ->
+                  out.printf(
+                      Locale.ROOT,
+                      "    %-40s %6.2f s  %6.0f µs per entry%n",
+                      e.getKey(),
+                      e.getValue().toNanos() / 1e9,
+                      e.getValue().toNanos() / 1e3 / Math.max(1, r.accepted())));
+      long threads =
+          ingest.cpuByThreads().values().stream().mapToLong(java.time.Duration::toNanos).sum();
+      long other = ingest.nodeCpu().toNanos() + r.clientCpu().toNanos() - threads;
+      out.printf(
+          Locale.ROOT,
+          "    %-40s %6.2f s  %6.0f µs per entry%n",
+          "(JIT compilers, GC, ended threads)",
+          other / 1e9,
+          other / 1e3 / Math.max(1, r.accepted()));
+    }
     out.printf(
         Locale.ROOT,
         "proofs at %,d entries (%s), one request at a time:%n",
