@@ -44,6 +44,13 @@ public final class CoopNode implements AutoCloseable {
   /** Bytes of records in one Raft log entry at most (Ratis appends up to 4 MB at once). */
   private static final int BATCH_MAX_BYTES = 2 << 20;
 
+  /**
+   * Raft log entries submitted but not yet applied. Two keep both fsyncs busy (one batch is being
+   * written to the Raft log while the one before is applied and written to RocksDB); more would
+   * only make batches smaller, and each batch costs two fsyncs.
+   */
+  private static final int MAX_IN_FLIGHT = 2;
+
   private final NodeConfig config;
   private final WebServer server;
   private final Checkpointer checkpointer;
@@ -97,7 +104,7 @@ public final class CoopNode implements AutoCloseable {
               Clock.systemUTC(),
               config.batchMaxEntries(),
               BATCH_MAX_BYTES,
-              8,
+              MAX_IN_FLIGHT,
               100_000);
       opened.push(committer);
       Submitter submitter =

@@ -48,7 +48,8 @@ class NodeApiIT {
         .withDataDir(data)
         .withPort(0)
         .withCoopId(coop.coopId())
-        .withCheckpoints(1, 20);
+        .withCheckpoints(1, 20)
+        .withSnapshotEvery(2);
   }
 
   @Test
@@ -104,11 +105,17 @@ class NodeApiIT {
   }
 
   @Test
-  void keepsEveryAcknowledgedEntryAcrossARestart() {
+  void keepsEveryAcknowledgedEntryAcrossARestart() throws Exception {
     String leaf = api.postProtobuf(coop.genesis()).json().get("leafHash").asText();
     api.postProtobuf(coop.propose("carol", "keep me", new Governed.Decision()));
     String verifierKey = node.verifierKey();
     node.close();
+
+    try (var files = java.nio.file.Files.walk(data.resolve("raft"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("a Ratis snapshot marker, so that a restart replays only the log after it")
+          .anyMatch(name -> name.startsWith("snapshot.") && !name.endsWith(".md5"));
+    }
 
     node = CoopNode.start(config());
     api = new ApiClient(node.uri());
