@@ -1,8 +1,10 @@
 package org.coopledger.node.http;
 
 import io.helidon.webserver.http.HttpRouting;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.Submitter;
@@ -21,16 +23,29 @@ public final class Api {
       Ledger ledger,
       Submitter submitter,
       Checkpointer checkpointer,
-      BooleanSupplier writable) {
+      BooleanSupplier writable,
+      Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     routing
         .register(
             "/v1/entries",
             new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
+        .register("/v1/anchors", new AnchorsService(anchors))
         .register("/v1", new NodeService(config, ledger, checkpointer))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
-        .register("/observe/health", new HealthService(ledger, writable));
+        .register("/observe/health", new HealthService(ledger, writable))
+        .any(
+            "/v1/*",
+            (req, res) -> {
+              throw ApiException.notFound(
+                  "NO_SUCH_ROUTE",
+                  "no route "
+                      + req.prologue().method().text()
+                      + " "
+                      + req.path().path()
+                      + "; see /openapi for the API");
+            });
   }
 }
