@@ -218,6 +218,8 @@ class BadInputIT {
     expectGet("/v1/proofs/inclusion?index=0&treeSize=999", 400, "BAD_PARAMETER");
     expectGet("/v1/proofs/consistency?from=3&to=1", 400, "BAD_PARAMETER");
     expectGet("/v1/checkpoint?treeSize=12345", 404, "CHECKPOINT_NOT_FOUND");
+    expectGet("/v1/no-such-thing", 404, "NO_SUCH_ROUTE");
+    expectGet("/v1/proposals/not-an-id", 400, "BAD_PARAMETER");
   }
 
   private void expect(ApiClient.Reply reply, int status, String code) {

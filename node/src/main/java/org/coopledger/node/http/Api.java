@@ -31,6 +31,17 @@ public final class Api {
         .register("/v1", new NodeService(config, ledger, checkpointer))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
-        .register("/observe/health", new HealthService(ledger, writable));
+        .register("/observe/health", new HealthService(ledger, writable))
+        .any(
+            "/v1/*",
+            (req, res) -> {
+              throw ApiException.notFound(
+                  "NO_SUCH_ROUTE",
+                  "no route "
+                      + req.prologue().method().text()
+                      + " "
+                      + req.path().path()
+                      + "; see /openapi for the API");
+            });
   }
 }

@@ -60,12 +60,11 @@ final class StateService implements HttpService {
 
   private void proposal(ServerRequest request, ServerResponse response) {
     String text = request.path().pathParameters().get("id");
-    EntryId id;
-    try {
-      id = new EntryId(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("BAD_PARAMETER", e.getMessage());
+    if (text == null || !text.matches("[0-9a-f]{64}")) {
+      throw ApiException.badRequest(
+          "BAD_PARAMETER", "a proposal id is 64 lowercase hex characters, got '" + text + "'");
     }
+    EntryId id = new EntryId(text);
     long asOf = Params.query(request, "asOf", clock.millis());
     Object view =
         ReadModel.proposal(state(), id, asOf)
