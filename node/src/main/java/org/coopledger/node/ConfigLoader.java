@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.coopledger.node.anchor.AnchorConfig;
 
 /**
  * Builds a {@link NodeConfig} from, in increasing precedence: the embedded defaults, a properties
@@ -37,6 +38,12 @@ public final class ConfigLoader {
     s.put("batch-max-entries", "most entries per Raft log entry (default 1000)");
     s.put("snapshot-every", "Raft log entries between snapshots (default 1000)");
     s.put("startup-check-records", "newest records re-hashed at start, -1 = all (default 10000)");
+    s.put("anchor-rpc", "Ethereum JSON-RPC URL to anchor checkpoints on (default: no anchoring)");
+    s.put("anchor-contract", "address of the CheckpointAnchor contract");
+    s.put("anchor-key", "file with the node's Ethereum account key (0x + 64 hex digits)");
+    s.put(
+        "anchor-interval", "how often to anchor the latest checkpoint, e.g. 30s, 5m (default 30s)");
+    s.put("anchor-admin", "account that registered the co-op's ledger (default: the node's own)");
     return Map.copyOf(s);
   }
 
@@ -123,7 +130,13 @@ public final class ConfigLoader {
         integer(v, "max-page-size", d.maxPageSize()),
         integer(v, "batch-max-entries", d.batchMaxEntries()),
         number(v, "snapshot-every", d.snapshotEvery()),
-        number(v, "startup-check-records", d.startupCheckRecords()));
+        number(v, "startup-check-records", d.startupCheckRecords()),
+        AnchorConfig.parse(
+            v.get("anchor-rpc"),
+            v.get("anchor-contract"),
+            v.get("anchor-key"),
+            v.get("anchor-interval"),
+            v.get("anchor-admin")));
   }
 
   private static int integer(Map<String, String> values, String key, int fallback) {

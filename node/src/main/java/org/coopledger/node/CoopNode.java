@@ -11,10 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coopledger.contracts.chain.Bytes32;
+import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.node.anchor.AnchorLog;
+import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.http.Api;
@@ -107,6 +113,18 @@ public final class CoopNode implements AutoCloseable {
           new Checkpointer(
               ledger, signer, config.checkpointEvery(), config.checkpointIntervalMillis());
       opened.push(checkpointer);
+      Optional<AnchorScheduler> anchors = Optional.empty();
+      if (config.anchor().enabled()) {
+        AnchorScheduler scheduler =
+            AnchorScheduler.start(
+                config.anchor(),
+                config.coopId(),
+                () -> anchorTarget(checkpointer),
+                AnchorLog.open(config.dataDir()));
+        opened.push(scheduler);
+        anchors = Optional.of(scheduler);
+      }
+      Optional<AnchorScheduler> anchorsForApi = anchors;
       WebServer server =
           WebServer.builder()
               .host(config.host())
@@ -117,7 +135,14 @@ public final class CoopNode implements AutoCloseable {
               .addFeature(ObserveFeature.just(MetricsObserver.create()))
               .routing(
                   routing ->
-                      Api.routing(routing, config, ledger, submitter, checkpointer, raft::writable))
+                      Api.routing(
+                          routing,
+                          config,
+                          ledger,
+                          submitter,
+                          checkpointer,
+                          raft::writable,
+                          anchorsForApi))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {
@@ -151,6 +176,12 @@ public final class CoopNode implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /** The tree size and root of the latest checkpoint, as the anchor scheduler posts them. */
+  private static AnchorScheduler.Target anchorTarget(Checkpointer checkpointer) {
+    Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(checkpointer.latest().note()).text());
+    return new AnchorScheduler.Target(checkpoint.size(), Bytes32.of(checkpoint.rootHash()));
   }
 
   /** The REST port actually bound (useful with port 0). */

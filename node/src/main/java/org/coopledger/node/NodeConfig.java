@@ -3,6 +3,7 @@ package org.coopledger.node;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.coopledger.node.anchor.AnchorConfig;
 
 /**
  * How to run a node. Every field has a default that works on a laptop ({@link #defaults()}): data
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param batchMaxEntries most submitted entries grouped into one Raft log entry
  * @param snapshotEvery Raft log entries between snapshot markers (bounds restart replay)
  * @param startupCheckRecords how many of the newest records to re-hash at start (-1 = all)
+ * @param anchor whether and where to anchor checkpoints on an Ethereum chain
  */
 public record NodeConfig(
     Path dataDir,
@@ -35,7 +37,8 @@ public record NodeConfig(
     int maxPageSize,
     int batchMaxEntries,
     long snapshotEvery,
-    long startupCheckRecords) {
+    long startupCheckRecords,
+    AnchorConfig anchor) {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
   public NodeConfig {
@@ -54,6 +57,39 @@ public record NodeConfig(
     if (startupCheckRecords < -1) {
       throw new IllegalArgumentException("startup check records must be -1 (all) or more");
     }
+    Objects.requireNonNull(anchor, "anchor");
+  }
+
+  /** A configuration without anchoring. */
+  public NodeConfig(
+      Path dataDir,
+      String host,
+      int port,
+      String coopId,
+      String peerId,
+      int raftPort,
+      long checkpointEvery,
+      long checkpointIntervalMillis,
+      int maxBodyBytes,
+      int maxPageSize,
+      int batchMaxEntries,
+      long snapshotEvery,
+      long startupCheckRecords) {
+    this(
+        dataDir,
+        host,
+        port,
+        coopId,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
+        startupCheckRecords,
+        AnchorConfig.disabled());
   }
 
   /** The defaults: {@code ./coop-data}, {@code 127.0.0.1:8080}, co-op {@code demo-coop}. */
@@ -93,7 +129,8 @@ public record NodeConfig(
         maxPageSize,
         batchMaxEntries,
         snapshotEvery,
-        startupCheckRecords);
+        startupCheckRecords,
+        anchor);
   }
 
   public NodeConfig withPort(int value) {
@@ -110,7 +147,8 @@ public record NodeConfig(
         maxPageSize,
         batchMaxEntries,
         snapshotEvery,
-        startupCheckRecords);
+        startupCheckRecords,
+        anchor);
   }
 
   public NodeConfig withCoopId(String value) {
@@ -127,7 +165,8 @@ public record NodeConfig(
         maxPageSize,
         batchMaxEntries,
         snapshotEvery,
-        startupCheckRecords);
+        startupCheckRecords,
+        anchor);
   }
 
   public NodeConfig withCheckpoints(long every, long intervalMillis) {
@@ -144,7 +183,8 @@ public record NodeConfig(
         maxPageSize,
         batchMaxEntries,
         snapshotEvery,
-        startupCheckRecords);
+        startupCheckRecords,
+        anchor);
   }
 
   public NodeConfig withSnapshotEvery(long value) {
@@ -161,7 +201,26 @@ public record NodeConfig(
         maxPageSize,
         batchMaxEntries,
         value,
-        startupCheckRecords);
+        startupCheckRecords,
+        anchor);
+  }
+
+  public NodeConfig withAnchor(AnchorConfig value) {
+    return new NodeConfig(
+        dataDir,
+        host,
+        port,
+        coopId,
+        peerId,
+        raftPort,
+        checkpointEvery,
+        checkpointIntervalMillis,
+        maxBodyBytes,
+        maxPageSize,
+        batchMaxEntries,
+        snapshotEvery,
+        startupCheckRecords,
+        value);
   }
 
   private static void requireId(String value, String what) {

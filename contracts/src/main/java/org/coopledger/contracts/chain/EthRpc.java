@@ -87,6 +87,14 @@ public final class EthRpc implements AutoCloseable {
         .getValue();
   }
 
+  /** The code deployed at {@code address} ({@code 0x} when none). */
+  public String code(EthAddress address) {
+    return checked(
+            "eth_getCode",
+            () -> web3j.ethGetCode(address.hex(), DefaultBlockParameterName.LATEST).send())
+        .getCode();
+  }
+
   /** The logs of {@code address} in blocks {@code [from, to]} whose topics match (null = any). */
   public List<Log> logs(EthAddress address, long from, long to, List<String> topics) {
     EthFilter filter =

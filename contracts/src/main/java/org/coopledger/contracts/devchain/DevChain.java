@@ -2,6 +2,7 @@ package org.coopledger.contracts.devchain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.coopledger.contracts.chain.Bytes32;
 import org.coopledger.contracts.chain.ChainException;
 import org.coopledger.contracts.chain.EthAddress;
 import org.coopledger.contracts.chain.EthRpc;
+import org.web3j.crypto.ContractUtils;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Numeric;
 
@@ -93,6 +95,12 @@ public final class DevChain implements AutoCloseable {
     return Credentials.create(Bytes32.keccak256(seed).hex());
   }
 
+  /** Where CheckpointAnchor is on every dev chain: account 0's first contract. */
+  public static EthAddress expectedContract() {
+    return EthAddress.parse(
+        ContractUtils.generateContractAddress(account(0).getAddress(), BigInteger.ZERO));
+  }
+
   /**
    * Finds the ganache executable: system property {@code coop.ganache}, environment variable {@code
    * COOP_GANACHE}, else {@code contracts/node_modules/.bin/ganache} (or {@code
@@ -139,6 +147,33 @@ public final class DevChain implements AutoCloseable {
   /** Ganache's output, for diagnosing a failure. */
   public Path logFile() {
     return logFile;
+  }
+
+  /**
+   * Freezes Ganache (SIGSTOP) without losing its state: it stops answering, as a chain that is down
+   * or cut off would, until {@link #resume()}. For failure tests.
+   */
+  public void pause() {
+    signal("-STOP");
+  }
+
+  /** Lets a {@link #pause() paused} Ganache run again (SIGCONT). */
+  public void resume() {
+    signal("-CONT");
+  }
+
+  private void signal(String which) {
+    try {
+      Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot signal ganache", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling ganache", e);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import org.coopledger.contracts.anchor.Anchor;
 import org.coopledger.contracts.anchor.AnchorClient;
 import org.coopledger.contracts.anchor.LedgerId;
 import org.coopledger.contracts.chain.ChainException;
@@ -58,6 +59,25 @@ class DevChainIT {
     try (DevChain again = DevChain.start(DevChain.findGanache(), port)) {
       assertThat(again.port()).isEqualTo(port);
       assertThat(again.contract()).isEqualTo(chain.contract());
+    }
+  }
+
+  @Test
+  void aPausedChainStopsAnsweringAndResumesWithItsState() {
+    try (DevChain chain = DevChain.start()) {
+      AnchorClient client = new AnchorClient(chain.rpc(), chain.contract(), DevChain.account(1));
+      LedgerId ledger = client.register(LedgerId.nameOf("paused"));
+      Anchor anchored = client.anchor(ledger, 5, LedgerId.nameOf("root 5")).anchor();
+
+      chain.pause();
+      try (EthRpc impatient =
+          EthRpc.connect(chain.rpcUrl(), Duration.ofMillis(500), Duration.ofSeconds(1))) {
+        assertThatThrownBy(impatient::blockNumber)
+            .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.retryable()).isTrue());
+      }
+      chain.resume();
+
+      assertThat(client.latest(ledger)).contains(anchored);
     }
   }
 }

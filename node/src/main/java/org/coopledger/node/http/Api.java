@@ -1,8 +1,10 @@
 package org.coopledger.node.http;
 
 import io.helidon.webserver.http.HttpRouting;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.Submitter;
@@ -21,13 +23,15 @@ public final class Api {
       Ledger ledger,
       Submitter submitter,
       Checkpointer checkpointer,
-      BooleanSupplier writable) {
+      BooleanSupplier writable,
+      Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     routing
         .register(
             "/v1/entries",
             new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
+        .register("/v1/anchors", new AnchorsService(anchors))
         .register("/v1", new NodeService(config, ledger, checkpointer))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
