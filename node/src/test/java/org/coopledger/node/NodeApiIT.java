@@ -1,6 +1,7 @@
 package org.coopledger.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -177,12 +178,23 @@ class NodeApiIT {
   }
 
   @Test
+  void refusesToStartOnAPortThatIsTakenAndReleasesTheStore() {
+    NodeConfig second = config().withDataDir(data.resolve("second")).withPort(node.port());
+    assertThatThrownBy(() -> CoopNode.start(second))
+        .isInstanceOf(NodeStartException.class)
+        .hasMessageContaining(":" + node.port());
+    try (CoopNode retry = CoopNode.start(second.withPort(0))) {
+      assertThat(retry.treeSize()).isZero();
+    }
+  }
+
+  @Test
   void servesHealthMetricsAndTheOpenApiDocument() {
     JsonNode health = api.getJson("/observe/health");
     assertThat(health.get("status").asText()).isEqualTo("UP");
     ApiClient.Reply metrics = api.get("/observe/metrics");
     assertThat(metrics.status()).isEqualTo(200);
-    assertThat(metrics.body()).isNotBlank();
+    assertThat(metrics.body()).contains("coop_tree_size").contains("coop_checkpoint_size");
     ApiClient.Reply openapi = api.get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body()).startsWith("openapi: 3").contains("/v1/proofs/inclusion");
