@@ -145,6 +145,16 @@ public final class CoopNode implements AutoCloseable {
                           anchorsForApi))
               .build()
               .start();
+      if (!server.isRunning() || server.port() < 0) {
+        // Helidon logs a failed bind and returns a stopped server rather than throwing.
+        throw new NodeStartException(
+            "PORT_UNAVAILABLE",
+            "cannot serve HTTP on "
+                + config.host()
+                + ":"
+                + config.port()
+                + " (is another process using it?); choose another --port, or 0 for any free one");
+      }
       LOG.info(
           "serving co-op "
               + config.coopId()

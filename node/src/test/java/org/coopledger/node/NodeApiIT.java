@@ -1,6 +1,7 @@
 package org.coopledger.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +175,17 @@ class NodeApiIT {
     assertThat(state.get("stateDigest").asText()).matches("[0-9a-f]{64}");
     assertThat(state.at("/coop/members").asInt()).isEqualTo(5);
     assertThat(api.getJson("/v1/rulebook").get("rulebook").asText()).isNotBlank();
+  }
+
+  @Test
+  void refusesToStartOnAPortThatIsTakenAndReleasesTheStore() {
+    NodeConfig second = config().withDataDir(data.resolve("second")).withPort(node.port());
+    assertThatThrownBy(() -> CoopNode.start(second))
+        .isInstanceOf(NodeStartException.class)
+        .hasMessageContaining(":" + node.port());
+    try (CoopNode retry = CoopNode.start(second.withPort(0))) {
+      assertThat(retry.treeSize()).isZero();
+    }
   }
 
   @Test

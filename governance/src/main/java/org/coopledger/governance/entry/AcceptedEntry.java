@@ -9,17 +9,25 @@ import org.coopledger.governance.proto.LedgerRecord;
  * A signed entry as the ledger accepted it, with the acceptance time: the only time the state
  * machine ever looks at. {@link #toBytes()} is the Merkle leaf's content ({@code LedgerRecord}).
  */
-public record AcceptedEntry(byte[] signedEntry, long acceptedAtMillis) {
-  public AcceptedEntry {
+public final class AcceptedEntry {
+  private final byte[] signedEntry;
+  private final long acceptedAtMillis;
+
+  public AcceptedEntry(byte[] signedEntry, long acceptedAtMillis) {
     if (signedEntry == null) {
       throw new IllegalArgumentException("signed entry bytes are missing");
     }
-    signedEntry = signedEntry.clone();
+    this.signedEntry = signedEntry.clone();
+    this.acceptedAtMillis = acceptedAtMillis;
   }
 
-  @Override
+  /** A copy of the signed entry's bytes as submitted. */
   public byte[] signedEntry() {
     return signedEntry.clone();
+  }
+
+  public long acceptedAtMillis() {
+    return acceptedAtMillis;
   }
 
   /** The canonical {@code LedgerRecord} encoding. */

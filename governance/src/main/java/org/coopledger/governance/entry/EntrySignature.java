@@ -5,15 +5,23 @@ import java.util.HexFormat;
 import org.coopledger.governance.crypto.KeyId;
 
 /** One Ed25519 signature on an entry, by the key with id {@code keyId}. */
-public record EntrySignature(KeyId keyId, byte[] signature) {
-  public EntrySignature {
+public final class EntrySignature {
+  private final KeyId keyId;
+  private final byte[] signature;
+
+  public EntrySignature(KeyId keyId, byte[] signature) {
     if (keyId == null || signature == null) {
       throw new IllegalArgumentException("a signature needs a key id and signature bytes");
     }
-    signature = signature.clone();
+    this.keyId = keyId;
+    this.signature = signature.clone();
   }
 
-  @Override
+  public KeyId keyId() {
+    return keyId;
+  }
+
+  /** A copy of the signature bytes. */
   public byte[] signature() {
     return signature.clone();
   }
