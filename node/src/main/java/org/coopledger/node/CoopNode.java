@@ -98,6 +98,12 @@ public final class CoopNode implements AutoCloseable {
               new LedgerStateMachine(store, ledger));
       opened.push(raft);
       raft.awaitLeader(Duration.ofSeconds(30));
+      Checkpointer checkpointer =
+          new Checkpointer(
+              ledger, signer, config.checkpointEvery(), config.checkpointIntervalMillis());
+      opened.push(checkpointer);
+      NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
+      opened.push(metrics);
       GroupCommitter committer =
           new GroupCommitter(
               raft.client(),
@@ -105,14 +111,11 @@ public final class CoopNode implements AutoCloseable {
               config.batchMaxEntries(),
               BATCH_MAX_BYTES,
               MAX_IN_FLIGHT,
-              100_000);
+              100_000,
+              metrics.batchSizes());
       opened.push(committer);
       Submitter submitter =
           new Submitter(config.coopId(), ledger, committer, verified, Duration.ofSeconds(30));
-      Checkpointer checkpointer =
-          new Checkpointer(
-              ledger, signer, config.checkpointEvery(), config.checkpointIntervalMillis());
-      opened.push(checkpointer);
       Optional<AnchorScheduler> anchors = Optional.empty();
       if (config.anchor().enabled()) {
         AnchorScheduler scheduler =

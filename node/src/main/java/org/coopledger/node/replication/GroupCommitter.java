@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.ratis.client.RaftClient;
@@ -34,6 +35,7 @@ public final class GroupCommitter implements AutoCloseable {
   private final Semaphore inFlight;
   private final BlockingQueue<Pending> queue;
   private final Thread worker;
+  private final IntConsumer batchSizes;
   private volatile boolean closed;
   private long lastAcceptedAt;
 
@@ -44,6 +46,7 @@ public final class GroupCommitter implements AutoCloseable {
    * @param maxBytes most bytes of records in one Raft log entry
    * @param maxInFlight Raft log entries submitted but not yet applied
    * @param queueLimit submissions waiting for a batch before new ones are refused (503)
+   * @param batchSizes told the number of entries of every batch sent (for metrics)
    */
   public GroupCommitter(
       RaftClient client,
@@ -51,8 +54,10 @@ public final class GroupCommitter implements AutoCloseable {
       int maxEntries,
       int maxBytes,
       int maxInFlight,
-      int queueLimit) {
+      int queueLimit,
+      IntConsumer batchSizes) {
     this.client = client;
+    this.batchSizes = batchSizes;
     this.clock = clock;
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
@@ -110,6 +115,7 @@ public final class GroupCommitter implements AutoCloseable {
   }
 
   private void send(List<Pending> batch) {
+    batchSizes.accept(batch.size());
     lastAcceptedAt = Math.max(lastAcceptedAt, clock.millis());
     Batch.Builder message = Batch.newBuilder();
     for (Pending pending : batch) {
