@@ -199,7 +199,9 @@ public final class IngestBench implements Callable<Integer> {
       LoadGenerator.Format format,
       URI node,
       Duration nodeCpu,
-      Map<String, Duration> cpuByThreads) {}
+      Map<String, Duration> cpuByThreads,
+      Duration compiling,
+      Duration collecting) {}
 
   private Ingest ingest(NodeApi api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
@@ -274,7 +276,9 @@ public final class IngestBench implements Callable<Integer> {
           format,
           api.base(),
           nodeCpu,
-          local == null ? Map.of() : threads.sinceByGroup());
+          local == null ? Map.of() : threads.sinceByGroup(),
+          threads.compilingSince(),
+          threads.collectingSince());
     }
   }
 

@@ -119,6 +119,11 @@ final class Report {
           "(JIT compilers, GC, ended threads)",
           other / 1e9,
           other / 1e3 / Math.max(1, r.accepted()));
+      out.printf(
+          Locale.ROOT,
+          "      the JVM reports %.2f s of JIT compilation (elapsed) and %.2f s of GC%n",
+          ingest.compiling().toNanos() / 1e9,
+          ingest.collecting().toNanos() / 1e9);
     }
     out.printf(
         Locale.ROOT,

@@ -19,9 +19,13 @@ final class ThreadCpu {
   private static final Pattern RAFT_PREFIX = Pattern.compile("^[^@]+@group-[0-9A-F]+-");
 
   private final Map<Long, Long> start;
+  private final long compileMillis;
+  private final long gcMillis;
 
-  private ThreadCpu(Map<Long, Long> start) {
+  private ThreadCpu(Map<Long, Long> start, long compileMillis, long gcMillis) {
     this.start = start;
+    this.compileMillis = compileMillis;
+    this.gcMillis = gcMillis;
   }
 
   static ThreadCpu snapshot() {
@@ -30,7 +34,32 @@ final class ThreadCpu {
     for (long id : threads.getAllThreadIds()) {
       cpu.put(id, threads.getThreadCpuTime(id));
     }
-    return new ThreadCpu(cpu);
+    return new ThreadCpu(cpu, compileMillis(), gcMillis());
+  }
+
+  /** Time the JIT compilers spent compiling since the snapshot (their threads are not listed). */
+  Duration compilingSince() {
+    return Duration.ofMillis(compileMillis() - compileMillis);
+  }
+
+  /** Time spent in garbage collections since the snapshot, as the collectors report it. */
+  Duration collectingSince() {
+    return Duration.ofMillis(gcMillis() - gcMillis);
+  }
+
+  private static long compileMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   /** CPU time since the snapshot per thread group, largest first. */
