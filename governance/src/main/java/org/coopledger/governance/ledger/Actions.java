@@ -50,8 +50,8 @@ final class Actions {
               + "; generate a fresh key");
     }
     Member author = step.author;
-    step.next.members.put(author.id(), author.withKey(rotate.newKey()));
-    step.next.keyOwners.put(newId, author.id());
+    step.next.members().put(author.id(), author.withKey(rotate.newKey()));
+    step.next.keyOwners().put(newId, author.id());
     return author.describe() + " rotated key " + author.key().id() + " to " + newId;
   }
 

@@ -65,10 +65,14 @@ public final class CoopState {
     this.coopId = b.coopId;
     this.name = b.name;
     this.rulebook = b.rulebook;
-    this.members = Collections.unmodifiableSortedMap(b.members);
-    this.keyOwners = Collections.unmodifiableSortedMap(b.keyOwners);
-    this.proposals = Collections.unmodifiableSortedMap(b.proposals);
-    this.splits = List.copyOf(b.splits);
+    // Maps the entry did not touch are shared with the previous state, not wrapped again.
+    this.members =
+        b.members == null ? b.from.members : Collections.unmodifiableSortedMap(b.members);
+    this.keyOwners =
+        b.keyOwners == null ? b.from.keyOwners : Collections.unmodifiableSortedMap(b.keyOwners);
+    this.proposals =
+        b.proposals == null ? b.from.proposals : Collections.unmodifiableSortedMap(b.proposals);
+    this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
     this.balances = b.balances;
     this.parsedRulebook = parsed;
   }
@@ -205,35 +209,71 @@ public final class CoopState {
         : "unfounded co-op";
   }
 
-  /** A mutable copy used while applying one entry; never escapes the state machine. */
+  /**
+   * A copy-on-write view used while applying one entry; never escapes the state machine. A
+   * collection is copied the first time the entry changes it, so an entry that touches only
+   * balances does not copy every proposal.
+   */
   static final class Builder {
     String coopId;
     String name;
     String rulebook;
-    final SortedMap<KeyId, Member> members;
-    final SortedMap<KeyId, KeyId> keyOwners;
-    final SortedMap<EntryId, Proposal> proposals;
-    final java.util.ArrayList<Split> splits;
     Balances balances;
     private final CoopState from;
+    private SortedMap<KeyId, Member> members;
+    private SortedMap<KeyId, KeyId> keyOwners;
+    private SortedMap<EntryId, Proposal> proposals;
+    private java.util.ArrayList<Split> splits;
 
     private Builder(CoopState s) {
       from = s;
       coopId = s.coopId;
       name = s.name;
       rulebook = s.rulebook;
-      members = new TreeMap<>(s.members);
-      keyOwners = new TreeMap<>(s.keyOwners);
-      proposals = new TreeMap<>(s.proposals);
-      splits = new java.util.ArrayList<>(s.splits);
       balances = s.balances;
+    }
+
+    SortedMap<KeyId, Member> members() {
+      if (members == null) {
+        members = new TreeMap<>(from.members);
+      }
+      return members;
+    }
+
+    SortedMap<KeyId, KeyId> keyOwners() {
+      if (keyOwners == null) {
+        keyOwners = new TreeMap<>(from.keyOwners);
+      }
+      return keyOwners;
+    }
+
+    SortedMap<EntryId, Proposal> proposals() {
+      if (proposals == null) {
+        proposals = new TreeMap<>(from.proposals);
+      }
+      return proposals;
+    }
+
+    java.util.List<Split> splits() {
+      if (splits == null) {
+        splits = new java.util.ArrayList<>(from.splits);
+      }
+      return splits;
     }
 
     CoopState build() {
       // The rulebook is parsed again only when it changed.
       return rulebook.equals(from.rulebook)
           ? new CoopState(this, from.parsedRulebook)
-          : new CoopState(coopId, name, rulebook, members, keyOwners, proposals, splits, balances);
+          : new CoopState(
+              coopId,
+              name,
+              rulebook,
+              new TreeMap<>(members()),
+              new TreeMap<>(keyOwners()),
+              new TreeMap<>(proposals()),
+              splits(),
+              balances);
     }
   }
 }

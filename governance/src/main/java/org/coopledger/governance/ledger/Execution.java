@@ -54,17 +54,19 @@ final class Execution {
     }
     validate(step.before, p.action().governed());
     String done = effect(step, p.action().governed());
-    step.next.proposals.put(
-        p.id(),
-        p.withStatus(
-            ProposalStatus.EXECUTED,
-            result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
-            step.now));
+    step.next
+        .proposals()
+        .put(
+            p.id(),
+            p.withStatus(
+                ProposalStatus.EXECUTED,
+                result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
+                step.now));
     return "executed proposal " + p.id() + ": " + done;
   }
 
   private static void close(StateMachine.Step step, Proposal p, ProposalStatus status) {
-    step.next.proposals.put(p.id(), p.withStatus(status, p.conditionsMetAt(), step.now));
+    step.next.proposals().put(p.id(), p.withStatus(status, p.conditionsMetAt(), step.now));
   }
 
   /** Rejects a governed action that cannot take effect in {@code state}. */
@@ -142,25 +144,25 @@ final class Execution {
     CoopState.Builder next = step.next;
     return switch (governed) {
       case Governed.SplitChange s -> {
-        int version = next.splits.size() + 1;
-        next.splits.add(new Split(version, step.now, s.shares()));
+        int version = next.splits().size() + 1;
+        next.splits().add(new Split(version, step.now, s.shares()));
         yield "split v" + version + " in force";
       }
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
-        next.members.put(
-            m.id(), new Member(m.id(), m.publicKey(), m.displayName(), m.roles(), 0, true));
-        next.keyOwners.put(m.id(), m.id());
+        next.members()
+            .put(m.id(), new Member(m.id(), m.publicKey(), m.displayName(), m.roles(), 0, true));
+        next.keyOwners().put(m.id(), m.id());
         yield "admitted " + m.displayName();
       }
       case Governed.RemoveMember r -> {
-        Member m = next.members.get(r.member());
-        next.members.put(m.id(), m.removed());
+        Member m = next.members().get(r.member());
+        next.members().put(m.id(), m.removed());
         yield "removed " + m.describe();
       }
       case Governed.ChangeRoles c -> {
-        Member m = next.members.get(c.member());
-        next.members.put(m.id(), m.withRoles(c.roles()));
+        Member m = next.members().get(c.member());
+        next.members().put(m.id(), m.withRoles(c.roles()));
         yield m.describe() + " now has roles " + c.roles();
       }
       case Governed.Payout p -> {

@@ -32,7 +32,7 @@ final class Proposals {
       }
     }
     Proposal proposal = Proposal.open(id, step.author.id(), step.now, create, weights);
-    step.next.proposals.put(id, Clauses.refreshed(step.before, proposal, step.now));
+    step.next.proposals().put(id, Clauses.refreshed(step.before, proposal, step.now));
     return step.author.describe()
         + " proposed "
         + create.governed().kind()
@@ -70,7 +70,7 @@ final class Proposals {
     }
     Proposal next =
         p.withBallot(step.author.id(), new Proposal.Ballot(vote.choice(), vote.reason(), step.now));
-    step.next.proposals.put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
     return step.author.describe() + " voted " + vote.choice() + " on " + p.id();
   }
 
@@ -82,7 +82,7 @@ final class Proposals {
           step.author.describe() + " already approved proposal " + p.id());
     }
     Proposal next = p.withApproval(step.author.id(), step.now);
-    step.next.proposals.put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
     return step.author.describe() + " approved " + p.id();
   }
 
@@ -94,7 +94,7 @@ final class Proposals {
           step.author.describe() + " has no approval on proposal " + p.id() + " to withdraw");
     }
     Proposal next = p.withoutApproval(step.author.id());
-    step.next.proposals.put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
     return step.author.describe() + " withdrew their approval of " + p.id();
   }
 
@@ -115,7 +115,7 @@ final class Proposals {
           Rejection.ALREADY_VETOED, step.author.describe() + " already vetoed " + p.id());
     }
     Proposal next = p.withVeto(step.author.id(), new Proposal.VetoMark(veto.reason(), step.now));
-    step.next.proposals.put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
     return step.author.describe() + " vetoed " + p.id();
   }
 

@@ -113,7 +113,9 @@ public final class StateMachine {
     checkExpiry(entry, now);
     Step step = new Step(state, decoded, author, now);
     String summary = Actions.apply(step);
-    step.next.members.put(author.id(), step.next.members.get(author.id()).withNonce(entry.nonce()));
+    step.next
+        .members()
+        .put(author.id(), step.next.members().get(author.id()).withNonce(entry.nonce()));
     return new Outcome.Applied(step.next.build(), decoded.id(), summary);
   }
 
