@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import org.coopledger.cli.client.NodeRejectedException;
 import org.coopledger.cli.client.NodeUnavailableException;
+import org.coopledger.contracts.chain.ChainException;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.VerificationException;
 import picocli.CommandLine;
@@ -41,6 +42,9 @@ final class FailureReporter implements IExecutionExceptionHandler {
       return ExitCode.REJECTED;
     }
     if (failure instanceof NodeUnavailableException) {
+      return ExitCode.UNREACHABLE;
+    }
+    if (failure instanceof ChainException chain && chain.retryable()) {
       return ExitCode.UNREACHABLE;
     }
     if (failure instanceof VerificationException) {

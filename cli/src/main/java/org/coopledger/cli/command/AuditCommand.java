@@ -1,13 +1,17 @@
 package org.coopledger.cli.command;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.ExitCode;
+import org.coopledger.cli.audit.AnchorAudit;
 import org.coopledger.cli.audit.AuditReport;
 import org.coopledger.cli.audit.Auditor;
 import org.coopledger.cli.output.Json;
 import org.coopledger.cli.output.Progress;
+import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.merkle.Hash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +23,8 @@ import picocli.CommandLine.Option;
       "Verify a node from scratch: its checkpoint signature against the key pinned on first use,",
       "consistency with the last checkpoint you saw, every entry's place in the Merkle tree,",
       "every signature and clause (by replaying the ledger), and the node's state digest.",
+      "With --anchor-rpc/--anchor-contract, also that the node's history contains the",
+      "checkpoint anchored on Ethereum (a rewritten history fails here).",
       "Exit 0 only if everything holds; otherwise exit 5 naming the first check that failed."
     })
 public final class AuditCommand implements Callable<Integer> {
@@ -26,6 +32,7 @@ public final class AuditCommand implements Callable<Integer> {
   @Mixin NodeOption node;
   @Mixin TrustDirOption trust;
   @Mixin JsonOption json;
+  @Mixin AnchorOptions anchor;
 
   @Option(
       names = "--page-size",
@@ -41,6 +48,7 @@ public final class AuditCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     // Steps go to stdout for people, to stderr when stdout carries the JSON report.
     PrintWriter steps = json.enabled() ? context.err() : context.out();
+    boolean checkAnchor = anchor.enabled();
     String url = node.url(context);
     steps.println("auditing " + url);
     Auditor.Listener listener =
@@ -59,8 +67,36 @@ public final class AuditCommand implements Callable<Integer> {
         };
     AuditReport report =
         new Auditor(node.client(context), trust.store(context), listener, pageSize).audit();
+    AnchorAudit.AnchorVerdict verdict = null;
+    if (checkAnchor) {
+      verdict =
+          new AnchorAudit(node.client(context), anchor.rpc(), anchor.contract(), anchor.admin())
+              .check(
+                  report.coopId(),
+                  new Checkpoint(
+                      report.origin(), report.treeSize(), Hash.fromHex(report.rootHex()).bytes()));
+      listener.step(
+          "the node's history contains the checkpoint anchored on chain: size "
+              + verdict.anchoredSize()
+              + ", block "
+              + verdict.blockNumber()
+              + ", tx "
+              + verdict.txHash());
+      if (verdict.adminFromNode()) {
+        steps.println(
+            "  note the anchoring admin "
+                + verdict.admin()
+                + " was named by the node; pin it with --anchor-admin");
+      }
+    }
     if (json.enabled()) {
-      Json.print(context.out(), report);
+      if (verdict == null) {
+        Json.print(context.out(), report);
+      } else {
+        ObjectNode out = Json.MAPPER.valueToTree(report);
+        out.set("anchor", Json.MAPPER.valueToTree(verdict));
+        Json.print(context.out(), out);
+      }
     } else {
       context
           .out()
