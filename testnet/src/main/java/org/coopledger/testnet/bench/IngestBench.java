@@ -201,7 +201,8 @@ public final class IngestBench implements Callable<Integer> {
       Duration nodeCpu,
       Map<String, Duration> cpuByThreads,
       Duration compiling,
-      Duration collecting) {}
+      Duration collecting,
+      double entriesPerBatch) {}
 
   private Ingest ingest(NodeApi api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
@@ -249,6 +250,7 @@ public final class IngestBench implements Callable<Integer> {
       List<byte[]> measured = votes.subList(warmup, warmup + entries);
       long cpuBefore = Report.processCpuNanos();
       ThreadCpu threads = ThreadCpu.snapshot();
+      var batchesBefore = BatchMeter.read(api);
       long[] last = {0, System.nanoTime()};
       LoadResult result =
           generator.run(
@@ -278,7 +280,10 @@ public final class IngestBench implements Callable<Integer> {
           nodeCpu,
           local == null ? Map.of() : threads.sinceByGroup(),
           threads.compilingSince(),
-          threads.collectingSince());
+          threads.collectingSince(),
+          batchesBefore
+              .flatMap(before -> BatchMeter.read(api).map(r -> r.entriesPerBatchSince(before)))
+              .orElse(Double.NaN));
     }
   }
 

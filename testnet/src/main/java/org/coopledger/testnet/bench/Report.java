@@ -62,6 +62,12 @@ final class Report {
         r.elapsed().toNanos() / 1e9,
         r.failed() == 0 ? "" : "  FAILED: " + r.failures() + " e.g. " + r.firstMessages());
     out.printf(Locale.ROOT, "  entries/s         %,.0f%n", perSecond);
+    if (!Double.isNaN(ingest.entriesPerBatch())) {
+      out.printf(
+          Locale.ROOT,
+          "  group commit      %.1f entries per Raft log entry on average%n",
+          ingest.entriesPerBatch());
+    }
     out.printf(
         Locale.ROOT,
         "  ack latency ms    p50 %.2f  p99 %.2f  p999 %.2f  max %.2f  mean %.2f%n",
