@@ -63,7 +63,7 @@ final class RandomLedger {
                                 1, Arbitraries.longs().between(100_001, 150_000))))
                     .as(ProposePayout::new)),
             net.jqwik.api.Tuple.of(
-                1,
+                3,
                 Combinators.combine(
                         member,
                         Arbitraries.integers().between(0, 10_000),
