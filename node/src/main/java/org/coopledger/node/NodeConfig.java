@@ -60,38 +60,6 @@ public record NodeConfig(
     Objects.requireNonNull(anchor, "anchor");
   }
 
-  /** A configuration without anchoring. */
-  public NodeConfig(
-      Path dataDir,
-      String host,
-      int port,
-      String coopId,
-      String peerId,
-      int raftPort,
-      long checkpointEvery,
-      long checkpointIntervalMillis,
-      int maxBodyBytes,
-      int maxPageSize,
-      int batchMaxEntries,
-      long snapshotEvery,
-      long startupCheckRecords) {
-    this(
-        dataDir,
-        host,
-        port,
-        coopId,
-        peerId,
-        raftPort,
-        checkpointEvery,
-        checkpointIntervalMillis,
-        maxBodyBytes,
-        maxPageSize,
-        batchMaxEntries,
-        snapshotEvery,
-        startupCheckRecords,
-        AnchorConfig.disabled());
-  }
-
   /** The defaults: {@code ./coop-data}, {@code 127.0.0.1:8080}, co-op {@code demo-coop}. */
   public static NodeConfig defaults() {
     return new NodeConfig(
@@ -107,7 +75,8 @@ public record NodeConfig(
         1000,
         1000,
         1000,
-        10_000);
+        10_000,
+        AnchorConfig.disabled());
   }
 
   /** The C2SP checkpoint origin of this co-op's log, also the name of the node's note key. */

@@ -52,7 +52,8 @@ class BadInputIT {
             50,
             config.batchMaxEntries(),
             config.snapshotEvery(),
-            config.startupCheckRecords());
+            config.startupCheckRecords(),
+            config.anchor());
     node = CoopNode.start(config);
     api = new ApiClient(node.uri());
     assertThat(api.postProtobuf(coop.genesis()).status()).isEqualTo(201);
