@@ -109,7 +109,11 @@ public final class NodeCommand implements Callable<Integer> {
                 "coop-node-shutdown"));
     String url = node.uri().toString();
     context.out().println("coop node: serving co-op " + config.coopId() + " at " + url);
-    context.out().println("checkpoint key: " + node.verifierKey());
+    context
+        .out()
+        .println(
+            "checkpoint key: "
+                + node.verifierKey().orElse("(none yet: it is named after the genesis entry)"));
     if (demo) {
       if (fresh && node.treeSize() == 0) {
         new DemoCoop(context, config, url).create();

@@ -22,6 +22,7 @@ import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.node.anchor.AnchorLog;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
+import org.coopledger.node.checkpoint.LedgerSigner;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.http.Api;
 import org.coopledger.node.ledger.Ledger;
@@ -81,10 +82,11 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
-      NoteSigner signer = NoteSigner.of(config.origin(), key);
       LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
       opened.push(store);
-      StoreCheck.run(store, signer.verifier(), config.startupCheckRecords());
+      LedgerSigner signer = new LedgerSigner(key, store::record);
+      StoreCheck.run(
+          store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       VerifiedSignatures verified = new VerifiedSignatures();
       Ledger ledger = Ledger.open(store, verified);
       RaftHost raft =
@@ -170,7 +172,7 @@ public final class CoopNode implements AutoCloseable {
               + ", data in "
               + config.dataDir().toAbsolutePath()
               + ", checkpoint key "
-              + signer.verifier().vkey());
+              + signer.verifierKey().orElse("(named after the genesis entry, none before it)"));
       return new CoopNode(config, server, checkpointer, ledger, opened);
     } catch (IOException e) {
       closeAll(opened);
@@ -183,7 +185,11 @@ public final class CoopNode implements AutoCloseable {
 
   /** The tree size and root of the latest checkpoint, as the anchor scheduler posts them. */
   private static AnchorScheduler.Target anchorTarget(Checkpointer checkpointer) {
-    Checkpoint checkpoint = Checkpoint.parse(SignedNote.parse(checkpointer.latest().note()).text());
+    if (checkpointer.latest().isEmpty()) {
+      return new AnchorScheduler.Target(0, Bytes32.of(new byte[32]));
+    }
+    Checkpoint checkpoint =
+        Checkpoint.parse(SignedNote.parse(checkpointer.latest().get().note()).text());
     return new AnchorScheduler.Target(checkpoint.size(), Bytes32.of(checkpoint.rootHash()));
   }
 
@@ -197,9 +203,17 @@ public final class CoopNode implements AutoCloseable {
     return URI.create("http://" + config.host() + ":" + port());
   }
 
-  /** The signed-note verifier key of this node's checkpoints. */
-  public String verifierKey() {
-    return checkpointer.verifierKey();
+  /**
+   * The signed-note verifier key of this node's checkpoints and receipts; empty until the genesis
+   * entry names the ledger.
+   */
+  public Optional<String> verifierKey() {
+    return checkpointer.signer().verifierKey();
+  }
+
+  /** The ledger's origin (derived from its genesis entry); empty before it. */
+  public Optional<String> origin() {
+    return checkpointer.signer().origin();
   }
 
   /** The number of entries in the ledger. */

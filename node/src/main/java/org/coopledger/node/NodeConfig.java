@@ -79,11 +79,6 @@ public record NodeConfig(
         AnchorConfig.disabled());
   }
 
-  /** The C2SP checkpoint origin of this co-op's log, also the name of the node's note key. */
-  public String origin() {
-    return "coopledger.local/" + coopId;
-  }
-
   public NodeConfig withDataDir(Path value) {
     return new NodeConfig(
         value,

@@ -28,7 +28,7 @@ final class NodeMetrics implements AutoCloseable {
                 .description("Entries in the ledger"));
     Gauge<Long> checkpointSize =
         registry.getOrCreate(
-            Gauge.builder("coop.checkpoint.size", () -> checkpointer.latest().treeSize())
+            Gauge.builder("coop.checkpoint.size", checkpointer::latestSize)
                 .description("Tree size of the latest signed checkpoint"));
     batches =
         registry.getOrCreate(

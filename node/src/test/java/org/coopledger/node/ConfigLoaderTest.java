@@ -19,7 +19,7 @@ class ConfigLoaderTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("coop-data"));
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8080);
-    assertThat(config.origin()).isEqualTo("coopledger.local/demo-coop");
+    assertThat(config.coopId()).isEqualTo("demo-coop");
   }
 
   @Test

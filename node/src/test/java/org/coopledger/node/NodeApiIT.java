@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,12 +16,17 @@ import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.checkpoint.LedgerOrigin;
 import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.checkpoint.Receipt;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.checkpoint.SignedReceipt;
+import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
 import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.governance.proto.SignedEntry;
+import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +93,8 @@ class NodeApiIT {
   @Test
   void proofsAndCheckpointsVerifyWithTheGovernanceVerifiers() throws Exception {
     List<Hash> leafHashes = new ArrayList<>();
-    leafHashes.add(Hash.fromBase64(api.postEntry(coop.genesis()).json().get("leafHash").asText()));
+    byte[] genesis = coop.genesis();
+    leafHashes.add(Hash.fromBase64(api.postEntry(genesis).json().get("leafHash").asText()));
     NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
     SignedCheckpoint first = awaitCheckpoint(nodeKey, 1);
     for (int i = 0; i < 4; i++) {
@@ -105,14 +113,72 @@ class NodeApiIT {
     JsonNode consistency = api.getJson("/v1/proofs/consistency?from=1&to=5");
     ProofVerifier.verifyConsistency(
         1, 5, Hash.of(first.checkpoint().rootHash()), root, hashes(consistency.get("hashes")));
-    assertThat(first.checkpoint().origin()).isEqualTo("coopledger.local/" + coop.coopId());
+    assertThat(first.checkpoint().origin())
+        .isEqualTo(LedgerOrigin.ofGenesis(genesis))
+        .startsWith("coopledger/" + coop.coopId() + "/");
+  }
+
+  @Test
+  void aFreshNodeSignsNothingUntilItsGenesisNamesTheLedger() {
+    JsonNode before = api.getJson("/v1/node");
+    Reply noCheckpoint = api.get("/v1/checkpoint");
+
+    assertThat(before.get("origin").isNull()).isTrue();
+    assertThat(before.get("verifierKey").isNull()).isTrue();
+    assertThat(noCheckpoint.status()).isEqualTo(404);
+    assertThat(noCheckpoint.body()).contains("NOT_FOUNDED");
+
+    byte[] genesis = coop.genesis();
+    api.postEntry(genesis);
+    assertThat(api.getJson("/v1/node").get("origin").asText())
+        .isEqualTo(LedgerOrigin.ofGenesis(genesis));
+  }
+
+  @Test
+  void every201CarriesAReceiptSignedByTheNodeForThatIndexLeafAndTime() throws Exception {
+    byte[] genesisEntry = coop.genesis();
+    Reply genesis = api.postEntry(genesisEntry);
+    byte[] proposal = coop.propose("alice", "receipted", new Governed.Decision());
+    Reply created = api.postEntry(asJson(proposal));
+    NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
+
+    for (Reply reply : List.of(genesis, created)) {
+      Receipt receipt =
+          SignedReceipt.verify(reply.json().get("receipt").asText(), nodeKey).receipt();
+      long index = reply.json().get("index").asLong();
+      byte[] record =
+          Base64.getDecoder().decode(api.getJson("/v1/entries/" + index).get("leaf").asText());
+      assertThat(receipt.index()).isEqualTo(index);
+      assertThat(receipt.origin()).isEqualTo(LedgerOrigin.ofGenesis(genesisEntry));
+      assertThat(receipt.leafHash()).isEqualTo(TreeHasher.leafHash(record));
+      assertThat(receipt.acceptedAtMillis())
+          .isEqualTo(AcceptedEntry.fromBytes(record).acceptedAtMillis());
+    }
+  }
+
+  @Test
+  void refusesToStartWithANodeKeyOthersCanRead() throws Exception {
+    node.close();
+    node = null;
+    Path key = data.resolve(NodeKey.FILE_NAME);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThatThrownBy(() -> CoopNode.start(config()))
+        .isInstanceOf(NodeStartException.class)
+        .hasMessageContaining("chmod 600")
+        .extracting(e -> ((NodeStartException) e).code())
+        .isEqualTo(NodeKey.KEY_FILE_EXPOSED);
+
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    node = CoopNode.start(config());
+    api = NodeClient.of(node.uri());
   }
 
   @Test
   void keepsEveryAcknowledgedEntryAcrossARestart() throws Exception {
     String leaf = api.postEntry(coop.genesis()).json().get("leafHash").asText();
     api.postEntry(coop.propose("carol", "keep me", new Governed.Decision()));
-    String verifierKey = node.verifierKey();
+    String verifierKey = node.verifierKey().orElseThrow();
     node.close();
 
     try (var files = java.nio.file.Files.walk(data.resolve("raft"))) {
@@ -124,7 +190,7 @@ class NodeApiIT {
     node = CoopNode.start(config());
     api = NodeClient.of(node.uri());
     assertThat(node.treeSize()).isEqualTo(2);
-    assertThat(node.verifierKey()).isEqualTo(verifierKey);
+    assertThat(node.verifierKey()).contains(verifierKey);
     assertThat(api.getJson("/v1/entries/0").get("leafHash").asText()).isEqualTo(leaf);
     Reply next = api.postEntry(coop.propose("alice", "after restart", new Governed.Decision()));
     assertThat(next.status()).as(next.body()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package org.coopledger.node.checkpoint;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,15 +14,15 @@ import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
 /**
  * Signs a C2SP checkpoint of the ledger with the node key whenever {@code every} new entries have
- * been applied or {@code intervalMillis} have passed with anything new, and stores it. There is
- * always a checkpoint: the first one is made at start (of the empty tree on a fresh node). Runs on
- * its own thread; {@link #latest()} is safe from any thread.
+ * been applied or {@code intervalMillis} have passed with anything new, and stores it. The first
+ * checkpoint covers the genesis entry: before it the ledger has no identity (no origin) to sign
+ * under. Runs on its own thread; {@link #latest()} is safe from any thread.
  */
 public final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
 
   private final Ledger ledger;
-  private final NoteSigner signer;
+  private final LedgerSigner signer;
   private final long every;
   private final long intervalMillis;
   private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
@@ -29,7 +30,7 @@ public final class Checkpointer implements AutoCloseable {
   private final Thread worker;
   private volatile boolean closed;
 
-  public Checkpointer(Ledger ledger, NoteSigner signer, long every, long intervalMillis) {
+  public Checkpointer(Ledger ledger, LedgerSigner signer, long every, long intervalMillis) {
     this.ledger = ledger;
     this.signer = signer;
     this.every = every;
@@ -42,18 +43,24 @@ public final class Checkpointer implements AutoCloseable {
     this.worker = Thread.ofPlatform().name("checkpointer").daemon().start(this::run);
   }
 
-  /** The newest signed checkpoint. */
-  public StoredCheckpoint latest() {
-    return latest.get();
+  /** The newest signed checkpoint; empty until the genesis entry is in the ledger. */
+  public Optional<StoredCheckpoint> latest() {
+    return Optional.ofNullable(latest.get());
   }
 
-  /** The verifier key auditors pin to check this node's checkpoints. */
-  public String verifierKey() {
-    return signer.verifier().vkey();
+  /** The node key under the ledger's name, which signs the checkpoints and receipts. */
+  public LedgerSigner signer() {
+    return signer;
+  }
+
+  /** The tree size of the newest checkpoint (0 before the first). */
+  public long latestSize() {
+    StoredCheckpoint current = latest.get();
+    return current == null ? 0 : current.treeSize();
   }
 
   private void applied(LedgerView view) {
-    if (view.treeSize() - latest.get().treeSize() >= every) {
+    if (view.treeSize() - latestSize() >= every) {
       synchronized (wake) {
         wake.notifyAll();
       }
@@ -68,7 +75,7 @@ public final class Checkpointer implements AutoCloseable {
           wake.wait(Math.max(1, Math.min(intervalMillis, 200)));
         }
         LedgerView view = ledger.view();
-        long behind = view.treeSize() - latest.get().treeSize();
+        long behind = view.treeSize() - latestSize();
         long elapsedMillis = (System.nanoTime() - lastMade) / 1_000_000;
         if (behind >= every || (behind > 0 && elapsedMillis >= intervalMillis)) {
           checkpoint(view);
@@ -88,9 +95,13 @@ public final class Checkpointer implements AutoCloseable {
     if (current != null && current.treeSize() >= view.treeSize()) {
       return;
     }
-    Checkpoint checkpoint = new Checkpoint(signer.name(), view.treeSize(), view.root().bytes());
+    Optional<NoteSigner> log = signer.current();
+    if (log.isEmpty()) {
+      return; // not founded yet
+    }
+    Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
     String note =
-        new String(SignedCheckpoint.sign(checkpoint, signer).bytes(), StandardCharsets.UTF_8);
+        new String(SignedCheckpoint.sign(checkpoint, log.get()).bytes(), StandardCharsets.UTF_8);
     ledger.store().putCheckpoint(view.treeSize(), note);
     latest.set(new StoredCheckpoint(view.treeSize(), note));
     LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());

@@ -29,10 +29,15 @@ public final class Api {
     routing
         .register(
             "/v1/entries",
-            new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))
+            new EntriesService(
+                ledger,
+                submitter,
+                checkpointer.signer(),
+                config.maxBodyBytes(),
+                config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
         .register("/v1/anchors", new AnchorsService(anchors))
-        .register("/v1", new NodeService(config, ledger, checkpointer))
+        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer()))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
         .register("/observe/health", new HealthService(ledger, writable))

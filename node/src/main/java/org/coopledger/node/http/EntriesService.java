@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coopledger.node.checkpoint.LedgerSigner;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.Submitter;
 
@@ -19,12 +20,15 @@ import org.coopledger.node.ledger.Submitter;
 final class EntriesService implements HttpService {
   private final Ledger ledger;
   private final Submitter submitter;
+  private final LedgerSigner signer;
   private final int maxBodyBytes;
   private final int maxPageSize;
 
-  EntriesService(Ledger ledger, Submitter submitter, int maxBodyBytes, int maxPageSize) {
+  EntriesService(
+      Ledger ledger, Submitter submitter, LedgerSigner signer, int maxBodyBytes, int maxPageSize) {
     this.ledger = ledger;
     this.submitter = submitter;
+    this.signer = signer;
     this.maxBodyBytes = maxBodyBytes;
     this.maxPageSize = maxPageSize;
   }
@@ -56,8 +60,19 @@ final class EntriesService implements HttpService {
     out.put("leafHash", receipt.leafHash().base64());
     out.put("treeSize", receipt.treeSize());
     out.put("entryId", receipt.entryId());
+    out.put("receipt", signedReceipt(receipt.index()));
     response.header("Location", "/v1/entries/" + receipt.index());
     Json.send(response, Status.CREATED_201, out);
+  }
+
+  /** The node's signed promise that the entry is at {@code index}, as stored, with its time. */
+  private String signedReceipt(long index) {
+    byte[] record =
+        ledger
+            .store()
+            .record(index)
+            .orElseThrow(() -> new IllegalStateException("acknowledged record " + index + " lost"));
+    return signer.receipt(index, record);
   }
 
   private byte[] body(ServerRequest request) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
+import org.coopledger.node.checkpoint.LedgerSigner;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.LedgerView;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
@@ -18,11 +19,13 @@ final class NodeService implements HttpService {
   private final NodeConfig config;
   private final Ledger ledger;
   private final Checkpointer checkpointer;
+  private final LedgerSigner signer;
 
-  NodeService(NodeConfig config, Ledger ledger, Checkpointer checkpointer) {
+  NodeService(NodeConfig config, Ledger ledger, Checkpointer checkpointer, LedgerSigner signer) {
     this.config = config;
     this.ledger = ledger;
     this.checkpointer = checkpointer;
+    this.signer = signer;
   }
 
   @Override
@@ -33,13 +36,14 @@ final class NodeService implements HttpService {
   private void node(ServerRequest request, ServerResponse response) {
     LedgerView view = ledger.view();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("origin", config.origin());
+    // Both null until the genesis entry is in the ledger: the origin is derived from it.
+    out.put("origin", signer.origin().orElse(null));
     out.put("coopId", config.coopId());
     out.put("peerId", config.peerId());
-    out.put("verifierKey", checkpointer.verifierKey());
+    out.put("verifierKey", signer.verifierKey().orElse(null));
     out.put("treeSize", view.treeSize());
     out.put("rootHash", view.root().base64());
-    out.put("checkpointSize", checkpointer.latest().treeSize());
+    out.put("checkpointSize", checkpointer.latestSize());
     out.put("founded", view.state().isFounded());
     Json.ok(response, out);
   }
@@ -58,7 +62,15 @@ final class NodeService implements HttpService {
                       ApiException.notFound(
                           "CHECKPOINT_NOT_FOUND", "this node made no checkpoint at size " + size));
     } else {
-      checkpoint = checkpointer.latest();
+      checkpoint =
+          checkpointer
+              .latest()
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "NOT_FOUNDED",
+                          "this ledger has no checkpoint yet: the first one covers its genesis"
+                              + " entry, which names the ledger"));
     }
     response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
     response.send(checkpoint.note());

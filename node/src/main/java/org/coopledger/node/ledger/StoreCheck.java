@@ -2,6 +2,7 @@ package org.coopledger.node.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
@@ -29,7 +30,7 @@ public final class StoreCheck {
   /**
    * @throws StoreException with code {@code STORE_CORRUPT} and a message naming what is wrong
    */
-  public static void run(LedgerStore store, NoteVerifier nodeKey, long recentRecords) {
+  public static void run(LedgerStore store, Optional<NoteVerifier> nodeKey, long recentRecords) {
     long size = store.treeSize();
     HashSource hashes = new StoreHashSource(store);
     if (size > 0 && store.state().isEmpty()) {
@@ -37,7 +38,12 @@ public final class StoreCheck {
     }
     StoredCheckpoint checkpoint = store.latestCheckpoint().orElse(null);
     if (checkpoint != null) {
-      checkCheckpoint(checkpoint, size, hashes, nodeKey);
+      checkCheckpoint(
+          checkpoint,
+          size,
+          hashes,
+          nodeKey.orElseThrow(
+              () -> corrupt("the store holds a checkpoint but no genesis entry to name it")));
     }
     long from = recentRecords < 0 ? 0 : Math.max(0, size - recentRecords);
     for (long start = from; start < size; start += PAGE) {
