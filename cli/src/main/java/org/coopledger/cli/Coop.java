@@ -10,11 +10,13 @@ import org.coopledger.cli.command.KeyCommand;
 import org.coopledger.cli.command.ProofCommand;
 import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
+import org.coopledger.cli.command.ReceiptCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
 import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
+import org.coopledger.cli.command.TrustCommand;
 import org.coopledger.cli.command.VerifyProofCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +63,8 @@ public final class Coop implements Runnable {
           AuditCommand.class,
           ProofCommand.class,
           VerifyProofCommand.class,
+          ReceiptCommand.class,
+          TrustCommand.class,
           ChainCommand.class);
 
   @Spec CommandSpec spec;

@@ -160,7 +160,7 @@ class AuditLiesIT {
     List<byte[]> leaves = leaves();
     leaves.set(2, leaves.get(3));
     InMemoryHashSource rewritten = InMemoryHashSource.ofEntries(leaves);
-    String origin = node.config().origin();
+    String origin = node.origin().orElseThrow();
     String forged =
         new String(
             SignedCheckpoint.sign(
@@ -180,7 +180,7 @@ class AuditLiesIT {
   void changedNodeKeyIsALoudFailure() {
     assertThat(audit().exitCode()).isEqualTo(ExitCode.OK);
     SigningKey impostor = SigningKey.generate();
-    String origin = node.config().origin();
+    String origin = node.origin().orElseThrow();
     NoteSigner signer = NoteSigner.of(origin, impostor);
     proxy.lie(
         path -> path.equals("/v1/node"),
@@ -197,7 +197,7 @@ class AuditLiesIT {
 
   @Test
   void checkpointNotSignedByTheNodesKeyIsRefused() {
-    NoteSigner other = NoteSigner.of(node.config().origin(), SigningKey.generate());
+    NoteSigner other = NoteSigner.of(node.origin().orElseThrow(), SigningKey.generate());
     proxy.lie(
         path -> path.startsWith("/v1/checkpoint"),
         answer -> answer.withText(resign(answer.text(), other)));

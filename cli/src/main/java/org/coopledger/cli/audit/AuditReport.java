@@ -4,6 +4,7 @@ package org.coopledger.cli.audit;
  * What a passing audit established, for {@code coop audit --json} and the text summary.
  *
  * @param previousSize size of the earlier checkpoint the new one was proven to extend, or null
+ * @param receipts what {@code --mine} found of your receipts, or null without it
  */
 public record AuditReport(
     String node,
@@ -14,4 +15,5 @@ public record AuditReport(
     String rootHex,
     Long previousSize,
     String coopId,
-    String stateDigest) {}
+    String stateDigest,
+    ReceiptAudit.Summary receipts) {}

@@ -11,8 +11,10 @@ import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.output.Progress;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.checkpoint.LedgerOrigin;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
 import org.coopledger.governance.engine.SignatureVerifier;
@@ -59,13 +61,28 @@ public final class Auditor {
 
   /** Runs every check, in order; returns the report if all hold. */
   public AuditReport audit() throws InterruptedException {
+    return audit(false);
+  }
+
+  /**
+   * Runs every check, in order, and with {@code mine} also checks every receipt kept in the journal
+   * for this ledger; returns the report if all hold.
+   */
+  public AuditReport audit(boolean mine) throws InterruptedException {
     NodeInfo info = NodeInfo.of(node.nodeInfo());
-    TrustStore.Pin pin = trust.pin(node.url(), info.origin(), info.verifierKey());
+    NoteVerifier verifier = NoteVerifier.parse(info.verifierKey());
+    if (!verifier.name().equals(info.origin())) {
+      throw originMismatch(
+          "the node says it serves ledger "
+              + info.origin()
+              + " but its key is named "
+              + verifier.name());
+    }
+    TrustStore.Pin pin = trust.pin(info.verifierKey());
     listener.step(
         pin == TrustStore.Pin.FIRST_USE
-            ? "pinned the node's checkpoint key on first use: " + info.verifierKey()
-            : "node key matches the pinned key");
-    NoteVerifier verifier = NoteVerifier.parse(info.verifierKey());
+            ? "pinned the key of ledger " + info.origin() + " on first use: " + info.verifierKey()
+            : "the node's key is the one pinned for ledger " + info.origin());
 
     Snapshot snapshot = matchingStateAndCheckpoint(verifier);
     String checkpointText = snapshot.checkpointText();
@@ -79,6 +96,18 @@ public final class Auditor {
     Replay replay = downloadAndReplay(checkpoint.size());
     checkRoot(replay.tree(), checkpoint, root);
     listener.step("recomputed tree root matches the checkpoint");
+    if (replay.genesisRecord() == null) {
+      throw originMismatch("the node's checkpoint covers no entries, so no genesis names it");
+    }
+    String derived = LedgerOrigin.ofGenesisRecord(replay.genesisRecord());
+    if (!derived.equals(info.origin())) {
+      throw originMismatch(
+          "the ledger's own genesis entry derives origin "
+              + derived
+              + ", but the node names it, and signs its checkpoints as, "
+              + info.origin());
+    }
+    listener.step("the ledger's identity is its genesis entry: " + derived);
 
     String ourDigest = replay.state().digestHex();
     if (!ourDigest.equals(snapshot.stateDigest())) {
@@ -95,6 +124,14 @@ public final class Auditor {
     }
     listener.step("state digest matches the replayed state: " + ourDigest);
 
+    ReceiptAudit.Summary receipts = null;
+    if (mine) {
+      receipts =
+          new ReceiptAudit(trust.dir(), System.currentTimeMillis())
+              .check(trust.receipts().of(derived), replay.entries());
+      listener.step(receipts.describe());
+    }
+
     trust.saveCheckpoint(info.origin(), checkpointText);
     return new AuditReport(
         node.url(),
@@ -105,13 +142,29 @@ public final class Auditor {
         root.hex(),
         previousSize.orElse(null),
         replay.state().coopId(),
-        ourDigest);
+        ourDigest,
+        receipts);
+  }
+
+  /** The ledger's names disagree: what the node says, what it signs, what its genesis derives. */
+  public static final String ORIGIN_MISMATCH = "ORIGIN_MISMATCH";
+
+  private static VerificationException originMismatch(String detail) {
+    return new VerificationException(
+        ORIGIN_MISMATCH,
+        "the ledger's identity does not hold together: "
+            + detail
+            + ". A node that names one ledger and signs another could show you one history now"
+            + " and another later.");
   }
 
   private Checkpoint verifyCheckpoint(String text, NoteVerifier verifier, String what) {
     try {
       return SignedCheckpoint.verify(text.getBytes(StandardCharsets.UTF_8), verifier).checkpoint();
     } catch (VerificationException e) {
+      if (e.code().equals(SignedCheckpoint.ORIGIN_MISMATCH)) {
+        throw originMismatch(what + " names another ledger than its key: " + e.getMessage());
+      }
       throw new VerificationException(
           "CHECKPOINT_SIGNATURE",
           what + " does not verify with the pinned key " + verifier.vkey() + ": " + e.getMessage(),
@@ -126,7 +179,8 @@ public final class Auditor {
       listener.step("no earlier checkpoint of this ledger seen here; this one is remembered");
       return Optional.empty();
     }
-    Checkpoint last = verifyCheckpoint(lastText.get(), verifier, "the checkpoint you saw before");
+    // Verified when it was saved (perhaps with a key since rotated): only its body matters now.
+    Checkpoint last = Checkpoint.parse(SignedNote.parse(lastText.get()).text());
     Hash lastRoot = Hash.of(last.rootHash());
     Hash root = Hash.of(checkpoint.rootHash());
     if (last.size() > checkpoint.size()) {
@@ -175,10 +229,16 @@ public final class Auditor {
             + " as evidence: two signed, inconsistent checkpoints prove the fork.");
   }
 
-  private record Replay(InMemoryHashSource tree, CoopState state) {}
+  private record Replay(
+      InMemoryHashSource tree,
+      CoopState state,
+      byte[] genesisRecord,
+      List<ReceiptAudit.LedgerEntry> entries) {}
 
   private Replay downloadAndReplay(long size) {
     InMemoryHashSource tree = new InMemoryHashSource();
+    List<ReceiptAudit.LedgerEntry> kept = new ArrayList<>();
+    byte[] genesisRecord = null;
     CoopState state = CoopState.empty();
     Progress progress = listener.progress("auditing entries", size);
     long next = 0;
@@ -207,6 +267,9 @@ public final class Auditor {
         }
         byte[] leaf = base64(served, "leaf", next);
         tree.appendEntry(leaf);
+        if (next == 0) {
+          genesisRecord = leaf;
+        }
         EntryOutcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
         if (outcome instanceof EntryOutcome.Rejected rejected) {
           throw new VerificationException(
@@ -219,13 +282,14 @@ public final class Auditor {
                   + rejected.message());
         }
         state = outcome.state();
+        kept.add(ReceiptAudit.LedgerEntry.of(leaf));
         next++;
         progress.update(next);
       }
     }
     progress.finish();
     listener.step("replayed " + size + " entries: every signature and clause holds");
-    return new Replay(tree, state);
+    return new Replay(tree, state, genesisRecord, kept);
   }
 
   /** Compares roots; on a mismatch finds the first entry the node's checkpoint disagrees with. */

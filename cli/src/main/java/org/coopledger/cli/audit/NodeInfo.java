@@ -6,6 +6,13 @@ import org.coopledger.api.client.NodeUnavailableException;
 /** What {@code GET /v1/node} says about itself; nothing here is trusted until it verifies. */
 record NodeInfo(String origin, String coopId, String verifierKey, long treeSize) {
   static NodeInfo of(JsonNode json) {
+    if (json.path("origin").isNull() && json.path("coopId").isTextual()) {
+      throw new NodeUnavailableException(
+          "NOT_FOUNDED",
+          "the node serves co-op "
+              + json.path("coopId").asText()
+              + " but its ledger has no genesis entry yet: there is nothing to audit");
+    }
     return new NodeInfo(
         text(json, "origin"),
         text(json, "coopId"),

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       "every signature and clause (by replaying the ledger), and the node's state digest.",
       "With --anchor-rpc/--anchor-contract, also that the node's history contains the",
       "checkpoint anchored on Ethereum (a rewritten history fails here).",
+      "With --mine, also every signed receipt you kept for this ledger.",
       "Exit 0 only if everything holds; otherwise exit 5 naming the first check that failed."
     })
 public final class AuditCommand implements Callable<Integer> {
@@ -39,6 +40,14 @@ public final class AuditCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "entries per request (default 500)")
   int pageSize = 500;
+
+  @Option(
+      names = "--mine",
+      description = {
+        "also check every receipt you kept when you submitted (see `coop receipt show`):",
+        "each entry must be in the ledger at its index, unchanged, at the promised time"
+      })
+  boolean mine;
 
   AuditCommand(CliContext context) {
     this.context = context;
@@ -66,7 +75,7 @@ public final class AuditCommand implements Callable<Integer> {
           }
         };
     AuditReport report =
-        new Auditor(node.client(context), trust.store(context), listener, pageSize).audit();
+        new Auditor(node.client(context), trust.store(context), listener, pageSize).audit(mine);
     AnchorAudit.AnchorVerdict verdict = null;
     if (checkAnchor) {
       verdict =

@@ -14,6 +14,7 @@ public final class EntryOptions {
   @Mixin NodeOption node;
   @Mixin KeyOption key;
   @Mixin JsonOption json;
+  @Mixin TrustDirOption trust;
 
   @Option(
       names = "--out",

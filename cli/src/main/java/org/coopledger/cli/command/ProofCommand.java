@@ -54,11 +54,11 @@ public final class ProofCommand implements Runnable {
   public void run() {
     NodeClient client = node.client(context);
     JsonNode info = client.nodeInfo();
-    String origin = info.path("origin").asText();
     String key = info.path("verifierKey").asText();
-    // Same trust on first use as `coop audit`: a changed node key stops here, loudly.
-    trust.store(context).pin(client.url(), origin, key);
     NoteVerifier verifier = NoteVerifier.parse(key);
+    String origin = verifier.name();
+    // Same trust on first use as `coop audit`: a changed key for this ledger stops here, loudly.
+    trust.store(context).pin(key);
     String note = client.checkpoint();
     Checkpoint checkpoint =
         SignedCheckpoint.verify(note.getBytes(StandardCharsets.UTF_8), verifier).checkpoint();

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CliContext;
+import org.coopledger.cli.audit.ReceiptCheck;
 import org.coopledger.cli.entry.EntryViews;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.keys.KeyFiles;
 import org.coopledger.cli.output.Json;
+import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.Action;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Entry;
@@ -70,15 +72,39 @@ final class Publisher {
       SignedEntryFile.write(options.out, signed);
       reportDraft(context, signed, options.out.toString(), options.json.enabled(), options.quiet);
     } else {
-      submit(context, client(), signed, options.json.enabled(), options.quiet);
+      submit(
+          context,
+          client(),
+          options.trust.store(context),
+          signed,
+          options.json.enabled(),
+          options.quiet);
     }
   }
 
-  /** Submits a signed entry and prints what the node said. */
+  /**
+   * Submits a signed entry, checks and keeps the node's signed receipt (see {@link ReceiptCheck}),
+   * and only then prints what the node said.
+   */
   static void submit(
-      CliContext context, NodeClient client, byte[] signed, boolean json, boolean quiet) {
+      CliContext context,
+      NodeClient client,
+      TrustStore trust,
+      byte[] signed,
+      boolean json,
+      boolean quiet) {
     DecodedEntry decoded = EntryCodec.decode(signed);
     JsonNode accepted = client.submit(SignedEntryFile.apiJson(signed));
+    ReceiptCheck.Checked receipt = ReceiptCheck.check(client, trust, signed, accepted);
+    if (receipt.pinnedNow()) {
+      context
+          .err()
+          .println(
+              "pinned the key of ledger "
+                  + receipt.receipt().origin()
+                  + " on first use: "
+                  + receipt.verifierKey());
+    }
     String id = decoded.id().hex();
     if (json) {
       ObjectNode out = Json.object();
@@ -87,6 +113,7 @@ final class Publisher {
       if (accepted.isObject()) {
         out.setAll((ObjectNode) accepted);
       }
+      out.put("receiptFile", receipt.file().toString());
       Json.print(context.out(), out);
     } else if (quiet) {
       context.out().println(id);
@@ -95,9 +122,10 @@ final class Publisher {
           .out()
           .println(
               "accepted as entry #"
-                  + accepted.path("index").asText("?")
+                  + receipt.receipt().index()
                   + ": "
                   + EntryViews.describe(decoded.entry()));
+      context.out().println("signed receipt kept in " + receipt.file());
       if (decoded.entry().action() instanceof CreateProposal) {
         context.out().println("proposal id: " + id);
         context.out().println("see what it still needs: coop show proposal " + id.substring(0, 12));

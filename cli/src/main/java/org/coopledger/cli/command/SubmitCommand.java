@@ -18,6 +18,7 @@ public final class SubmitCommand implements Runnable {
 
   @Mixin NodeOption node;
   @Mixin JsonOption json;
+  @Mixin TrustDirOption trust;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -31,6 +32,11 @@ public final class SubmitCommand implements Runnable {
   @Override
   public void run() {
     Publisher.submit(
-        context, node.client(context), SignedEntryFile.read(file), json.enabled(), quiet);
+        context,
+        node.client(context),
+        trust.store(context),
+        SignedEntryFile.read(file),
+        json.enabled(),
+        quiet);
   }
 }

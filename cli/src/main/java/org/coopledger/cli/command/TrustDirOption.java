@@ -11,7 +11,8 @@ public final class TrustDirOption {
       names = "--trust-dir",
       paramLabel = "DIR",
       description =
-          "pinned node keys and last seen checkpoints (default: $COOP_TRUST_DIR, else ~/.coop/trust)")
+          "pinned ledger keys, last seen checkpoints and your receipts"
+              + " (default: $COOP_TRUST_DIR, else ~/.coop/trust)")
   Path dir;
 
   TrustStore store(CliContext context) {

@@ -13,20 +13,26 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.error.VerificationException;
 
 /**
- * What an auditor has seen before, like SSH's {@code known_hosts}: for each node URL the ledger
- * origin and the checkpoint key it used on first contact ({@code known_nodes}), and for each ledger
- * origin the latest checkpoint this auditor verified ({@code checkpoints/}). Trust on first use:
- * the first audit pins, every later one must match, and a change is a loud failure that only a
- * person can clear (by deleting the line).
+ * What an auditor has seen before, like SSH's {@code known_hosts}, kept per ledger identity (its
+ * origin, derived from the genesis entry) and never per URL: the node key pinned for each ledger on
+ * first use ({@code known_ledgers}), the latest checkpoint verified for it ({@code checkpoints/})
+ * and the signed receipts of the entries submitted to it ({@code receipts/}, see {@link
+ * ReceiptJournal}). The same ledger reached through another URL keeps its pin and its last
+ * checkpoint. A different key for a known ledger is a loud failure that only a person can clear
+ * ({@link #acceptRotation}, {@code coop trust accept-key}).
  *
- * <p>Not thread-safe; one auditor process at a time per directory.
+ * <p>Not thread-safe; one process at a time per directory.
  */
 public final class TrustStore {
   public static final String ENV = "COOP_TRUST_DIR";
-  static final String KNOWN_NODES = "known_nodes";
+  public static final String KNOWN_LEDGERS = "known_ledgers";
+
+  /** A pinned ledger's key differs from the one the node uses now. */
+  public static final String NODE_KEY_CHANGED = "NODE_KEY_CHANGED";
 
   private final Path dir;
 
@@ -48,6 +54,11 @@ public final class TrustStore {
     return dir;
   }
 
+  /** The journal of signed receipts kept in this directory. */
+  public ReceiptJournal receipts() {
+    return new ReceiptJournal(dir.resolve("receipts"));
+  }
+
   /** Whether the pin was just made or was already there. */
   public enum Pin {
     FIRST_USE,
@@ -55,43 +66,54 @@ public final class TrustStore {
   }
 
   /**
-   * Checks the node at {@code nodeUrl} against its pinned origin and checkpoint key, pinning them
-   * if this is the first contact.
+   * Checks {@code verifierKey} against the key pinned for the ledger it names (a verifier key's
+   * name is its ledger's origin), pinning it if the ledger is new here.
    *
-   * @throws VerificationException {@code NODE_KEY_CHANGED} or {@code NODE_ORIGIN_CHANGED} when the
-   *     node no longer matches what was pinned
+   * @throws VerificationException {@link #NODE_KEY_CHANGED} if another key is pinned for it
    */
-  public Pin pin(String nodeUrl, String origin, String verifierKey) {
-    requireToken("node URL", nodeUrl);
-    requireToken("verifier key", verifierKey);
-    if (origin.isBlank() || origin.contains("\n")) {
-      throw new IllegalArgumentException("an origin is one non-blank line, got '" + origin + "'");
-    }
-    List<String> lines = knownNodeLines();
-    for (int i = 0; i < lines.size(); i++) {
-      KnownNode known = KnownNode.parse(lines.get(i));
-      if (known == null || !known.url().equals(nodeUrl)) {
-        continue;
-      }
-      if (!known.verifierKey().equals(verifierKey)) {
-        throw changed("CHECKPOINT KEY", nodeUrl, known.verifierKey(), verifierKey, i + 1);
-      }
-      if (!known.origin().equals(origin)) {
-        throw changed("LEDGER ORIGIN", nodeUrl, known.origin(), origin, i + 1);
+  public Pin pin(String verifierKey) {
+    String origin = NoteVerifier.parse(verifierKey).name();
+    Optional<String> pinned = verifierKeyFor(origin);
+    if (pinned.isPresent()) {
+      if (!pinned.get().equals(verifierKey)) {
+        throw changed(origin, pinned.get(), verifierKey);
       }
       return Pin.MATCHED;
     }
-    lines.add(nodeUrl + " " + verifierKey + " " + origin);
-    write(dir.resolve(KNOWN_NODES), String.join("\n", lines) + "\n");
+    List<String> lines = knownLines();
+    lines.add(origin + " " + verifierKey);
+    write(dir.resolve(KNOWN_LEDGERS), String.join("\n", lines) + "\n");
     return Pin.FIRST_USE;
   }
 
-  /** The checkpoint key pinned for a ledger origin by any node URL, if one was pinned. */
+  /**
+   * Replaces the key pinned for a ledger after a person confirmed the rotation with the co-op
+   * through another channel. The last checkpoint seen is kept: the new key's checkpoints must still
+   * extend it.
+   *
+   * @return the key that was pinned before, if any
+   */
+  public Optional<String> acceptRotation(String verifierKey) {
+    String origin = NoteVerifier.parse(verifierKey).name();
+    Optional<String> before = verifierKeyFor(origin);
+    List<String> lines = new ArrayList<>();
+    for (String line : knownLines()) {
+      Known known = Known.parse(line);
+      if (known == null || !known.origin().equals(origin)) {
+        lines.add(line);
+      }
+    }
+    lines.add(origin + " " + verifierKey);
+    write(dir.resolve(KNOWN_LEDGERS), String.join("\n", lines) + "\n");
+    return before;
+  }
+
+  /** The checkpoint key pinned for a ledger origin, if one was pinned. */
   public Optional<String> verifierKeyFor(String origin) {
-    return knownNodeLines().stream()
-        .map(KnownNode::parse)
+    return knownLines().stream()
+        .map(Known::parse)
         .filter(known -> known != null && known.origin().equals(origin))
-        .map(KnownNode::verifierKey)
+        .map(Known::verifierKey)
         .findFirst();
   }
 
@@ -114,18 +136,22 @@ public final class TrustStore {
   }
 
   private Path checkpointFile(String origin) {
+    return dir.resolve("checkpoints").resolve(fileKey(origin) + ".checkpoint");
+  }
+
+  /** A file name for an origin: 32 hex digits of its SHA-256. */
+  static String fileKey(String origin) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(origin.getBytes(StandardCharsets.UTF_8));
-      return dir.resolve("checkpoints")
-          .resolve(HexFormat.of().formatHex(digest, 0, 16) + ".checkpoint");
+      return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 
-  private List<String> knownNodeLines() {
-    Path file = dir.resolve(KNOWN_NODES);
+  private List<String> knownLines() {
+    Path file = dir.resolve(KNOWN_LEDGERS);
     if (!Files.exists(file)) {
       return new ArrayList<>();
     }
@@ -136,38 +162,28 @@ public final class TrustStore {
     }
   }
 
-  private VerificationException changed(
-      String what, String nodeUrl, String pinned, String served, int line) {
+  private VerificationException changed(String origin, String pinned, String served) {
     String bar = "@".repeat(64);
     String message =
         String.join(
             "\n",
             "",
             bar,
-            "@  WARNING: THE NODE'S " + what + " HAS CHANGED!",
+            "@  WARNING: THE NODE'S CHECKPOINT KEY HAS CHANGED!",
             bar,
-            "The node at " + nodeUrl + " no longer matches what you pinned on first contact:",
+            "Ledger " + origin + " is signed by another key than the one you pinned:",
             "  pinned: " + pinned,
             "  served: " + served,
-            "Either its operator replaced it (ask them, through another channel, why) or",
-            "something is impersonating the node. Nothing it serves can be trusted until you know.",
-            "If the change is legitimate, delete line "
-                + line
-                + " of "
-                + dir.resolve(KNOWN_NODES)
-                + " and audit again.");
-    return new VerificationException(
-        what.equals("CHECKPOINT KEY") ? "NODE_KEY_CHANGED" : "NODE_ORIGIN_CHANGED", message);
-  }
-
-  private static void requireToken(String what, String value) {
-    if (value == null || value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("a " + what + " has no spaces, got '" + value + "'");
-    }
+            "Either its operator replaced the key (ask the co-op, through another channel, why) or",
+            "something is impersonating its node. Nothing it serves can be trusted until you know.",
+            "If the rotation is legitimate, accept the new key with",
+            "  coop trust accept-key '" + served + "' --trust-dir " + dir,
+            "and audit again (your receipts and last checkpoint are kept).");
+    return new VerificationException(NODE_KEY_CHANGED, message);
   }
 
   /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-  private static void write(Path file, String text) {
+  static void write(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -182,18 +198,15 @@ public final class TrustStore {
     }
   }
 
-  /**
-   * One line of {@code known_nodes}: {@code URL VERIFIER_KEY ORIGIN} (origin last: may hold
-   * spaces).
-   */
-  private record KnownNode(String url, String verifierKey, String origin) {
-    static KnownNode parse(String line) {
+  /** One line of {@code known_ledgers}: {@code ORIGIN VERIFIER_KEY}. */
+  private record Known(String origin, String verifierKey) {
+    static Known parse(String line) {
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         return null;
       }
-      String[] parts = trimmed.split(" ", 3);
-      return parts.length == 3 ? new KnownNode(parts[0], parts[1], parts[2]) : null;
+      String[] parts = trimmed.split(" ");
+      return parts.length == 2 ? new Known(parts[0], parts[1]) : null;
     }
   }
 }

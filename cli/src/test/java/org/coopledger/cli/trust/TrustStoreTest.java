@@ -4,51 +4,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.governance.error.VerificationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrustStoreTest {
-  private static final String URL = "http://127.0.0.1:8080";
-  private static final String ORIGIN = "coopledger.example/demo";
-  private static final String KEY = "demo+0a1b2c3d+AQID";
+  private static final String ORIGIN = "coopledger/demo/0123456789abcdef";
+  private static final String KEY = NoteSigner.of(ORIGIN, SigningKey.generate()).verifier().vkey();
+  private static final String NEW_KEY =
+      NoteSigner.of(ORIGIN, SigningKey.generate()).verifier().vkey();
 
   @TempDir Path dir;
 
   @Test
-  void firstContactPinsAndLaterContactsMatch() {
+  void firstContactPinsTheLedgersKeyAndLaterContactsMatchWhateverTheUrl() {
     TrustStore store = TrustStore.at(dir);
 
-    assertThat(store.pin(URL, ORIGIN, KEY)).isEqualTo(TrustStore.Pin.FIRST_USE);
-    assertThat(TrustStore.at(dir).pin(URL, ORIGIN, KEY)).isEqualTo(TrustStore.Pin.MATCHED);
+    assertThat(store.pin(KEY)).isEqualTo(TrustStore.Pin.FIRST_USE);
+    assertThat(TrustStore.at(dir).pin(KEY)).isEqualTo(TrustStore.Pin.MATCHED);
     assertThat(store.verifierKeyFor(ORIGIN)).contains(KEY);
   }
 
   @Test
-  void changedKeyIsALoudFailureNamingTheLineToDelete() {
+  void aNewKeyForAKnownLedgerIsALoudFailureThatSaysHowToAcceptARotation() {
     TrustStore store = TrustStore.at(dir);
-    store.pin("http://other:1", "other origin", "other+00+AA");
-    store.pin(URL, ORIGIN, KEY);
+    store.pin(
+        NoteSigner.of("coopledger/other/ffffffffffffffff", SigningKey.generate())
+            .verifier()
+            .vkey());
+    store.pin(KEY);
 
-    assertThatThrownBy(() -> store.pin(URL, ORIGIN, "demo+ffffffff+BBBB"))
+    assertThatThrownBy(() -> store.pin(NEW_KEY))
         .isInstanceOf(VerificationException.class)
         .hasMessageContaining("CHECKPOINT KEY HAS CHANGED")
         .hasMessageContaining("pinned: " + KEY)
-        .hasMessageContaining("served: demo+ffffffff+BBBB")
-        .hasMessageContaining("delete line 2")
+        .hasMessageContaining("served: " + NEW_KEY)
+        .hasMessageContaining("coop trust accept-key")
         .extracting(e -> ((VerificationException) e).code())
-        .isEqualTo("NODE_KEY_CHANGED");
+        .isEqualTo(TrustStore.NODE_KEY_CHANGED);
   }
 
   @Test
-  void changedOriginForTheSameNodeIsCaughtToo() {
+  void anAcceptedRotationReplacesThePinAndKeepsTheLastCheckpoint() {
     TrustStore store = TrustStore.at(dir);
-    store.pin(URL, ORIGIN, KEY);
+    store.pin(KEY);
+    store.saveCheckpoint(ORIGIN, "note\n");
 
-    assertThatThrownBy(() -> store.pin(URL, "another ledger", KEY))
-        .isInstanceOf(VerificationException.class)
-        .extracting(e -> ((VerificationException) e).code())
-        .isEqualTo("NODE_ORIGIN_CHANGED");
+    assertThat(store.acceptRotation(NEW_KEY)).contains(KEY);
+
+    assertThat(store.pin(NEW_KEY)).isEqualTo(TrustStore.Pin.MATCHED);
+    assertThat(store.lastCheckpoint(ORIGIN)).contains("note\n");
   }
 
   @Test
