@@ -62,7 +62,10 @@ class AnchorAuditIT {
 
     CoopRunner.Result passed = audit("honest-trust");
     assertThat(passed.exitCode()).as(passed.out() + passed.err()).isEqualTo(ExitCode.OK);
-    assertThat(passed.out()).contains("audit passed", "contains the checkpoint anchored on chain");
+    assertThat(passed.out())
+        .contains("audit passed", "contains every checkpoint anchored on chain")
+        .as("the anchoring admin here is the node's own account")
+        .contains("WARNING the co-op's anchoring admin");
 
     CoopRunner.Result json = audit("json-trust", "--json");
     JsonNode report = new ObjectMapper().readTree(json.out());
@@ -79,6 +82,33 @@ class AnchorAuditIT {
     }
 
     CoopRunner.Result caught = audit("fresh-trust");
+    assertThat(caught.exitCode())
+        .as(caught.out() + caught.err())
+        .isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(caught.err()).contains(AnchorCheck.HISTORY_REWRITTEN);
+  }
+
+  @Test
+  void aForkAnchoredLaterDoesNotHideTheAnchorOfTheHistoryItReplaced() throws Exception {
+    node = CoopNode.start(config("first", true));
+    post(coop.genesis());
+    for (int i = 0; i < 3; i++) {
+      post(coop.propose("alice", "decision " + i, new Governed.Decision()));
+    }
+    awaitAnchoredSize(4);
+    node.close();
+
+    // The operator starts over with another history under the same anchoring account and
+    // anchors it too, further on: the latest anchor is now the fork's own.
+    node = CoopNode.start(config("fork", true));
+    post(coop.genesis());
+    for (int i = 0; i < 5; i++) {
+      post(coop.propose("carol", "forged " + i, new Governed.Decision()));
+    }
+    awaitAnchoredSize(6);
+
+    CoopRunner.Result caught = audit("fork-trust");
+
     assertThat(caught.exitCode())
         .as(caught.out() + caught.err())
         .isEqualTo(ExitCode.VERIFICATION_FAILED);

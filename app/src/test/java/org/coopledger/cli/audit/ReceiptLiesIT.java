@@ -236,6 +236,26 @@ class ReceiptLiesIT {
         "genesis entry derives origin " + node.origin().orElseThrow());
   }
 
+  @Test
+  void aProofBundleVerifiesOnlyAgainstAKeyTheVerifierTrusts(@TempDir Path elsewhere) {
+    Path bundle = elsewhere.resolve("proof.json");
+    assertThat(run("proof", "3", "--out", bundle.toString(), "--node", proxy.url()).exitCode())
+        .isZero();
+    String key = node.verifierKey().orElseThrow();
+    String otherTrust = elsewhere.resolve("trust").toString();
+
+    CoopRunner.Result untrusted =
+        CoopRunner.plain().run("verify-proof", bundle.toString(), "--trust-dir", otherTrust);
+    CoopRunner.Result given =
+        CoopRunner.plain()
+            .run("verify-proof", bundle.toString(), "--trust-dir", otherTrust, "--trust-key", key);
+
+    assertThat(untrusted.exitCode()).isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(untrusted.err()).contains("KEY_NOT_TRUSTED");
+    assertThat(given.exitCode()).as(given.err()).isZero();
+    assertThat(given.out()).contains("proof verifies: entry #3");
+  }
+
   private CoopRunner.Result revenueThroughProxy(String source) throws Exception {
     Path key = dir.resolve("tess.pem");
     return run(

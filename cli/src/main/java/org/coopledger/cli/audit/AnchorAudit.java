@@ -17,9 +17,10 @@ import org.coopledger.governance.error.VerificationException;
 import org.coopledger.governance.merkle.Hash;
 
 /**
- * The anchor part of an audit: reads the co-op's latest anchor from the CheckpointAnchor contract
- * and checks that the node's audited checkpoint extends it (a consistency proof from the anchored
- * size). A node that rewrote its history since the anchor cannot pass.
+ * The anchor part of an audit: reads every anchor of the co-op from the CheckpointAnchor contract's
+ * {@code Anchored} events and checks that the node's audited checkpoint extends each of them (a
+ * consistency proof from each anchored size). A node that rewrote its history since any anchor
+ * cannot pass, even if it anchored the rewritten history later.
  *
  * <p>The ledger id comes from the co-op's anchoring admin and its co-op id. The admin should be
  * given ({@code --anchor-admin}, from the co-op's own records); otherwise the node's own anchoring
@@ -38,7 +39,9 @@ public final class AnchorAudit {
       long anchoredSize,
       String anchoredRoot,
       long blockNumber,
-      String txHash) {}
+      String txHash,
+      int anchorsChecked,
+      boolean adminIsNode) {}
 
   private final NodeClient node;
   private final URI rpc;
@@ -62,10 +65,12 @@ public final class AnchorAudit {
   public AnchorVerdict check(String coopId, Checkpoint audited) {
     EthAddress ledgerAdmin = admin.orElseGet(this::adminNamedByNode);
     LedgerId ledger = LedgerId.of(ledgerAdmin, LedgerId.nameOf(coopId));
-    Anchor anchored;
+    Anchor latest;
+    List<Anchor> every;
     try (EthRpc chain = EthRpc.connect(rpc)) {
-      anchored =
-          new AnchorReader(chain, contract)
+      AnchorReader reader = new AnchorReader(chain, contract);
+      latest =
+          reader
               .latest(ledger)
               .orElseThrow(
                   () ->
@@ -80,31 +85,46 @@ public final class AnchorAudit {
                               + ", contract "
                               + contract
                               + "): nothing to check the node against"));
+      every = reader.all(ledger);
     }
-    List<Hash> path = new ArrayList<>();
-    if (anchored.treeSize() < audited.size()) {
-      JsonNode proof = node.consistencyProof(anchored.treeSize(), audited.size());
-      proof.path("hashes").forEach(h -> path.add(Hash.fromBase64(h.asText())));
+    // Every anchor ever posted, not only the latest: a node that anchored one history and then
+    // a fork must not pass because the fork came last.
+    for (Anchor anchored : every) {
+      List<Hash> path = new ArrayList<>();
+      if (anchored.treeSize() < audited.size()) {
+        JsonNode proof = node.consistencyProof(anchored.treeSize(), audited.size());
+        proof.path("hashes").forEach(h -> path.add(Hash.fromBase64(h.asText())));
+      }
+      AnchorCheck.verify(anchored, audited, path);
     }
-    AnchorCheck.verify(anchored, audited, path);
     return new AnchorVerdict(
         contract.hex(),
         ledger.toString(),
         ledgerAdmin.hex(),
         admin.isEmpty(),
-        anchored.treeSize(),
-        anchored.rootHash().hex(),
-        anchored.blockNumber(),
-        anchored.txHash().hex());
+        latest.treeSize(),
+        latest.rootHash().hex(),
+        latest.blockNumber(),
+        latest.txHash().hex(),
+        every.size(),
+        nodeAccount().map(ledgerAdmin::equals).orElse(false));
+  }
+
+  /** The node's own anchoring account, if it anchors. */
+  private Optional<EthAddress> nodeAccount() {
+    JsonNode anchors = node.getJson("/v1/anchors");
+    if (!anchors.path("enabled").asBoolean(false) || !anchors.path("account").isTextual()) {
+      return Optional.empty();
+    }
+    return Optional.of(EthAddress.parse(anchors.path("account").asText()));
   }
 
   private EthAddress adminNamedByNode() {
-    JsonNode anchors = node.getJson("/v1/anchors");
-    if (!anchors.path("enabled").asBoolean(false) || !anchors.path("account").isTextual()) {
-      throw new IllegalArgumentException(
-          "the node does not anchor, so it cannot name the co-op's anchoring admin;"
-              + " give it with --anchor-admin ADDR");
-    }
-    return EthAddress.parse(anchors.path("account").asText());
+    return nodeAccount()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the node does not anchor, so it cannot name the co-op's anchoring admin;"
+                        + " give it with --anchor-admin ADDR"));
   }
 }

@@ -85,12 +85,21 @@ public final class AuditCommand implements Callable<Integer> {
                   new Checkpoint(
                       report.origin(), report.treeSize(), Hash.fromHex(report.rootHex()).bytes()));
       listener.step(
-          "the node's history contains the checkpoint anchored on chain: size "
+          "the node's history contains every checkpoint anchored on chain ("
+              + verdict.anchorsChecked()
+              + "), the latest: size "
               + verdict.anchoredSize()
               + ", block "
               + verdict.blockNumber()
               + ", tx "
               + verdict.txHash());
+      if (verdict.adminIsNode()) {
+        steps.println(
+            "  WARNING the co-op's anchoring admin "
+                + verdict.admin()
+                + " is the node's own account: its operator alone decides what is anchored."
+                + " Make a co-op multisig the admin (see contracts/README.md).");
+      }
       if (verdict.adminFromNode()) {
         steps.println(
             "  note the anchoring admin "

@@ -8,6 +8,7 @@ import org.coopledger.cli.audit.ProofBundle;
 import org.coopledger.cli.entry.EntryViews;
 import org.coopledger.cli.output.Json;
 import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.error.VerificationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,16 +19,20 @@ import picocli.CommandLine.Parameters;
     name = "verify-proof",
     description = {
       "Check a proof bundle offline: the checkpoint's signature, then the entry's inclusion.",
-      "The node key comes from --verifier-key, else the key pinned by `coop audit`."
+      "The ledger's key comes from --trust-key (as the co-op publishes it), else the key pinned",
+      "for the ledger by `coop audit`; with neither, nothing is verified (exit 5)."
     })
 public final class VerifyProofCommand implements Runnable {
+  /** Neither a pinned key nor {@code --trust-key} for the bundle's ledger. */
+  public static final String KEY_NOT_TRUSTED = "KEY_NOT_TRUSTED";
+
   private final CliContext context;
 
   @Parameters(paramLabel = "FILE", description = "a bundle written by `coop proof`")
   Path file;
 
   @Option(
-      names = "--verifier-key",
+      names = {"--trust-key", "--verifier-key"},
       paramLabel = "KEY",
       description = "the node's checkpoint key as the co-op publishes it (origin+hash+key)")
   String verifierKey;
@@ -52,16 +57,16 @@ public final class VerifyProofCommand implements Runnable {
       key = pinned.get();
       source = "pinned in " + trust.store(context).dir();
     } else {
-      key = bundle.verifierKey();
-      source = "named by the bundle itself";
-      context
-          .err()
-          .println(
-              "WARNING: no trusted key for "
-                  + bundle.origin()
-                  + ". Checking against the key the"
-                  + " bundle names proves only that the bundle is consistent with itself; pass"
-                  + " --verifier-key (the co-op publishes it) or run `coop audit` once to pin it.");
+      // The key the bundle names proves only that the bundle agrees with itself: anyone can
+      // make such a bundle for any history.
+      throw new VerificationException(
+          KEY_NOT_TRUSTED,
+          "no trusted key for ledger "
+              + bundle.origin()
+              + ": pass the key the co-op publishes with --trust-key, or audit the ledger once"
+              + " (`coop audit`) to pin it. The bundle names "
+              + bundle.verifierKey()
+              + ", which proves nothing by itself.");
     }
     ProofBundle.Verified verified = bundle.verify(NoteVerifier.parse(key));
     if (json.enabled()) {

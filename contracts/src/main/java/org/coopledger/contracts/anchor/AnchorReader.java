@@ -80,6 +80,30 @@ public class AnchorReader {
             Bytes32.fromHex(log.getTransactionHash())));
   }
 
+  /**
+   * Every anchor of a ledger, from its {@code Anchored} events since block 0, by tree size. A node
+   * that anchored one history and later another cannot hide the first: each must be consistent with
+   * what it serves now.
+   */
+  public List<Anchor> all(LedgerId ledger) {
+    long head = rpc.blockNumber();
+    List<Anchor> out = new java.util.ArrayList<>();
+    for (Log log :
+        rpc.logs(contract, 0, head, List.of(AnchorAbi.anchoredTopic(), ledger.value().hex()))) {
+      long size =
+          new java.math.BigInteger(log.getTopics().get(2).substring(2), 16).longValueExact();
+      out.add(
+          new Anchor(
+              ledger,
+              size,
+              AnchorAbi.decodeAnchoredRoot(log.getData()),
+              log.getBlockNumber().longValueExact(),
+              Bytes32.fromHex(log.getTransactionHash())));
+    }
+    out.sort(java.util.Comparator.comparingLong(Anchor::treeSize));
+    return out;
+  }
+
   /** The admin that registered a ledger id, or empty if nobody did. */
   public Optional<EthAddress> adminOf(LedgerId ledger) {
     EthAddress admin = AnchorAbi.decodeAddress(rpc.call(contract, AnchorAbi.adminOf(ledger)));

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.security.SecureRandom;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
@@ -75,12 +77,23 @@ public final class SigningKey {
   }
 
   /**
-   * The key as a PKCS#8 PEM block; encrypted (PBES2, AES-256-CBC) when {@code passphrase} is
-   * neither null nor empty.
+   * PBKDF2-HMAC-SHA256 rounds for an encrypted key file: OWASP's 2023 figure for PBKDF2 with
+   * SHA-256 (earlier files used HMAC-SHA1 with 2,048 and still open).
+   */
+  public static final int PBKDF2_ITERATIONS = 600_000;
+
+  /**
+   * The key as a PKCS#8 PEM block; encrypted (PBES2: PBKDF2-HMAC-SHA256 with {@link
+   * #PBKDF2_ITERATIONS} rounds, AES-256-CBC) when {@code passphrase} is neither null nor empty. The
+   * private key info is the RFC 8410 v1 form (no embedded public key), which OpenSSL and Python's
+   * {@code cryptography} both read.
    */
   public String toPem(char[] passphrase) {
     try {
-      PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(params);
+      PrivateKeyInfo info =
+          new PrivateKeyInfo(
+              new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+              new DEROctetString(params.getEncoded()));
       PemObject object;
       if (passphrase == null || passphrase.length == 0) {
         object = new PemObject(PLAIN, info.getEncoded());
@@ -89,6 +102,8 @@ public final class SigningKey {
             new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
                 .setProvider(PROVIDER)
                 .setRandom(new SecureRandom())
+                .setPRF(PKCS8Generator.PRF_HMACSHA256)
+                .setIterationCount(PBKDF2_ITERATIONS)
                 .setPassword(passphrase)
                 .build();
         object = new PKCS8Generator(info, encryptor).generate();
