@@ -192,8 +192,8 @@ public final class Auditor {
   }
 
   /**
-   * The node's records #0 to #size-1, fetched a page at a time as the replay asks for them; each
-   * is checked to be in its place and appended to {@code tree}.
+   * The node's records #0 to #size-1, fetched a page at a time as the replay asks for them; each is
+   * checked to be in its place and appended to {@code tree}.
    */
   private final class ServedRecords implements Iterator<byte[]> {
     private final long size;
