@@ -10,6 +10,7 @@ import org.coopledger.cli.trust.ReceiptJournal;
 import org.coopledger.governance.checkpoint.Receipt;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.VerificationException;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.TreeHasher;
@@ -34,12 +35,18 @@ public final class ReceiptAudit {
 
   /** One audited ledger entry, as much as receipts need. */
   record LedgerEntry(Hash leafHash, String entryId, long acceptedAtMillis) {
+    /** Never throws: a record that does not decode is the replay's to reject, with its code. */
     static LedgerEntry of(byte[] ledgerRecord) {
-      AcceptedEntry accepted = AcceptedEntry.fromBytes(ledgerRecord);
-      return new LedgerEntry(
-          TreeHasher.leafHash(ledgerRecord),
-          EntryCodec.decode(accepted.signedEntry()).id().hex(),
-          accepted.acceptedAtMillis());
+      Hash leafHash = TreeHasher.leafHash(ledgerRecord);
+      try {
+        AcceptedEntry accepted = AcceptedEntry.fromBytes(ledgerRecord);
+        return new LedgerEntry(
+            leafHash,
+            EntryCodec.decode(accepted.signedEntry()).id().hex(),
+            accepted.acceptedAtMillis());
+      } catch (CoopException e) {
+        return new LedgerEntry(leafHash, "", -1);
+      }
     }
   }
 
