@@ -5,7 +5,9 @@
 //
 //   COOP_WEB_URL=http://127.0.0.1:8080 COOP_KEYS=coop-data/keys [COOP_SCREENSHOTS=dir] node walkthrough.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { alterLeaf, startLyingProxy } from './lying-proxy.mjs';
@@ -19,10 +21,10 @@ function step(text) {
   console.log(`[walkthrough] ${text}`);
 }
 
-async function shot(page, name) {
+async function shot(page, name, fullPage = true) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'web-' + name + '.png'), fullPage });
 }
 
 async function signIn(page, name) {
@@ -90,7 +92,7 @@ try {
     () => page.getByRole('button', { name: 'Review and sign…' }).click(),
     'Propose “Carol mixes the next EP”: a new revenue split — alice 30 %, bob 30 %, carol 40 %',
   );
-  await shot(page, 'sign-dialog');
+  await shot(page, 'sign-dialog', false);
   await expectAccepted(dialog);
 
   step('executing it now is refused, and the node says why in words');
@@ -104,7 +106,7 @@ try {
   step(`the node said: ${said}`);
   assert.match(said, /\[[A-Z_]+\]/, 'the error carries the node’s stable code');
   assert.ok((await alert.locator('.error-message').textContent()).trim().length > 10, 'the error is explained in words');
-  await shot(page, 'error');
+  await shot(page, 'error', false);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   const act = async (who, button, sentence, reason) => {
@@ -201,6 +203,28 @@ try {
     proxy.close();
   }
 
+  step('a key made in the browser is saved encrypted and opens again with its passphrase');
+  const keyPage = await browser.context.newPage();
+  await keyPage.goto(url + '/#/key');
+  await keyPage.getByRole('button', { name: 'Make a new key' }).click();
+  const keyId = (await keyPage.locator('dl.facts dd.mono').first().textContent()).trim();
+  await keyPage.getByText('not a member of this co-op').waitFor();
+  await keyPage.getByLabel('Passphrase to encrypt the file (recommended)').fill('a long passphrase');
+  const saved = keyPage.waitForEvent('download');
+  await keyPage.getByRole('button', { name: 'Save as a coop key file' }).click();
+  const file = join(await mkdtemp(join(tmpdir(), 'coop-key-')), 'new.pem');
+  await (await saved).saveAs(file);
+  assert.match(readFileSync(file, 'utf8'), /^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+  await keyPage.getByRole('button', { name: 'Forget this key' }).click();
+  await keyPage.getByLabel('Key file').setInputFiles(file);
+  await keyPage.getByLabel(/^Passphrase for/).fill('wrong passphrase');
+  await keyPage.getByRole('button', { name: 'Unlock' }).click();
+  await keyPage.getByRole('alert').getByText('wrong passphrase').waitFor();
+  await keyPage.getByLabel(/^Passphrase for/).fill('a long passphrase');
+  await keyPage.getByRole('button', { name: 'Unlock' }).click();
+  await keyPage.getByText(`Key ${keyId} is loaded in this page.`).waitFor();
+  await keyPage.close();
+
   step('on a phone-sized screen');
   const phone = await browser.context.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
@@ -209,6 +233,19 @@ try {
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `nothing is wider than the phone screen (overflow ${overflow}px)`);
   await shot(phone, 'phone');
+
+  step('every control has a name a screen reader can announce');
+  for (const view of ['proposals', 'money', 'key']) {
+    await phone.goto(url + '/#/' + view);
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    await phone.locator('details').evaluateAll((all) => all.forEach((d) => (d.open = true)));
+    const unnamed = await phone.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unnamed, [], `unnamed controls on ${view}`);
+  }
 
   assert.deepEqual(browser.problems, [], 'no page errors and no Content-Security-Policy violations');
   console.log('[walkthrough] walkthrough passed');

@@ -56,7 +56,7 @@ export function StepChart({ title, series, format, until }) {
         title,
         width: Math.max(280, el.clientWidth),
         height: 240,
-        scales: { x: { time: true } },
+        scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
         axes: [{}, { values: (u, ticks) => ticks.map((v) => (format ? format(v) : v)), size: 60 }],
         legend: { live: false },
         series: [
