@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 final class Processes {
   private Processes() {}
 
-  /** Starts {@code command} in {@code dir} with only the given COOP_ variables, output to {@code log}. */
+  /**
+   * Starts {@code command} in {@code dir} with only the given COOP_ variables, output to {@code
+   * log}.
+   */
   static Process start(List<String> command, Path dir, Map<String, String> env, Path log)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());

@@ -33,7 +33,8 @@ class WebAppWalkthroughIT {
   @Test
   void membersDoTheWalkthroughInTheBrowserAndATamperedEntryLosesItsMark() throws Exception {
     Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
-    requireTool(Files.isExecutable(CHROMIUM), "Chromium (" + CHROMIUM + ")", "apt-get install chromium");
+    requireTool(
+        Files.isExecutable(CHROMIUM), "Chromium (" + CHROMIUM + ")", "apt-get install chromium");
     requireTool(onPath("node"), "Node.js", "apt-get install nodejs npm");
     Path script = root.resolve("web/src/test/browser/walkthrough.mjs");
     requireTool(
@@ -74,7 +75,9 @@ class WebAppWalkthroughIT {
       }
       String output = Files.readString(log);
       assertThat(finished && run.exitValue() == 0)
-          .as("the browser walkthrough failed; its output:\n%s\nnode log:\n%s", output, Files.readString(nodeLog))
+          .as(
+              "the browser walkthrough failed; its output:\n%s\nnode log:\n%s",
+              output, Files.readString(nodeLog))
           .isTrue();
       assertThat(output)
           .contains("carol's balance after: 520.00 EUR")
@@ -95,7 +98,8 @@ class WebAppWalkthroughIT {
   }
 
   private static boolean onPath(String program) throws IOException {
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    for (String entry :
+        System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(entry, program))) {
         return true;
       }

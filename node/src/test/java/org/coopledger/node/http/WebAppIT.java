@@ -50,7 +50,8 @@ class WebAppIT {
     HttpResponse<String> page = get("/", null);
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .contains(WebApp.CONTENT_SECURITY_POLICY);
     assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
@@ -92,7 +93,8 @@ class WebAppIT {
   void apiAnswersKeepTheirOwnTypeAndNoPagePolicy() throws Exception {
     HttpResponse<String> api = get("/v1/node", null);
 
-    assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(api.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(api.headers().firstValue("Content-Security-Policy")).isEmpty();
   }
 
