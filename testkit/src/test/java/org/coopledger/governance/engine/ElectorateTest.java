@@ -22,18 +22,18 @@ import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.DefaultRulebook;
-import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.codec.EntrySigner;
 import org.coopledger.governance.codec.SigningBytes;
-import org.coopledger.testkit.CoopFixture;
+import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.proto.ChangeRoles;
 import org.coopledger.governance.proto.CreateProposal;
 import org.coopledger.governance.proto.Decision;
 import org.coopledger.governance.proto.EntryBody;
 import org.coopledger.governance.proto.RulebookChange;
 import org.coopledger.governance.proto.SignedEntry;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +128,8 @@ class ElectorateTest {
     assertThat(refused.code()).isEqualTo("UNKNOWN_FIELD");
     assertThat(refused.message()).contains("vote_weights").contains("rulebook");
     assertThat(outcomes.subList(1, 3))
-        .allSatisfy(o -> assertThat(((EntryOutcome.Rejected) o).code()).isEqualTo("UNKNOWN_PROPOSAL"));
+        .allSatisfy(
+            o -> assertThat(((EntryOutcome.Rejected) o).code()).isEqualTo("UNKNOWN_PROPOSAL"));
   }
 
   @Test
