@@ -24,6 +24,10 @@ import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.codec.SigningBytes;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.proto.EntryBody;
 import org.coopledger.governance.proto.LedgerRecord;
 import org.coopledger.governance.proto.SignedEntry;
@@ -354,9 +358,17 @@ class AuditLiesIT {
                 .bytes(),
             StandardCharsets.UTF_8);
     proxy.lie(path -> path.startsWith("/v1/checkpoint"), answer -> answer.withText(note));
+    // The state digest a forger would report: its own replay of the forged records (as far as
+    // they apply).
+    CoopState state = CoopState.empty();
+    for (byte[] leaf : leaves) {
+      EntryOutcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
+      state = outcome.state();
+    }
+    String digest = state.digestHex();
     proxy.lie(
         path -> path.startsWith("/v1/state"),
-        answer -> withField(answer, "treeSize", leaves.size()));
+        answer -> withField(withField(answer, "treeSize", leaves.size()), "stateDigest", digest));
     proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> page(answer, leaves));
   }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins the canonical state encoding to the byte-level test vector published in docs/governance.md
- * ("State encoding test vector"), so that another implementation can check its digests against
- * ours and any change to the encoding is a visible, deliberate protocol change.
+ * ("State encoding test vector"), so that another implementation can check its digests against ours
+ * and any change to the encoding is a visible, deliberate protocol change.
  */
 class StateEncodingVectorTest {
   /** RFC 8032, section 7.1, TEST 1: the secret key (the public key is d75a9801...511a). */
@@ -69,9 +69,7 @@ class StateEncodingVectorTest {
     for (Entry entry : List.of(genesis, revenue)) {
       EntryOutcome outcome =
           StateMachine.apply(
-              state,
-              new AcceptedEntry(EntrySigner.sign(entry, sam), at),
-              SignatureVerifier.CRYPTO);
+              state, new AcceptedEntry(EntrySigner.sign(entry, sam), at), SignatureVerifier.CRYPTO);
       assertThat(outcome).isInstanceOf(EntryOutcome.Applied.class);
       state = outcome.state();
       at += 1000;
