@@ -2,14 +2,9 @@ package org.coopledger.cli.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +31,7 @@ class ReadmeWalkthroughIT {
     Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     Walkthrough walkthrough = Walkthrough.read(root.resolve("README.md"));
     Files.createSymbolicLink(dir.resolve("coop"), root.resolve("coop"));
-    int port = freePort();
+    int port = Processes.freePort();
     Map<String, String> env =
         Map.of(
             "COOP_PORT", Integer.toString(port),
@@ -45,9 +40,10 @@ class ReadmeWalkthroughIT {
             "COOP_SKIP_BUILD", "1",
             "HOME", dir.toString());
     Path nodeLog = dir.resolve("node.log");
-    Process node = start(List.of("bash", "-c", walkthrough.nodeCommand()), env, nodeLog);
+    Process node =
+        Processes.start(List.of("bash", "-c", walkthrough.nodeCommand()), dir, env, nodeLog);
     try {
-      awaitLine(nodeLog, READY, node, NODE_READY);
+      Processes.awaitLine(nodeLog, READY, node, NODE_READY);
       Path script = dir.resolve("walkthrough.sh");
       Files.writeString(
           script,
@@ -55,79 +51,29 @@ class ReadmeWalkthroughIT {
               + String.join("\n", walkthrough.scriptLines())
               + "\n");
       Path log = dir.resolve("walkthrough.log");
-      Process steps = start(List.of("bash", script.toString()), env, log);
+      Process steps = Processes.start(List.of("bash", script.toString()), dir, env, log);
       boolean finished = steps.waitFor(STEPS.toSeconds(), TimeUnit.SECONDS);
       if (!finished) {
-        stop(steps);
+        Processes.stop(steps);
         throw new AssertionError(
             "the walkthrough's commands did not finish within "
                 + STEPS.toMinutes()
                 + " min (a loaded machine? raise -Dreadme.steps.minutes); they were at:\n"
-                + tail(Files.readString(log))
+                + Processes.tail(Files.readString(log))
                 + "\nnode log:\n"
-                + tail(Files.readString(nodeLog)));
+                + Processes.tail(Files.readString(nodeLog)));
       }
       String output = Files.readString(log);
       assertThat(steps.exitValue())
           .as(
               "the walkthrough failed; its output:\n%s\nnode log:\n%s",
-              output, tail(Files.readString(nodeLog)))
+              output, Processes.tail(Files.readString(nodeLog)))
           .isZero();
       // The README shows the early execute refused with exit code 3 (rejected by the co-op's
       // rules), not any failure: 4 (node unreachable) or 1 would be a different story.
       assertThat(output).contains("refused, exit code 3").contains("audit passed");
     } finally {
-      stop(node);
-    }
-  }
-
-  private Process start(List<String> command, Map<String, String> env, Path log)
-      throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("COOP_"));
-    builder.environment().putAll(env);
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    return builder.start();
-  }
-
-  private static void awaitLine(Path log, String line, Process process, Duration timeout)
-      throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("the node exited early:\n" + Files.readString(log));
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "the node did not print '"
-            + line
-            + "' within "
-            + timeout.toMinutes()
-            + " min (a loaded machine? raise -Dreadme.node.minutes):\n"
-            + tail(Files.readString(log)));
-  }
-
-  private static String tail(String text) {
-    String[] lines = text.split("\n");
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
-  }
-
-  private static void stop(Process process) throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+      Processes.stop(node);
     }
   }
 }
