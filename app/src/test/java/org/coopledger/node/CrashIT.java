@@ -187,8 +187,8 @@ class CrashIT {
   }
 
   /**
-   * Right after a restart, before any new load: the state the node serves is exactly the state
-   * that replaying the entries it serves gives (same tree size, same digest).
+   * Right after a restart, before any new load: the state the node serves is exactly the state that
+   * replaying the entries it serves gives (same tree size, same digest).
    */
   private static void assertStateIsTheReplayOfTheEntries(NodeClient api, int restart) {
     JsonNode served = api.getJson("/v1/state");

@@ -27,12 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * RocksDB's write-ahead log (the store the node serves from).
  *
  * <p>What this does not prove: that the disk honours the sync (a drive or virtual disk that lies
- * about its write cache loses data anyway), nor a real power cut; no filesystem that drops
- * unsynced data on a simulated crash was available here to show that directly.
+ * about its write cache loses data anyway), nor a real power cut; no filesystem that drops unsynced
+ * data on a simulated crash was available here to show that directly.
  */
 class DurabilityIT {
-  private static final Pattern SYNC =
-      Pattern.compile("\\b(fsync|fdatasync)\\(\\d+<([^>]*)>");
+  private static final Pattern SYNC = Pattern.compile("\\b(fsync|fdatasync)\\(\\d+<([^>]*)>");
 
   @TempDir Path dir;
 
@@ -43,9 +42,17 @@ class DurabilityIT {
     Path trace = dir.resolve("sync.trace");
     List<String> strace =
         List.of(
-            "strace", "-f", "-qq", "--seccomp-bpf", "-y", "-e", "trace=fsync,fdatasync", "-e",
+            "strace",
+            "-f",
+            "-qq",
+            "--seccomp-bpf",
+            "-y",
+            "-e",
+            "trace=fsync,fdatasync",
+            "-e",
             "signal=none",
-            "-o", trace.toString());
+            "-o",
+            trace.toString());
     // No checkpoints while entries are written: only the entries themselves may cause syncs.
     NodeProcess node =
         NodeProcess.start(
@@ -65,7 +72,9 @@ class DurabilityIT {
 
       for (int i = 0; i < 5; i++) {
         byte[] entry =
-            i == 0 ? coop.genesis() : coop.propose("alice", "decision " + i, new Governed.Decision());
+            i == 0
+                ? coop.genesis()
+                : coop.propose("alice", "decision " + i, new Governed.Decision());
         long raftBefore = syncs(trace, raftLog);
         long walBefore = syncs(trace, storeWal);
 

@@ -17,28 +17,28 @@ import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.output.Json;
-import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Entry;
-import org.coopledger.governance.action.RecordRevenue;
-import org.coopledger.governance.codec.AcceptedEntry;
-import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.codec.EntrySignature;
-import org.coopledger.governance.codec.SigningBytes;
-import org.coopledger.governance.engine.CoopState;
-import org.coopledger.governance.engine.EntryOutcome;
-import org.coopledger.governance.engine.SignatureVerifier;
-import org.coopledger.governance.engine.StateMachine;
-import org.coopledger.governance.proto.EntryBody;
-import org.coopledger.governance.proto.LedgerRecord;
-import org.coopledger.governance.proto.SignedEntry;
+import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySignature;
+import org.coopledger.governance.codec.SigningBytes;
 import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.merkle.InMemoryHashSource;
+import org.coopledger.governance.proto.EntryBody;
+import org.coopledger.governance.proto.LedgerRecord;
+import org.coopledger.governance.proto.SignedEntry;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
@@ -236,7 +236,8 @@ class AuditLiesIT {
   }
 
   // The operator holds the node key: it can rebuild the Merkle tree over any list of records it
-  // likes and sign a fresh, valid checkpoint for it. Each forgery below is served that way (entries,
+  // likes and sign a fresh, valid checkpoint for it. Each forgery below is served that way
+  // (entries,
   // checkpoint and state all agree) to an auditor with a fresh trust directory, who has nothing to
   // compare with: only the members' signatures and the co-op's rules can catch it.
 
@@ -343,8 +344,8 @@ class AuditLiesIT {
   }
 
   /**
-   * Serves {@code leaves} as the whole ledger: pages of entries, a checkpoint over them signed
-   * with the real node key, and the state reported at that size.
+   * Serves {@code leaves} as the whole ledger: pages of entries, a checkpoint over them signed with
+   * the real node key, and the state reported at that size.
    */
   private void serveForgedHistory(List<byte[]> leaves) {
     SigningKey nodeKey = NodeKey.loadOrCreate(nodeDir.resolve("data"));

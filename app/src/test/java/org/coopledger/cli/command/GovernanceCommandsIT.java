@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands {@link CommandsIT} does not reach, each run for real against a real node and
- * checked by its exit code and its effect: {@code withdraw}, {@code veto}, {@code propose
+ * The commands {@link CommandsIT} does not reach, each run for real against a real node and checked
+ * by its exit code and its effect: {@code withdraw}, {@code veto}, {@code propose
  * rulebook|admit|remove|roles}, {@code show rulebook|checkpoint|state|proposals}, and {@code
  * verify-proof} on a tampered bundle. The co-op's rulebook gives auditors a veto on decisions and
  * lets a rulebook change take effect without a timelock, so that every step can run now.
@@ -134,17 +134,37 @@ class GovernanceCommandsIT {
   void aMemberIsAdmittedGivenNewRolesAndRemovedThroughProposals() throws IOException {
     String admit =
         quiet(
-            "propose", "admit", "--public-key", key("dan"), "--name", "dan", "--role", "creator",
-            "--title", "Dan joins", "--key", key("ann"));
+            "propose",
+            "admit",
+            "--public-key",
+            key("dan"),
+            "--name",
+            "dan",
+            "--role",
+            "creator",
+            "--title",
+            "Dan joins",
+            "--key",
+            key("ann"));
     carry(admit);
     assertThat(member("dan").path("roles").toString()).contains("creator");
 
     String roles =
         quiet(
-            "propose", "roles", "--member", "dan", "--role", "treasurer", "--title",
-            "Dan keeps the books", "--key", key("ben"));
+            "propose",
+            "roles",
+            "--member",
+            "dan",
+            "--role",
+            "treasurer",
+            "--title",
+            "Dan keeps the books",
+            "--key",
+            key("ben"));
     carry(roles);
-    assertThat(member("dan").path("roles").toString()).contains("treasurer").doesNotContain("creator");
+    assertThat(member("dan").path("roles").toString())
+        .contains("treasurer")
+        .doesNotContain("creator");
 
     String remove =
         quiet("propose", "remove", "--member", "dan", "--title", "Dan leaves", "--key", key("ann"));
@@ -159,8 +179,14 @@ class GovernanceCommandsIT {
     Files.writeString(file, rulebook(DefaultRulebook.MAJORITY, DefaultRulebook.MAJORITY));
     String id =
         quiet(
-            "propose", "rulebook", "--file", file.toString(), "--title", "No more vetoes",
-            "--key", key("ann"));
+            "propose",
+            "rulebook",
+            "--file",
+            file.toString(),
+            "--title",
+            "No more vetoes",
+            "--key",
+            key("ann"));
 
     carry(id);
 
@@ -215,8 +241,8 @@ class GovernanceCommandsIT {
   }
 
   /**
-   * Votes yes with ann, ben and cat (a majority no remaining voter can overturn, also once dan is
-   * a member) and executes.
+   * Votes yes with ann, ben and cat (a majority no remaining voter can overturn, also once dan is a
+   * member) and executes.
    */
   private static void carry(String id) {
     ok(coop.run("vote", id, "yes", "--key", key("ann")));

@@ -22,7 +22,8 @@ class ReadmeWalkthroughIT {
   // waits fail with what was printed so far, never silently.
   private static final Duration NODE_READY =
       Duration.ofMinutes(Long.getLong("readme.node.minutes", 5));
-  private static final Duration STEPS = Duration.ofMinutes(Long.getLong("readme.steps.minutes", 10));
+  private static final Duration STEPS =
+      Duration.ofMinutes(Long.getLong("readme.steps.minutes", 10));
 
   @TempDir Path dir;
 
