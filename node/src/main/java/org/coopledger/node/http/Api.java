@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
-import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.Submitter;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.write.Submitter;
 
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
 public final class Api {
@@ -20,7 +20,7 @@ public final class Api {
   public static void routing(
       HttpRouting.Builder routing,
       NodeConfig config,
-      Ledger ledger,
+      LedgerReader ledger,
       Submitter submitter,
       Checkpointer checkpointer,
       BooleanSupplier writable,

@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.Submitter;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.write.Submitter;
 
 /** {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry. */
 final class EntriesService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Submitter submitter;
   private final int maxBodyBytes;
   private final int maxPageSize;
 
-  EntriesService(Ledger ledger, Submitter submitter, int maxBodyBytes, int maxPageSize) {
+  EntriesService(LedgerReader ledger, Submitter submitter, int maxBodyBytes, int maxPageSize) {
     this.ledger = ledger;
     this.submitter = submitter;
     this.maxBodyBytes = maxBodyBytes;
@@ -94,7 +94,7 @@ final class EntriesService implements HttpService {
     long size = ledger.view().treeSize();
     List<Object> entries = new ArrayList<>();
     long index = start;
-    for (byte[] leaf : ledger.store().records(start, (int) limit)) {
+    for (byte[] leaf : ledger.records(start, (int) limit)) {
       entries.add(EntryView.of(index++, leaf));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -108,7 +108,6 @@ final class EntriesService implements HttpService {
     long index = Params.path(request, "index");
     byte[] leaf =
         ledger
-            .store()
             .record(index)
             .orElseThrow(
                 () ->
