@@ -146,7 +146,7 @@ public final class CoopNode implements AutoCloseable {
               .port(config.port())
               // The API refuses bodies over the limit itself, with a JSON error; this is a
               // backstop.
-              .maxPayloadSize(4L * config.maxBodyBytes())
+              .maxPayloadSize(2L * Api.batchBodyBytes(config))
               .addFeature(ObserveFeature.just(MetricsObserver.create()))
               .routing(
                   routing ->

@@ -1,5 +1,7 @@
 package org.coopledger.node.http;
 
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -12,6 +14,11 @@ import org.coopledger.node.write.Submitter;
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
 public final class Api {
   private Api() {}
+
+  /** Largest body of a batch request: room for as many entries as a batch may hold. */
+  public static int batchBodyBytes(NodeConfig config) {
+    return (int) Math.min(Integer.MAX_VALUE - 8, 16L * config.maxBodyBytes());
+  }
 
   /**
    * Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}
@@ -27,6 +34,11 @@ public final class Api {
       Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     routing
+        // Exact, so that the colon is literal and no pattern of /v1/entries/{index} can take it.
+        .route(
+            Method.POST,
+            PathMatchers.exact("/v1/entries:batch"),
+            new EntryBatchHandler(submitter, config.batchMaxEntries(), batchBodyBytes(config)))
         .register(
             "/v1/entries",
             new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))

@@ -64,6 +64,7 @@ public final class Batcher<T, R> implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Waiting<T, R>> queue = new ArrayDeque<>();
   private final Thread worker;
+  private long queuedBytes;
   private int inFlight;
   private boolean closed;
 
@@ -113,7 +114,9 @@ public final class Batcher<T, R> implements AutoCloseable {
                       + limits.capacity()
                       + " entries waiting to be committed; retry in a moment"));
         } else {
-          queue.add(new Waiting<>(item, sizeOf.applyAsInt(item), result));
+          Waiting<T, R> waiting = new Waiting<>(item, sizeOf.applyAsInt(item), result);
+          queue.add(waiting);
+          queuedBytes += waiting.bytes();
         }
       }
       changed.signalAll();
@@ -163,6 +166,7 @@ public final class Batcher<T, R> implements AutoCloseable {
         long left;
         while (!closed
             && queue.size() < limits.maxItems()
+            && queuedBytes < limits.maxBytes()
             && (left = deadline - System.nanoTime()) > 0) {
           changed.awaitNanos(left);
         }
@@ -178,6 +182,7 @@ public final class Batcher<T, R> implements AutoCloseable {
           break;
         }
         bytes += next.bytes();
+        queuedBytes -= next.bytes();
         group.add(queue.poll());
       }
       inFlight++;
@@ -255,6 +260,7 @@ public final class Batcher<T, R> implements AutoCloseable {
       closed = true;
       left = new ArrayList<>(queue);
       queue.clear();
+      queuedBytes = 0;
       changed.signalAll();
     } finally {
       lock.unlock();
