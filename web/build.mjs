@@ -10,7 +10,8 @@ import * as esbuild from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const protoDir = join(here, '..', 'governance', 'src', 'main', 'proto', 'coopledger', 'v1');
 const gen = join(here, 'src', 'main', 'js', 'gen');
-const out = join(here, 'target', 'classes', 'coop-web');
+// COOP_WEB_OUT: somewhere else to build to (a dev server), leaving the Maven build's output alone.
+const out = process.env.COOP_WEB_OUT || join(here, 'target', 'classes', 'coop-web');
 
 mkdirSync(gen, { recursive: true });
 const protos = readdirSync(protoDir).filter((f) => f.endsWith('.proto')).map((f) => join(protoDir, f));

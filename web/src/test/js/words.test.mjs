@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeAction } from '../../main/js/core/words.js';
 import { formatMoney, parseMoney, statement, statementCsv } from '../../main/js/core/money.js';
+import { voteRule, voteStanding } from '../../main/js/core/vote.js';
 
 const names = new Map([['a1', 'alice'], ['b2', 'bob']]);
 const titles = new Map([['p'.repeat(64), 'Carol mixes the next EP']]);
@@ -42,4 +43,15 @@ test('a statement keeps a running balance and quotes its CSV', () => {
   const csv = statementCsv(rows);
   assert.match(csv, /"share of drop:""x"", y revenue",EUR,60,0\.60,0\.60\r\n/);
   assert.match(csv, /payout r,EUR,-50,-0\.50,0\.10\r\n$/);
+});
+
+test('quorum and threshold read from the clause as docs/clauses.md defines them', () => {
+  const rule = voteRule('all(beneficiaries) & vote(quorum=50%, approve>50%, window=7d)');
+  assert.deepEqual(voteStanding(rule, { yes: 3, no: 0, abstain: 0, eligible: 5 }), { turnoutPercent: 60, quorumMet: true, yesPercent: 100, approveMet: true });
+  assert.equal(voteStanding(rule, { yes: 1, no: 1, abstain: 1, eligible: 5 }).approveMet, false, 'a tie fails approve>50%');
+  assert.equal(voteStanding(rule, { yes: 2, no: 0, abstain: 0, eligible: 5 }).quorumMet, false);
+  const twoThirds = voteRule('vote(quorum=50%, approve>=2/3, window=7d) & timelock(48h)');
+  assert.equal(voteStanding(twoThirds, { yes: 2, no: 1, abstain: 0, eligible: 4 }).approveMet, true);
+  assert.equal(voteStanding(twoThirds, { yes: 0, no: 0, abstain: 3, eligible: 4 }).approveMet, false, 'no yes and no no: not passed');
+  assert.equal(voteRule('2 of role(treasurer)'), null);
 });

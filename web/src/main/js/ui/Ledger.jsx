@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { toBase64 } from '../core/bytes.js';
+import { fromHex, toBase64 } from '../core/bytes.js';
 import { describeAction } from '../core/words.js';
 import { api } from './api.js';
 import { verifiedCheckpoint, verifyEntry } from './verify.js';
@@ -32,6 +32,7 @@ export function Ledger({ data, names }) {
           checkpointError = e;
         }
         const list = await api.entries(page * PAGE, PAGE);
+        const anchors = await api.anchors().catch(() => null);
         const results = await Promise.all(
           list.entries.map((e) =>
             checkpoint
@@ -39,7 +40,7 @@ export function Ledger({ data, names }) {
               : Promise.resolve({ status: 'failed', reason: 'no checkpoint signed by the pinned key: ' + checkpointError.message }),
           ),
         );
-        if (!cancelled) setView({ checkpoint, checkpointError, entries: list.entries, results });
+        if (!cancelled) setView({ checkpoint, checkpointError, entries: list.entries, results, anchors });
       } catch (e) {
         if (!cancelled) setError(e);
       }
@@ -72,6 +73,9 @@ export function Ledger({ data, names }) {
           )}
         </div>
       )}
+      {view && view.anchors && view.anchors.enabled && view.anchors.anchors.length > 0 && (
+        <AnchorNote anchor={view.anchors.anchors[0]} checkpoint={view.checkpoint} />
+      )}
       <nav class="pager" aria-label="Ledger pages">
         <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
           ← Older
@@ -92,6 +96,26 @@ export function Ledger({ data, names }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * The newest on-chain anchor as the node reports it. The browser cannot read the chain, so this is
+ * the node's claim; it is compared with the verified checkpoint when both are for the same size.
+ */
+function AnchorNote({ anchor, checkpoint }) {
+  let match = null;
+  if (checkpoint && anchor.treeSize === checkpoint.size && /^0x[0-9a-f]{64}$/.test(anchor.rootHash)) {
+    match = toBase64(fromHex(anchor.rootHash.slice(2))) === toBase64(checkpoint.rootHash);
+  }
+  return (
+    <p class="card hint">
+      The node says tree size {anchor.treeSize} was anchored on Ethereum in block {anchor.blockNumber} (transaction{' '}
+      <code>{anchor.txHash}</code>).{' '}
+      {match === true && 'Its root is the verified checkpoint’s. '}
+      {match === false && <strong class="danger">Its root is NOT the verified checkpoint’s. </strong>}
+      This browser cannot read the chain: <code>coop audit</code> checks anchors.
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describeProposalView } from '../core/words.js';
+import { voteRule, voteStanding } from '../core/vote.js';
 import { time, timeLeft } from './parts.jsx';
 import { ProposeForm } from './ProposeForm.jsx';
 
@@ -63,7 +64,7 @@ function ProposalCard({ p, data, names, me, onAct }) {
         </dd>
         <dt>Votes</dt>
         <dd>
-          <Tally tally={t} />
+          <Tally tally={t} clause={p.clause} />
         </dd>
         {open && p.votingClosesAtMillis != null && (
           <>
@@ -144,7 +145,9 @@ function ProposalCard({ p, data, names, me, onAct }) {
 }
 
 /** Yes / no / abstain / not voted as a bar with the numbers in text beside it. */
-function Tally({ tally }) {
+function Tally({ tally, clause }) {
+  const rule = voteRule(clause);
+  const standing = rule && voteStanding(rule, tally);
   const parts = [
     ['yes', tally.yes],
     ['no', tally.no],
@@ -160,6 +163,17 @@ function Tally({ tally }) {
       <span class="tally-text">
         yes {tally.yes}, no {tally.no}, abstain {tally.abstain}, not voted {tally.notVoted} (of {tally.eligible})
       </span>
+      {standing && (
+        <ul class="standing">
+          <li class={standing.quorumMet ? 'met' : 'unmet'}>
+            turnout {standing.turnoutPercent} %, quorum {rule.quorum.text}: {standing.quorumMet ? 'met' : 'not met'}
+          </li>
+          <li class={standing.approveMet ? 'met' : 'unmet'}>
+            yes {standing.yesPercent} % of yes and no, needs {rule.strict ? 'more than' : 'at least'} {rule.approve.text}:{' '}
+            {standing.approveMet ? 'met' : 'not met'}
+          </li>
+        </ul>
+      )}
     </div>
   );
 }

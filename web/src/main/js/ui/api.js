@@ -45,6 +45,7 @@ export const api = {
   entries: (start, limit) => json(`/v1/entries?start=${start}&limit=${limit}`),
   entry: (index) => json(`/v1/entries/${index}`),
   checkpoint: () => request('/v1/checkpoint', { headers: { Accept: 'text/plain' } }),
+  anchors: () => json('/v1/anchors'),
   inclusion: (index, treeSize) => json(`/v1/proofs/inclusion?index=${index}&treeSize=${treeSize}`),
   submit: (signed) =>
     json('/v1/entries', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(signed) }),

@@ -17,7 +17,7 @@ import java.util.List;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.governance.proto.SignedEntry;
 import org.coopledger.governance.proto.SignedEntryBatch;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.coopledger.cli.CliContext;
-import org.coopledger.cli.client.NodeRejectedException;
+import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.output.Json;
 import picocli.CommandLine.Command;

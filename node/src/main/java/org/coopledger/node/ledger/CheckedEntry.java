@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.coopledger.governance.crypto.PublicKey;
-import org.coopledger.governance.entry.DecodedEntry;
-import org.coopledger.governance.ledger.CoopState;
-import org.coopledger.governance.ledger.Precheck;
-import org.coopledger.governance.ledger.SignatureVerifier;
+import org.coopledger.governance.codec.DecodedEntry;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.Precheck;
+import org.coopledger.governance.engine.SignatureVerifier;
 
 /**
  * A submitted entry after the node's checks before ordering: strictly decoded once, and every

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.coopledger.governance.ledger.CoopState;
-import org.coopledger.governance.ledger.Outcome;
-import org.coopledger.governance.ledger.SignatureVerifier;
-import org.coopledger.governance.ledger.StateMachine;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.merkle.Frontier;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.HashSource;
@@ -103,13 +103,13 @@ public final class Ledger implements LedgerReader {
     Frontier frontier = start.frontier();
     List<RecordResult> results = new ArrayList<>(records.size());
     for (NewRecord record : records) {
-      Outcome outcome =
+      EntryOutcome outcome =
           record.checked() == null
               ? StateMachine.apply(state, record.bytes(), SignatureVerifier.CRYPTO)
               : StateMachine.apply(
                   state, record.checked().decoded(), record.acceptedAtMillis(), record.checked());
       switch (outcome) {
-        case Outcome.Applied applied -> {
+        case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record.bytes());
           long index = batch.addRecord(record.bytes());
           Frontier.Appended appended = frontier.append(leaf);
@@ -120,7 +120,7 @@ public final class Ledger implements LedgerReader {
           state = applied.state();
           results.add(new RecordResult.Accepted(index, leaf, frontier.size()));
         }
-        case Outcome.Rejected rejected ->
+        case EntryOutcome.Rejected rejected ->
             results.add(
                 new RecordResult.Rejected(
                     rejected.code(), rejected.message() == null ? "" : rejected.message()));

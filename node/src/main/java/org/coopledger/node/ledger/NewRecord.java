@@ -1,6 +1,6 @@
 package org.coopledger.node.ledger;
 
-import org.coopledger.governance.entry.AcceptedEntry;
+import org.coopledger.governance.codec.AcceptedEntry;
 
 /**
  * A record for {@link Ledger#apply}: its exact bytes (a serialized {@code LedgerRecord}, the Merkle

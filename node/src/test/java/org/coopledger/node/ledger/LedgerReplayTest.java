@@ -10,8 +10,8 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.error.CoopException;
-import org.coopledger.governance.fixture.CoopFixture;
-import org.coopledger.governance.ledger.CoopState;
+import org.coopledger.testkit.CoopFixture;
+import org.coopledger.governance.engine.CoopState;
 import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
@@ -99,7 +99,7 @@ class LedgerReplayTest {
               ledger,
               List.of(
                   NewRecord.replicated(
-                      new org.coopledger.governance.entry.AcceptedEntry(forged, 2).toBytes())));
+                      new org.coopledger.governance.codec.AcceptedEntry(forged, 2).toBytes())));
       assertThat(results)
           .singleElement()
           .isInstanceOfSatisfying(

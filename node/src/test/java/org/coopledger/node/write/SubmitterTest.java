@@ -12,7 +12,7 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.error.CoopException;
-import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.node.ledger.CheckedEntry;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.NewRecord;

@@ -24,7 +24,7 @@ public final class AuditRun {
                         "AUDIT_COST cpu_ns=%d peak_rss_kb=%d%n",
                         Report.processCpuNanos(),
                         peakRssKb())));
-    org.coopledger.cli.Coop.main(args);
+    System.exit(org.coopledger.cli.Coop.run(org.coopledger.cli.Coop.systemContext(), args));
   }
 
   private static long peakRssKb() {

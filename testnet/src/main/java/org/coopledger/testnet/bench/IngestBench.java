@@ -15,15 +15,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.EntryId;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.testnet.load.BatchLoadGenerator;
 import org.coopledger.testnet.load.LoadGenerator;
 import org.coopledger.testnet.load.LoadResult;
-import org.coopledger.testnet.load.NodeApi;
 import org.coopledger.testnet.load.OpenLoopGenerator;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.VoteLoad;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -218,7 +219,7 @@ public final class IngestBench implements Callable<Integer> {
       ProofBench.Result proofs;
       AuditBench.Result audit = null;
       if (node != null) {
-        try (NodeApi api = new NodeApi(node)) {
+        try (NodeClient api = NodeClient.of(node)) {
           ingest = ingest(api, null);
           proofs = proofs(api);
         }
@@ -229,7 +230,7 @@ public final class IngestBench implements Callable<Integer> {
                 .withPort(0)
                 .withCoopId("bench-coop");
         try (CoopNode started = CoopNode.start(config);
-            NodeApi api = new NodeApi(started.uri())) {
+            NodeClient api = NodeClient.of(started.uri())) {
           out.println("started a node at " + started.uri() + " with data in " + config.dataDir());
           ingest = ingest(api, started);
           proofs = proofEntries == 0 ? proofs(api) : null;
@@ -307,7 +308,7 @@ public final class IngestBench implements Callable<Integer> {
 
   private record Slice(List<byte[]> entries, java.util.function.IntUnaryOperator authorOf) {}
 
-  private Ingest ingest(NodeApi api, CoopNode local) throws InterruptedException {
+  private Ingest ingest(NodeClient api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
     String coopId = info.get("coopId").asText();
     long size = info.get("treeSize").asLong();
@@ -321,7 +322,7 @@ public final class IngestBench implements Callable<Integer> {
           "founding co-op %s with %d members (genesis signed by all) ...%n",
           coopId,
           members);
-      expectCreated(api.submit(load.genesis()), "the genesis");
+      expectCreated(api.postEntry(load.genesis()), "the genesis");
     } else {
       out.printf(
           Locale.ROOT,
@@ -330,7 +331,7 @@ public final class IngestBench implements Callable<Integer> {
           size);
     }
     byte[] proposal = load.proposal("bench " + System.currentTimeMillis());
-    expectCreated(api.submit(proposal), "the decision proposal");
+    expectCreated(api.postEntry(proposal), "the decision proposal");
     EntryId proposalId = CoopFixture.idOf(proposal);
 
     int openLoopEntries = openLoopRate * openLoopSeconds;
@@ -341,9 +342,9 @@ public final class IngestBench implements Callable<Integer> {
     out.printf(Locale.ROOT, "signed in %.1f s%n", (System.nanoTime() - signStart) / 1e9);
     List<String> warmups = new java.util.ArrayList<>();
     try (BatchLoadGenerator batches =
-            new BatchLoadGenerator(api.base(), batchStreams, batchSize, format);
-        LoadGenerator singles = new LoadGenerator(api.base(), concurrency, format);
-        OpenLoopGenerator open = new OpenLoopGenerator(api.base())) {
+            new BatchLoadGenerator(api.uri(), batchStreams, batchSize, format);
+        LoadGenerator singles = new LoadGenerator(api.uri(), concurrency, format);
+        OpenLoopGenerator open = new OpenLoopGenerator(api.uri())) {
       warmups.add(
           warmUp("batch", slice -> batches.run(slice.entries(), slice.authorOf(), n -> {}), votes));
       warmups.add(
@@ -393,7 +394,7 @@ public final class IngestBench implements Callable<Integer> {
           members,
           concurrency,
           format,
-          api.base(),
+          api.uri(),
           batchSize,
           batchStreams,
           warmups,
@@ -448,7 +449,7 @@ public final class IngestBench implements Callable<Integer> {
         + " entries/s)";
   }
 
-  private Measured measure(String mode, NodeApi api, CoopNode local, Slice slice, MeasuredLoad load)
+  private Measured measure(String mode, NodeClient api, CoopNode local, Slice slice, MeasuredLoad load)
       throws InterruptedException {
     long cpuBefore = Report.processCpuNanos();
     ThreadCpu threads = ThreadCpu.snapshot();
@@ -510,7 +511,7 @@ public final class IngestBench implements Callable<Integer> {
     NodeConfig config =
         NodeConfig.defaults().withDataDir(dir).withPort(0).withCoopId(ProofStore.COOP_ID);
     try (CoopNode started = CoopNode.start(config);
-        NodeApi api = new NodeApi(started.uri())) {
+        NodeClient api = NodeClient.of(started.uri())) {
       out.printf(
           Locale.ROOT, "started a node on the %,d-entry ledger at %s%n", built, started.uri());
       ProofBench.Result proofs = proofs(api);
@@ -523,7 +524,7 @@ public final class IngestBench implements Callable<Integer> {
     }
   }
 
-  private ProofBench.Result proofs(NodeApi api) {
+  private ProofBench.Result proofs(NodeClient api) {
     out.printf(
         Locale.ROOT,
         "proofs: %,d inclusion and %,d consistency proofs, one at a time ...%n",
@@ -536,7 +537,7 @@ public final class IngestBench implements Callable<Integer> {
             n -> out.printf(Locale.ROOT, "  %,d / %,d%n", n, proofSamples));
   }
 
-  private static void expectCreated(NodeApi.Reply reply, String what) {
+  private static void expectCreated(Reply reply, String what) {
     if (reply.status() != 201) {
       throw new IllegalStateException(
           "the node refused "

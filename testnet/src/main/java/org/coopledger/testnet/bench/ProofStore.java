@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.coopledger.governance.fixture.CoopFixture;
-import org.coopledger.governance.ledger.CoopState;
+import org.coopledger.governance.engine.CoopState;
 import org.coopledger.node.ledger.CheckedEntry;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.NewRecord;
 import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.VoteLoad;
 
 /**
