@@ -9,12 +9,12 @@ import java.util.List;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.error.CoopException;
-import org.coopledger.testkit.CoopFixture;
 import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.error.CoopException;
 import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

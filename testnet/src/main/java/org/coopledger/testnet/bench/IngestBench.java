@@ -20,11 +20,11 @@ import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.BatchLoadGenerator;
 import org.coopledger.testnet.load.LoadGenerator;
 import org.coopledger.testnet.load.LoadResult;
 import org.coopledger.testnet.load.OpenLoopGenerator;
-import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.VoteLoad;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -449,7 +449,8 @@ public final class IngestBench implements Callable<Integer> {
         + " entries/s)";
   }
 
-  private Measured measure(String mode, NodeClient api, CoopNode local, Slice slice, MeasuredLoad load)
+  private Measured measure(
+      String mode, NodeClient api, CoopNode local, Slice slice, MeasuredLoad load)
       throws InterruptedException {
     long cpuBefore = Report.processCpuNanos();
     ThreadCpu threads = ThreadCpu.snapshot();
