@@ -1,34 +1,35 @@
 package org.coopledger.node.http;
 
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.node.checkpoint.LedgerSigner;
-import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.Submitter;
+import java.util.function.LongFunction;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.write.Submitter;
 
 /** {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry. */
 final class EntriesService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Submitter submitter;
-  private final LedgerSigner signer;
+  private final LongFunction<String> receipts;
   private final int maxBodyBytes;
   private final int maxPageSize;
 
   EntriesService(
-      Ledger ledger, Submitter submitter, LedgerSigner signer, int maxBodyBytes, int maxPageSize) {
+      LedgerReader ledger,
+      Submitter submitter,
+      LongFunction<String> receipts,
+      int maxBodyBytes,
+      int maxPageSize) {
     this.ledger = ledger;
     this.submitter = submitter;
-    this.signer = signer;
+    this.receipts = receipts;
     this.maxBodyBytes = maxBodyBytes;
     this.maxPageSize = maxPageSize;
   }
@@ -39,64 +40,31 @@ final class EntriesService implements HttpService {
   }
 
   private void submit(ServerRequest request, ServerResponse response) {
-    String type =
-        request.headers().contentType().map(HttpMediaType::mediaType).map(m -> m.text()).orElse("");
-    byte[] body = body(request);
+    String type = RequestBodies.mediaType(request);
+    byte[] body = RequestBodies.read(request, maxBodyBytes, "a signed entry");
     byte[] signedEntry =
         switch (type) {
           case "application/x-protobuf", "application/protobuf" -> body;
           case "application/json" -> Json.read(body, SubmittedEntry.class).toProtobuf();
-          default ->
-              throw new ApiException(
-                  415,
-                  "UNSUPPORTED_MEDIA_TYPE",
-                  "send the signed entry as application/x-protobuf or application/json, not '"
-                      + type
-                      + "'");
+          default -> throw RequestBodies.unsupported(type, "the signed entry");
         };
     Submitter.Receipt receipt = submitter.submit(signedEntry);
+    response.header("Location", "/v1/entries/" + receipt.index());
+    Json.send(response, Status.CREATED_201, receiptView(receipt, receipts.apply(receipt.index())));
+  }
+
+  /**
+   * The JSON of a receipt: in a 201 body, and per accepted entry of a batch, with the node's signed
+   * receipt note ({@code coopledger/receipt/v1}).
+   */
+  static Map<String, Object> receiptView(Submitter.Receipt receipt, String signedReceipt) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("index", receipt.index());
     out.put("leafHash", receipt.leafHash().base64());
     out.put("treeSize", receipt.treeSize());
     out.put("entryId", receipt.entryId());
-    out.put("receipt", signedReceipt(receipt.index()));
-    response.header("Location", "/v1/entries/" + receipt.index());
-    Json.send(response, Status.CREATED_201, out);
-  }
-
-  /** The node's signed promise that the entry is at {@code index}, as stored, with its time. */
-  private String signedReceipt(long index) {
-    byte[] record =
-        ledger
-            .store()
-            .record(index)
-            .orElseThrow(() -> new IllegalStateException("acknowledged record " + index + " lost"));
-    return signer.receipt(index, record);
-  }
-
-  private byte[] body(ServerRequest request) {
-    long declared = request.headers().contentLength().orElse(-1);
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
-    try (InputStream in = request.content().inputStream()) {
-      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-      if (bytes.length > maxBodyBytes) {
-        throw tooLarge();
-      }
-      if (bytes.length == 0) {
-        throw ApiException.badRequest("EMPTY_BODY", "the request has no body; send a signed entry");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw ApiException.badRequest("BAD_BODY", "the request body could not be read: " + e);
-    }
-  }
-
-  private ApiException tooLarge() {
-    return new ApiException(
-        413, "BODY_TOO_LARGE", "the request body exceeds the limit of " + maxBodyBytes + " bytes");
+    out.put("receipt", signedReceipt);
+    return out;
   }
 
   private void list(ServerRequest request, ServerResponse response) {
@@ -109,7 +77,7 @@ final class EntriesService implements HttpService {
     long size = ledger.view().treeSize();
     List<Object> entries = new ArrayList<>();
     long index = start;
-    for (byte[] leaf : ledger.store().records(start, (int) limit)) {
+    for (byte[] leaf : ledger.records(start, (int) limit)) {
       entries.add(EntryView.of(index++, leaf));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -123,7 +91,6 @@ final class EntriesService implements HttpService {
     long index = Params.path(request, "index");
     byte[] leaf =
         ledger
-            .store()
             .record(index)
             .orElseThrow(
                 () ->

@@ -10,18 +10,19 @@ import java.util.Map;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
 /** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
 final class NodeService implements HttpService {
   private final NodeConfig config;
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Checkpointer checkpointer;
   private final LedgerSigner signer;
 
-  NodeService(NodeConfig config, Ledger ledger, Checkpointer checkpointer, LedgerSigner signer) {
+  NodeService(
+      NodeConfig config, LedgerReader ledger, Checkpointer checkpointer, LedgerSigner signer) {
     this.config = config;
     this.ledger = ledger;
     this.checkpointer = checkpointer;
@@ -55,7 +56,6 @@ final class NodeService implements HttpService {
       long size = Params.requiredQuery(request, "treeSize");
       checkpoint =
           ledger
-              .store()
               .checkpoint(size)
               .orElseThrow(
                   () ->
