@@ -31,7 +31,7 @@ class BadInputIT {
 
   private CoopNode node;
   private ApiClient api;
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
   private long size;
 
   @BeforeAll
@@ -221,6 +221,48 @@ class BadInputIT {
     expectGet("/v1/checkpoint?treeSize=12345", 404, "CHECKPOINT_NOT_FOUND");
     expectGet("/v1/no-such-thing", 404, "NO_SUCH_ROUTE");
     expectGet("/v1/proposals/not-an-id", 400, "BAD_PARAMETER");
+  }
+
+  @Test
+  void aProposalThatNamesItsOwnVotersIsRefusedAsAnUnknownField() throws Exception {
+    // alice signs a decision carrying the removed vote_weights field (3) naming only herself,
+    // encoded in canonical field order as an old client would have.
+    var body =
+        org.coopledger.governance.proto.EntryBody.parseFrom(
+            parse(coop.propose("alice", "mine alone", new Governed.Decision())).getBody());
+    var weights = new java.io.ByteArrayOutputStream();
+    var out = com.google.protobuf.CodedOutputStream.newInstance(weights);
+    out.writeString(1, body.getCreateProposal().getTitle());
+    var weight = new java.io.ByteArrayOutputStream();
+    var w = com.google.protobuf.CodedOutputStream.newInstance(weight);
+    w.writeString(1, coop.id("alice").hex());
+    w.writeUInt64(2, 1);
+    w.flush();
+    out.writeByteArray(3, weight.toByteArray());
+    out.writeByteArray(
+        org.coopledger.governance.proto.CreateProposal.DECISION_FIELD_NUMBER,
+        org.coopledger.governance.proto.Decision.getDefaultInstance().toByteArray());
+    out.flush();
+    var forged = new java.io.ByteArrayOutputStream();
+    forged.write(body.toBuilder().clearCreateProposal().build().toByteArray());
+    var f = com.google.protobuf.CodedOutputStream.newInstance(forged);
+    f.writeByteArray(
+        org.coopledger.governance.proto.EntryBody.CREATE_PROPOSAL_FIELD_NUMBER,
+        weights.toByteArray());
+    f.flush();
+    byte[] bodyBytes = forged.toByteArray();
+    byte[] signed =
+        EntryCodec.encodeSigned(
+            bodyBytes,
+            List.of(
+                new org.coopledger.governance.entry.EntrySignature(
+                    coop.key("alice").id(),
+                    coop.key("alice")
+                        .sign(org.coopledger.governance.entry.SigningBytes.of(bodyBytes)))));
+
+    ApiClient.Reply reply = api.postProtobuf(signed);
+    expect(reply, 400, "UNKNOWN_FIELD");
+    assertThat(reply.json().get("message").asText()).contains("vote_weights");
   }
 
   private void expect(ApiClient.Reply reply, int status, String code) {

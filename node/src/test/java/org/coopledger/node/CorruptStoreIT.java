@@ -70,7 +70,7 @@ class CorruptStoreIT {
 
   /** Writes {@code count} entries and stops once the checkpoint covers all of them. */
   private void writeLedger(int count) {
-    CoopFixture coop = CoopFixture.demo();
+    CoopFixture coop = CoopFixture.demoLive();
     try (CoopNode node = CoopNode.start(config())) {
       ApiClient api = new ApiClient(node.uri());
       assertThat(api.postProtobuf(coop.genesis()).status()).isEqualTo(201);

@@ -51,7 +51,7 @@ class CrashIT {
     Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
     List<CoopFixture> signers = new ArrayList<>();
     for (int i = 0; i < AUTHORS.size(); i++) {
-      signers.add(CoopFixture.demo());
+      signers.add(CoopFixture.demoLive());
     }
 
     NodeProcess node = NodeProcess.start(data, log, args);

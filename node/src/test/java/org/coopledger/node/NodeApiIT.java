@@ -29,7 +29,7 @@ class NodeApiIT {
 
   private CoopNode node;
   private ApiClient api;
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
 
   @BeforeEach
   void start() {

@@ -54,6 +54,9 @@ final class Execution {
     }
     validate(step.before, p.action().governed());
     String done = effect(step, p.action().governed());
+    step.rulesChanged =
+        !(p.action().governed() instanceof Governed.Payout
+            || p.action().governed() instanceof Governed.Decision);
     step.next
         .proposals()
         .put(
@@ -61,12 +64,15 @@ final class Execution {
             p.withStatus(
                 ProposalStatus.EXECUTED,
                 result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
+                result.conditionsLapseAt().map(Instant::toEpochMilli).orElse(-1L),
                 step.now));
     return "executed proposal " + p.id() + ": " + done;
   }
 
   private static void close(StateMachine.Step step, Proposal p, ProposalStatus status) {
-    step.next.proposals().put(p.id(), p.withStatus(status, p.conditionsMetAt(), step.now));
+    step.next
+        .proposals()
+        .put(p.id(), p.withStatus(status, p.conditionsMetAt(), p.conditionsLapseAt(), step.now));
   }
 
   /** Rejects a governed action that cannot take effect in {@code state}. */

@@ -211,7 +211,10 @@ final class ProposalContext implements ClauseContext {
 
   @Override
   public Optional<Instant> conditionsMetAt() {
-    return proposal.conditionsMetAt() < 0
+    // An interval that ran out (an approval with `within` expired) is over even if no entry said
+    // so: timelocks and veto windows then count from when the conditions hold again.
+    boolean lapsed = proposal.conditionsLapseAt() >= 0 && now >= proposal.conditionsLapseAt();
+    return proposal.conditionsMetAt() < 0 || lapsed
         ? Optional.empty()
         : Optional.of(Instant.ofEpochMilli(proposal.conditionsMetAt()));
   }

@@ -1,5 +1,6 @@
 package org.coopledger.governance.ledger;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.RotateKey;
+import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.entry.AcceptedEntry;
@@ -26,8 +29,13 @@ import org.coopledger.governance.error.CoopException;
  * sorted collections, and returns the same outcome for the same inputs on every machine. Checks, in
  * order: the bytes decode; the co-op id matches; the author is a current member and their current
  * key signed (for genesis: every founder signed); every signature verifies; the nonce is greater
- * than the author's last; the entry has not expired; the action is valid in the state (and for an
- * execute, its clause holds). A rejected record leaves the state unchanged.
+ * than the author's last; the entry carries an expiry and is accepted within the bounds its author
+ * signed ({@code [created_at - clock skew, expires_at]}); the action is valid in the state (and for
+ * an execute, its clause holds). A rejected record leaves the state unchanged.
+ *
+ * <p>Time: an entry takes effect at the later of the time the node stamped on its record and {@link
+ * CoopState#lastAcceptedAt()}, so time on the ledger never goes back; that time is what every rule
+ * reads.
  */
 public final class StateMachine {
   private StateMachine() {}
@@ -49,7 +57,10 @@ public final class StateMachine {
     try {
       DecodedEntry decoded = EntryCodec.decode(record.signedEntry());
       id = decoded.id();
-      return apply(state, decoded, record.acceptedAtMillis(), verifier);
+      // Time on the ledger never goes back, whatever a node stamps (a restarted or lagging node,
+      // or one whose clock is behind another's).
+      long now = Math.max(record.acceptedAtMillis(), state.lastAcceptedAt());
+      return apply(state, decoded, now, verifier);
     } catch (CoopException e) {
       return new Outcome.Rejected(state, id, e.code(), e.getMessage());
     }
@@ -74,7 +85,11 @@ public final class StateMachine {
             "the author " + entry.author() + " of a genesis must be one of its founders");
       }
       checkSignatures(decoded, founders, verifier);
-      checkExpiry(entry, now);
+      Rulebook rulebook =
+          genesis.rulebook().isBlank()
+              ? DefaultRulebook.rulebook()
+              : Rulebook.parse(genesis.rulebook());
+      checkTime(entry, now, rulebook);
       CoopState next = Founding.found(entry, genesis, now);
       return new Outcome.Applied(
           next, decoded.id(), "founded " + next.name() + " with " + founders.size() + " members");
@@ -110,13 +125,18 @@ public final class StateMachine {
               + Long.toUnsignedString(author.lastNonce())
               + "; sign again with a higher nonce");
     }
-    checkExpiry(entry, now);
+    checkTime(entry, now, state.parsedRulebook());
     Step step = new Step(state, decoded, author, now);
     String summary = Actions.apply(step);
     step.next
         .members()
         .put(author.id(), step.next.members().get(author.id()).withNonce(entry.nonce()));
-    return new Outcome.Applied(step.next.build(), decoded.id(), summary);
+    step.next.lastAcceptedAt = now;
+    CoopState next = step.next.build();
+    if (step.rulesChanged) {
+      next = Clauses.refreshAll(next, now);
+    }
+    return new Outcome.Applied(next, decoded.id(), summary);
   }
 
   /** The active member whose current key is {@code keyId}, or a rejection saying why not. */
@@ -181,15 +201,39 @@ public final class StateMachine {
     }
   }
 
-  private static void checkExpiry(Entry entry, long now) {
-    if (entry.expiresAtMillis() != 0 && now > entry.expiresAtMillis()) {
+  /**
+   * The author bounds the time of their own entry: it must be accepted no earlier than its signed
+   * creation time minus the rulebook's clock skew and no later than its signed expiry, which every
+   * entry must carry. So a node that stamps an entry outside what its author allowed fails here, on
+   * every node and in every audit.
+   */
+  private static void checkTime(Entry entry, long now, Rulebook rulebook) {
+    if (entry.expiresAtMillis() == 0) {
+      throw new Rejection(
+          Rejection.NO_EXPIRY,
+          "the entry has no expiry; every entry must say until when it may be accepted (the"
+              + " coop CLI sets 10 minutes for an entry submitted at once, 7 days for a draft)");
+    }
+    if (now > entry.expiresAtMillis()) {
       throw new Rejection(
           Rejection.EXPIRED,
           "the entry expired at "
-              + java.time.Instant.ofEpochMilli(entry.expiresAtMillis())
+              + Instant.ofEpochMilli(entry.expiresAtMillis())
               + " and was accepted at "
-              + java.time.Instant.ofEpochMilli(now)
+              + Instant.ofEpochMilli(now)
               + "; sign a fresh one");
+    }
+    long skew = rulebook.clockSkew().duration().toMillis();
+    if (now < entry.createdAtMillis() - skew) {
+      throw new Rejection(
+          Rejection.CLOCK_SKEW,
+          "the entry says it was created at "
+              + Instant.ofEpochMilli(entry.createdAtMillis())
+              + ", more than the co-op's clock skew of "
+              + rulebook.clockSkew()
+              + " after the time it is accepted at ("
+              + Instant.ofEpochMilli(now)
+              + "); check the clock of the machine that signed it");
     }
   }
 
@@ -200,6 +244,12 @@ public final class StateMachine {
     final DecodedEntry entry;
     final Member author;
     final long now;
+
+    /**
+     * Set when the entry changed who counts for other proposals (members, roles, the split or the
+     * rulebook): every open proposal is then re-evaluated.
+     */
+    boolean rulesChanged;
 
     Step(CoopState before, DecodedEntry entry, Member author, long now) {
       this.before = before;

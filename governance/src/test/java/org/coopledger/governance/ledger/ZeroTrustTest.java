@@ -30,7 +30,7 @@ class ZeroTrustTest {
         coop.key(author).id(),
         nonce,
         coop.clock(),
-        expiresAt,
+        expiresAt == 0 ? coop.clock() + CoopFixture.DEFAULT_EXPIRY_MILLIS : expiresAt,
         new RecordRevenue(100, "EUR", "subscription", ""));
   }
 

@@ -77,7 +77,9 @@ final class ProofStore {
     }
     VerifiedSignatures verified = new VerifiedSignatures();
     Ledger ledger = Ledger.open(store, verified);
-    VoteLoad load = VoteLoad.of(COOP_ID, VoteLoad.MAX_MEMBERS, 0, CoopFixture.DEMO_START);
+    // Entries are accepted at the wall-clock time of the build: they must be created then too
+    // (each member bounds the accepted time of their entries).
+    VoteLoad load = VoteLoad.of(COOP_ID, VoteLoad.MAX_MEMBERS, 0, System.currentTimeMillis());
     Map<KeyId, PublicKey> keys = new HashMap<>();
     for (int i = 0; i < load.members(); i++) {
       keys.put(load.publicKey(i).id(), load.publicKey(i));
