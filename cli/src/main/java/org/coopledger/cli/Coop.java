@@ -11,6 +11,7 @@ import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
+import org.coopledger.cli.command.RulebookCommand;
 import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
       RevenueCommand.class,
       RotateKeyCommand.class,
       ShowCommand.class,
+      RulebookCommand.class,
       AuditCommand.class,
       ProofCommand.class,
       VerifyProofCommand.class,

@@ -105,7 +105,7 @@ class BadInputIT {
   }
 
   @Test
-  void unknownProtobufFieldsAreRefusedAsMalformedEntry() throws Exception {
+  void unknownProtobufFieldsAreRefusedAsUnknownField() throws Exception {
     byte[] good = coop.propose("alice", "with extra field", new Governed.Decision());
     byte[] extra = Arrays.copyOf(good, good.length + 3);
     // Field 15, varint 1: valid protobuf, unknown to SignedEntry.
@@ -113,7 +113,7 @@ class BadInputIT {
     extra[good.length + 1] = 0x01;
     extra = Arrays.copyOf(extra, good.length + 2);
     SignedEntry.parseFrom(extra); // still parses as protobuf
-    expect(api.postProtobuf(extra), 400, "MALFORMED_ENTRY");
+    expect(api.postProtobuf(extra), 400, "UNKNOWN_FIELD");
   }
 
   @Test

@@ -34,6 +34,7 @@ final class Clauses {
       case Governed.ChangeRoles c -> ActionKind.CHANGE_ROLES;
       case Governed.RulebookChange r -> ActionKind.RULEBOOK;
       case Governed.Decision d -> ActionKind.DECISION;
+      case Governed.RecoverKey r -> ActionKind.RECOVER_KEY;
     };
   }
 

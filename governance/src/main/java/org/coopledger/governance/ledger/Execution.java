@@ -56,7 +56,8 @@ final class Execution {
     String done = effect(step, p.action().governed());
     step.rulesChanged =
         !(p.action().governed() instanceof Governed.Payout
-            || p.action().governed() instanceof Governed.Decision);
+            || p.action().governed() instanceof Governed.Decision
+            || p.action().governed() instanceof Governed.RecoverKey);
     step.next
         .proposals()
         .put(
@@ -146,6 +147,19 @@ final class Execution {
       }
       case Governed.RulebookChange r -> Rulebook.parse(r.rulebook());
       case Governed.Decision d -> {}
+      case Governed.RecoverKey r -> {
+        activeMember(state, r.member(), "the member whose key is recovered");
+        KeyId owner = state.keyOwners().get(r.newKey().id());
+        if (owner != null) {
+          throw new Rejection(
+              Rejection.KEY_IN_USE,
+              "key "
+                  + r.newKey().id()
+                  + " was already used by "
+                  + Clauses.describe(owner, state)
+                  + "; generate a fresh key");
+        }
+      }
     }
   }
 
@@ -198,6 +212,12 @@ final class Execution {
         yield "new rulebook in force";
       }
       case Governed.Decision d -> "decided";
+      case Governed.RecoverKey r -> {
+        Member m = next.members().get(r.member());
+        next.members().put(m.id(), m.withKey(r.newKey()));
+        next.keyOwners().put(r.newKey().id(), m.id());
+        yield m.describe() + "'s key was replaced by " + r.newKey().id();
+      }
     };
   }
 }

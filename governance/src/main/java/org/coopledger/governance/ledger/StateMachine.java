@@ -10,6 +10,7 @@ import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.RotateKey;
 import org.coopledger.governance.clause.DefaultRulebook;
 import org.coopledger.governance.clause.Rulebook;
@@ -84,7 +85,7 @@ public final class StateMachine {
             Rejection.NOT_A_MEMBER,
             "the author " + entry.author() + " of a genesis must be one of its founders");
       }
-      checkSignatures(decoded, founders, verifier);
+      checkSignatures(decoded, founders, founders, verifier);
       Rulebook rulebook =
           genesis.rulebook().isBlank()
               ? DefaultRulebook.rulebook()
@@ -113,7 +114,13 @@ public final class StateMachine {
     if (entry.action() instanceof RotateKey rotate) {
       signers.put(rotate.newKey().id(), rotate.newKey());
     }
-    checkSignatures(decoded, signers, verifier);
+    Map<KeyId, PublicKey> allowed = new LinkedHashMap<>(signers);
+    if (entry.action() instanceof RecordRevenue) {
+      // Other members may co-sign revenue: their signatures are their approvals under the
+      // rulebook's revenue clause (e.g. 2 of role(treasurer)).
+      state.activeMembers().forEach(m -> allowed.putIfAbsent(m.key().id(), m.key()));
+    }
+    checkSignatures(decoded, signers, allowed, verifier);
     if (Long.compareUnsigned(entry.nonce(), author.lastNonce()) <= 0) {
       throw new Rejection(
           Rejection.REPLAYED_NONCE,
@@ -167,11 +174,14 @@ public final class StateMachine {
   }
 
   /**
-   * Every expected signer signed, nobody else did, and every signature verifies (in the order of
-   * the entry's signatures).
+   * Every expected signer signed, nobody outside {@code allowed} did, and every signature verifies
+   * (in the order of the entry's signatures).
    */
   private static void checkSignatures(
-      DecodedEntry decoded, Map<KeyId, PublicKey> expected, SignatureVerifier verifier) {
+      DecodedEntry decoded,
+      Map<KeyId, PublicKey> expected,
+      Map<KeyId, PublicKey> allowed,
+      SignatureVerifier verifier) {
     Map<KeyId, EntrySignature> present =
         decoded.signatures().stream()
             .collect(Collectors.toMap(EntrySignature::keyId, s -> s, (a, b) -> a));
@@ -189,7 +199,7 @@ public final class StateMachine {
     }
     byte[] message = decoded.signingBytes();
     for (EntrySignature signature : decoded.signatures()) {
-      PublicKey key = expected.get(signature.keyId());
+      PublicKey key = allowed.get(signature.keyId());
       if (key == null) {
         throw new Rejection(
             Rejection.BAD_SIGNATURE,

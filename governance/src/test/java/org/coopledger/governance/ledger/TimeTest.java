@@ -46,14 +46,27 @@ class TimeTest {
     for (String m : ALL) {
       story.accept(coop.vote(m, change, VoteChoice.YES));
     }
-    byte[] execute = coop.execute("alice", change);
-    long created = coop.clock() - 1000;
+    long created = coop.clock();
+    // Before, an expiry was optional: an execute without one could be stamped at any time.
+    byte[] unbounded =
+        EntrySigner.sign(
+            new Entry(
+                coop.coopId(),
+                coop.key("alice").id(),
+                1_000,
+                created,
+                0,
+                new org.coopledger.governance.action.Execute(change)),
+            coop.key("alice"));
+    byte[] bounded = coop.execute("alice", change);
 
-    // The operator stamps the execute 49 h ahead, past the 48 h timelock.
-    Outcome ahead = story.submitAt(execute, created + 49 * HOUR);
+    // The operator stamps the executes 49 h ahead, past the 48 h timelock.
+    Outcome first = story.submitAt(unbounded, created + 49 * HOUR);
+    Outcome second = story.submitAt(bounded, created + 49 * HOUR);
 
     assertThat(story.state.rulebook()).doesNotContain("always");
-    assertThat(((Outcome.Rejected) ahead).code()).isEqualTo("EXPIRED");
+    assertThat(((Outcome.Rejected) first).code()).isEqualTo("NO_EXPIRY");
+    assertThat(((Outcome.Rejected) second).code()).isEqualTo("EXPIRED");
   }
 
   @Test

@@ -16,10 +16,12 @@ import org.coopledger.node.replication.proto.EntryResult;
 
 /**
  * Takes a submitted {@code SignedEntry} to the ledger. Before Raft, on the caller's thread (so many
- * at once): strict decoding, the co-op check, and Ed25519 verification of every signature whose key
- * the current state (or the entry itself, for a genesis or a key rotation) names. Then it waits
- * until the entry is applied and durable. The state machine checks everything again, so these early
- * checks only ever refuse what it would refuse too, and save it the work.
+ * at once): strict decoding, the co-op check, that the author is a current member (genesis aside),
+ * and Ed25519 verification of every signature whose key the current state (or the entry itself, for
+ * a genesis or a key rotation) names. Then it waits until the entry is applied and durable. The
+ * state machine checks everything again, so these early checks only ever refuse what it would
+ * refuse too, and save it the work (the membership check aside: an author admitted, or a key
+ * rotated, in a batch not yet applied is refused and retries).
  */
 public final class Submitter {
   private final String coopId;
@@ -48,8 +50,8 @@ public final class Submitter {
    *     unchanged), or {@link ReplicationException} if it could not be committed
    */
   public Receipt submit(byte[] signedEntry) {
-    DecodedEntry decoded =
-        Precheck.check(signedEntry, ledger.view().state(), verified::verifyAndRemember);
+    var state = ledger.view().state();
+    DecodedEntry decoded = Precheck.check(signedEntry, state, verified::verifyAndRemember);
     if (!decoded.entry().coopId().equals(coopId)) {
       throw new EntryRejectedException(
           Rejection.WRONG_COOP,
@@ -59,6 +61,8 @@ public final class Submitter {
               + coopId
               + "'");
     }
+    // Strangers' entries never reach Raft: they would only fill the replicated log with junk.
+    Precheck.requireMemberAuthor(decoded, state);
     EntryResult result;
     try {
       result = committer.submit(signedEntry).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
