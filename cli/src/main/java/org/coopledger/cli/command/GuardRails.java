@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.cli.client.NodeClient;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.clause.RulebookCheck;
 

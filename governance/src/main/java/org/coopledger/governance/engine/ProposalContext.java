@@ -1,0 +1,200 @@
+package org.coopledger.governance.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClauseContext;
+import org.coopledger.governance.clause.Group;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Split;
+
+/**
+ * What a clause sees of one proposal in one state at one time. Members are named by their member id
+ * (the id of the key they joined with), which never changes when they rotate keys; {@code
+ * member(<key id>)} resolves current and rotated-away key ids alike.
+ */
+final class ProposalContext extends MembersContext {
+  private final Proposal proposal;
+
+  ProposalContext(CoopState state, Proposal proposal, long now) {
+    super(state, now);
+    this.proposal = proposal;
+  }
+
+  @Override
+  public KeyId author() {
+    return proposal.author();
+  }
+
+  /** The active member a key id (current or rotated away) or a display name names. */
+  static Optional<Member> resolve(CoopState state, String ref) {
+    String r = ref.strip();
+    try {
+      KeyId owner = state.keyOwners().get(KeyId.parse(r));
+      if (owner != null) {
+        return state.member(owner).filter(Member::active);
+      }
+    } catch (IllegalArgumentException notAKeyId) {
+      // fall through: a display name
+    }
+    String name = r.toLowerCase(Locale.ROOT);
+    return state.activeMembers().stream()
+        .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(name))
+        .findFirst();
+  }
+
+  @Override
+  public List<KeyId> beneficiaries() {
+    return beneficiaries(state, proposal.action().governed());
+  }
+
+  /** Who a governed action benefits, sorted: see {@link ClauseContext#beneficiaries()}. */
+  static List<KeyId> beneficiaries(CoopState state, Governed governed) {
+    return switch (governed) {
+      case Governed.SplitChange s -> {
+        SortedMap<KeyId, Integer> old = new TreeMap<>();
+        state
+            .currentSplit()
+            .map(Split::shares)
+            .orElse(List.of())
+            .forEach(share -> old.put(share.member(), share.basisPoints()));
+        SortedMap<KeyId, Integer> next = new TreeMap<>();
+        s.shares().forEach(share -> next.put(share.member(), share.basisPoints()));
+        TreeSet<KeyId> changed = new TreeSet<>();
+        for (KeyId k : old.keySet()) {
+          if (!old.get(k).equals(next.get(k))) {
+            changed.add(k);
+          }
+        }
+        for (Share share : s.shares()) {
+          if (!Integer.valueOf(share.basisPoints()).equals(old.get(share.member()))) {
+            changed.add(share.member());
+          }
+        }
+        yield new ArrayList<>(changed);
+      }
+      case Governed.Payout p -> List.of(p.member());
+      case Governed.AdmitMember a -> List.of(a.member().id());
+      case Governed.RemoveMember r -> List.of(r.member());
+      case Governed.ChangeRoles c -> List.of(c.member());
+      case Governed.RulebookChange r -> List.of();
+      case Governed.Decision d -> List.of();
+      case Governed.RecoverKey r -> List.of(r.member());
+    };
+  }
+
+  @Override
+  public Map<KeyId, Instant> approvals() {
+    return instants(current(proposal.approvals()));
+  }
+
+  /** Only current members' approvals and vetoes count: a removed member's lapse with them. */
+  private <V> SortedMap<KeyId, V> current(SortedMap<KeyId, V> byMember) {
+    SortedMap<KeyId, V> out = new TreeMap<>();
+    byMember.forEach(
+        (k, v) -> {
+          if (state.member(k).map(Member::active).orElse(false)) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public OptionalLong amount() {
+    return proposal.action().governed() instanceof Governed.Payout p
+        ? OptionalLong.of(p.amountMinor())
+        : OptionalLong.empty();
+  }
+
+  @Override
+  public Optional<String> currency() {
+    return proposal.action().governed() instanceof Governed.Payout p
+        ? Optional.of(p.currency())
+        : Optional.empty();
+  }
+
+  @Override
+  public Instant openedAt() {
+    return Instant.ofEpochMilli(proposal.openedAt());
+  }
+
+  @Override
+  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+    return voterWeights(state, proposal, vote);
+  }
+
+  /**
+   * The electorate of {@code vote} on {@code proposal}: members when it opened who are in the
+   * vote's group and still members now, weighted by one or by their basis points when it opened.
+   */
+  static SortedMap<KeyId, Long> voterWeights(CoopState state, Proposal proposal, Clause.Vote vote) {
+    SortedMap<KeyId, Long> out = new TreeMap<>();
+    List<KeyId> beneficiaries =
+        vote.of() instanceof Group.Beneficiaries
+            ? beneficiaries(state, proposal.action().governed())
+            : List.of();
+    Optional<KeyId> named =
+        vote.of() instanceof Group.Member m
+            ? resolve(state, m.ref()).map(Member::id)
+            : Optional.empty();
+    for (Map.Entry<KeyId, Proposal.Elector> e : proposal.electorate().entrySet()) {
+      KeyId id = e.getKey();
+      if (!state.member(id).map(Member::active).orElse(false)) {
+        continue;
+      }
+      boolean inGroup =
+          switch (vote.of()) {
+            case Group.Role r -> e.getValue().roles().contains(r.name());
+            case Group.Member m -> named.filter(id::equals).isPresent();
+            case Group.Beneficiaries b -> beneficiaries.contains(id);
+            case Group.AllMembers all -> true;
+          };
+      long weight = vote.weight() == Clause.Weight.SHARE ? e.getValue().basisPoints() : 1L;
+      if (inGroup && weight > 0) {
+        out.put(id, weight);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<KeyId, Ballot> ballots() {
+    SortedMap<KeyId, Ballot> out = new TreeMap<>();
+    proposal.ballots().forEach((k, b) -> out.put(k, Ballot.valueOf(b.choice().name())));
+    return out;
+  }
+
+  @Override
+  public Map<KeyId, Instant> vetoes() {
+    SortedMap<KeyId, Long> at = new TreeMap<>();
+    current(proposal.vetoes()).forEach((k, v) -> at.put(k, v.atMillis()));
+    return instants(at);
+  }
+
+  @Override
+  public Optional<Instant> conditionsMetAt() {
+    // An interval that ran out (an approval with `within` expired) is over even if no entry said
+    // so: timelocks and veto windows then count from when the conditions hold again.
+    boolean lapsed = proposal.conditionsLapseAt() >= 0 && now >= proposal.conditionsLapseAt();
+    return proposal.conditionsMetAt() < 0 || lapsed
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(proposal.conditionsMetAt()));
+  }
+
+  private static Map<KeyId, Instant> instants(SortedMap<KeyId, Long> millis) {
+    SortedMap<KeyId, Instant> out = new TreeMap<>();
+    millis.forEach((k, v) -> out.put(k, Instant.ofEpochMilli(v)));
+    return out;
+  }
+}
