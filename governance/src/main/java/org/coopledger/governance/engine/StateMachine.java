@@ -63,13 +63,28 @@ public final class StateMachine {
       // Time on the ledger never goes back, whatever a node stamps (a restarted or lagging node,
       // or one whose clock is behind another's).
       long now = Math.max(record.acceptedAtMillis(), state.lastAcceptedAt());
-      return apply(state, decoded, now, verifier);
+      return applyDecoded(state, decoded, now, verifier);
     } catch (CoopException e) {
       return new EntryOutcome.Rejected(state, id, e.code(), e.getMessage());
     }
   }
 
-  private static EntryOutcome apply(
+  /**
+   * Applies an entry already decoded from a record's signed entry, accepted at {@code
+   * acceptedAtMillis}: what a node that checked the entry before ordering it runs instead of
+   * decoding the record again. Gives the same outcome as applying the record's bytes.
+   */
+  public static EntryOutcome apply(
+      CoopState state, DecodedEntry decoded, long acceptedAtMillis, SignatureVerifier verifier) {
+    try {
+      return applyDecoded(
+          state, decoded, Math.max(acceptedAtMillis, state.lastAcceptedAt()), verifier);
+    } catch (CoopException e) {
+      return new EntryOutcome.Rejected(state, decoded.id(), e.code(), e.getMessage());
+    }
+  }
+
+  private static EntryOutcome applyDecoded(
       CoopState state, DecodedEntry decoded, long now, SignatureVerifier verifier) {
     Entry entry = decoded.entry();
     if (entry.action() instanceof Genesis genesis) {
