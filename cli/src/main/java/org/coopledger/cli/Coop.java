@@ -2,6 +2,7 @@ package org.coopledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.coopledger.cli.command.AuditCommand;
 import org.coopledger.cli.command.ChainCommand;
 import org.coopledger.cli.command.GenesisCommand;
@@ -15,7 +16,6 @@ import org.coopledger.cli.command.ShowCommand;
 import org.coopledger.cli.command.SignCommand;
 import org.coopledger.cli.command.SubmitCommand;
 import org.coopledger.cli.command.VerifyProofCommand;
-import org.coopledger.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,28 +40,29 @@ import picocli.CommandLine.Spec;
       "Exit codes:",
       "  0 ok, 1 local failure, 2 usage, 3 rejected by the node or the co-op's rules,",
       "  4 node unreachable or failing, 5 verification failed"
-    },
-    subcommands = {
-      NodeCommand.class,
-      KeyCommand.class,
-      GenesisCommand.class,
-      SignCommand.class,
-      SubmitCommand.class,
-      ProposeCommand.class,
-      ProposalCommands.Vote.class,
-      ProposalCommands.Approve.class,
-      ProposalCommands.Withdraw.class,
-      ProposalCommands.Veto.class,
-      ProposalCommands.Execute.class,
-      RevenueCommand.class,
-      RotateKeyCommand.class,
-      ShowCommand.class,
-      AuditCommand.class,
-      ProofCommand.class,
-      VerifyProofCommand.class,
-      ChainCommand.class
     })
 public final class Coop implements Runnable {
+  /** The command line's own commands, in the order {@code --help} lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          KeyCommand.class,
+          GenesisCommand.class,
+          SignCommand.class,
+          SubmitCommand.class,
+          ProposeCommand.class,
+          ProposalCommands.Vote.class,
+          ProposalCommands.Approve.class,
+          ProposalCommands.Withdraw.class,
+          ProposalCommands.Veto.class,
+          ProposalCommands.Execute.class,
+          RevenueCommand.class,
+          RotateKeyCommand.class,
+          ShowCommand.class,
+          AuditCommand.class,
+          ProofCommand.class,
+          VerifyProofCommand.class,
+          ChainCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override
@@ -69,19 +70,33 @@ public final class Coop implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run");
   }
 
-  public static void main(String[] args) {
-    CliContext context =
-        new CliContext(
-            System.getenv(),
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-            Terminal.system());
-    System.exit(run(context, args));
+  /** This process's environment, standard output and error, and terminal. */
+  public static CliContext systemContext() {
+    return new CliContext(
+        System.getenv(),
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        Terminal.system());
   }
 
   /** Runs one command line and returns its exit code (see {@link ExitCode}). */
   public static int run(CliContext context, String... args) {
+    return run(context, List.of(), args);
+  }
+
+  /**
+   * Runs one command line of the command tree extended by {@code moreCommands} (listed first; e.g.
+   * the app module's {@code coop node}) and returns its exit code. Commands get {@code context}
+   * through a constructor taking a {@link CliContext}.
+   */
+  public static int run(CliContext context, List<Class<?>> moreCommands, String... args) {
     CommandLine commandLine = new CommandLine(new Coop(), new ContextFactory(context));
+    for (Class<?> command : moreCommands) {
+      commandLine.addSubcommand(command);
+    }
+    for (Class<?> command : COMMANDS) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setExecutionExceptionHandler(new FailureReporter(context));

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 import org.coopledger.contracts.anchor.Anchor;
 import org.coopledger.contracts.anchor.AnchorCheck;
 import org.coopledger.contracts.anchor.AnchorReader;
@@ -23,9 +25,9 @@ import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.error.VerificationException;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.node.anchor.AnchorConfig;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class AnchoringIT {
   @Test
   void checkpointsAreAnchoredAndAnAuditorCatchesARewrittenHistory() throws Exception {
     node = CoopNode.start(config("honest", true));
-    ApiClient api = new ApiClient(node.uri());
+    NodeClient api = NodeClient.of(node.uri());
     post(api, coop.genesis());
     for (int i = 0; i < 3; i++) {
       post(api, coop.propose("alice", "decision " + i, new Governed.Decision()));
@@ -79,7 +81,7 @@ class AnchoringIT {
     // The operator throws the ledger away and serves a different history of the same co-op.
     node.close();
     node = CoopNode.start(config("rewritten", false));
-    ApiClient forged = new ApiClient(node.uri());
+    NodeClient forged = NodeClient.of(node.uri());
     post(forged, coop.genesis());
     for (int i = 0; i < 5; i++) {
       post(forged, coop.propose("carol", "forged " + i, new Governed.Decision()));
@@ -94,7 +96,7 @@ class AnchoringIT {
   @Test
   void aChainThatIsDownSlowsNoWriteAndAnchoringCatchesUpWhenItIsBack() throws Exception {
     node = CoopNode.start(config("node", true));
-    ApiClient api = new ApiClient(node.uri());
+    NodeClient api = NodeClient.of(node.uri());
     post(api, coop.genesis());
     awaitAnchors(api, a -> a.path("anchors").path(0).path("treeSize").asLong() == 1);
 
@@ -120,7 +122,7 @@ class AnchoringIT {
   }
 
   /** The auditor's anchor check, as {@code coop audit --anchor-*} runs it. */
-  private void audit(ApiClient api, Anchor anchored, long expectedSize) throws Exception {
+  private void audit(NodeClient api, Anchor anchored, long expectedSize) throws Exception {
     NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
     Checkpoint current = awaitCheckpoint(api, nodeKey, expectedSize);
     JsonNode proof =
@@ -130,7 +132,7 @@ class AnchoringIT {
     AnchorCheck.verify(anchored, current, path);
   }
 
-  private Checkpoint awaitCheckpoint(ApiClient api, NoteVerifier nodeKey, long size)
+  private Checkpoint awaitCheckpoint(NodeClient api, NoteVerifier nodeKey, long size)
       throws Exception {
     Instant deadline = Instant.now().plusSeconds(30);
     while (true) {
@@ -143,7 +145,7 @@ class AnchoringIT {
     }
   }
 
-  private static JsonNode awaitAnchors(ApiClient api, Predicate<JsonNode> done)
+  private static JsonNode awaitAnchors(NodeClient api, Predicate<JsonNode> done)
       throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);
     JsonNode anchors = api.getJson("/v1/anchors");
@@ -157,8 +159,8 @@ class AnchoringIT {
     return anchors;
   }
 
-  private static void post(ApiClient api, byte[] entry) {
-    ApiClient.Reply reply = api.postProtobuf(entry);
+  private static void post(NodeClient api, byte[] entry) {
+    Reply reply = api.postEntry(entry);
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
   }
 

@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.proto.SignedEntry;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class BadInputIT {
   @TempDir static Path data;
 
   private CoopNode node;
-  private ApiClient api;
+  private NodeClient api;
   private final CoopFixture coop = CoopFixture.demo();
   private long size;
 
@@ -55,8 +57,8 @@ class BadInputIT {
             config.startupCheckRecords(),
             config.anchor());
     node = CoopNode.start(config);
-    api = new ApiClient(node.uri());
-    assertThat(api.postProtobuf(coop.genesis()).status()).isEqualTo(201);
+    api = NodeClient.of(node.uri());
+    assertThat(api.postEntry(coop.genesis()).status()).isEqualTo(201);
     size = node.treeSize();
   }
 
@@ -67,21 +69,21 @@ class BadInputIT {
 
   @Test
   void malformedJsonIsRefusedAsBadJson() {
-    expect(api.postJson("{\"body\": "), 400, "BAD_JSON");
-    expect(api.postJson("[1,2]"), 400, "BAD_JSON");
-    expect(api.postJson("{\"body\": 12}"), 400, "BAD_JSON");
+    expect(api.postEntry("{\"body\": "), 400, "BAD_JSON");
+    expect(api.postEntry("[1,2]"), 400, "BAD_JSON");
+    expect(api.postEntry("{\"body\": 12}"), 400, "BAD_JSON");
   }
 
   @Test
   void bodyThatIsNotBase64IsRefused() {
-    expect(api.postJson("{\"body\": \"***\", \"signatures\": []}"), 400, "BAD_BASE64");
+    expect(api.postEntry("{\"body\": \"***\", \"signatures\": []}"), 400, "BAD_BASE64");
   }
 
   @Test
   void unknownJsonFieldsAreRefused() {
-    expect(api.postJson("{\"body\": \"AA==\", \"extra\": 1}"), 400, "UNKNOWN_FIELD");
+    expect(api.postEntry("{\"body\": \"AA==\", \"extra\": 1}"), 400, "UNKNOWN_FIELD");
     expect(
-        api.postJson(
+        api.postEntry(
             "{\"body\": \"AA==\", \"signatures\": [{\"keyId\": \"a\", \"algorithm\": \"ED25519\","
                 + " \"signature\": \"AA==\", \"x\": 2}]}"),
         400,
@@ -91,7 +93,7 @@ class BadInputIT {
   @Test
   void unknownSignatureAlgorithmIsRefused() {
     expect(
-        api.postJson(
+        api.postEntry(
             "{\"body\": \"AA==\", \"signatures\": [{\"keyId\": \"a\", \"algorithm\": \"RSA\","
                 + " \"signature\": \"AA==\"}]}"),
         400,
@@ -100,8 +102,8 @@ class BadInputIT {
 
   @Test
   void malformedProtobufIsRefusedAsMalformedEntry() {
-    expect(api.postProtobuf(new byte[] {(byte) 0xff, 0x01, 0x02}), 400, "MALFORMED_ENTRY");
-    expect(api.postProtobuf("just text".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_ENTRY");
+    expect(api.postEntry(new byte[] {(byte) 0xff, 0x01, 0x02}), 400, "MALFORMED_ENTRY");
+    expect(api.postEntry("just text".getBytes(StandardCharsets.UTF_8)), 400, "MALFORMED_ENTRY");
   }
 
   @Test
@@ -113,20 +115,20 @@ class BadInputIT {
     extra[good.length + 1] = 0x01;
     extra = Arrays.copyOf(extra, good.length + 2);
     SignedEntry.parseFrom(extra); // still parses as protobuf
-    expect(api.postProtobuf(extra), 400, "MALFORMED_ENTRY");
+    expect(api.postEntry(extra), 400, "MALFORMED_ENTRY");
   }
 
   @Test
   void emptyAndOversizedBodiesAreRefused() {
-    expect(api.postProtobuf(new byte[0]), 400, "EMPTY_BODY");
-    expect(api.postProtobuf(new byte[MAX_BODY + 1]), 413, "BODY_TOO_LARGE");
-    expect(api.postProtobuf(new byte[3 * MAX_BODY]), 413, "BODY_TOO_LARGE");
+    expect(api.postEntry(new byte[0]), 400, "EMPTY_BODY");
+    expect(api.postEntry(new byte[MAX_BODY + 1]), 413, "BODY_TOO_LARGE");
+    expect(api.postEntry(new byte[3 * MAX_BODY]), 413, "BODY_TOO_LARGE");
   }
 
   @Test
   void unsupportedMediaTypeIsRefused() {
     expect(
-        api.post("text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+        api.post("/v1/entries", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
         415,
         "UNSUPPORTED_MEDIA_TYPE");
   }
@@ -145,33 +147,33 @@ class BadInputIT {
                     .setSignature(com.google.protobuf.ByteString.copyFrom(signature)))
             .build()
             .toByteArray();
-    expect(api.postProtobuf(forged), 422, "BAD_SIGNATURE");
+    expect(api.postEntry(forged), 422, "BAD_SIGNATURE");
   }
 
   @Test
   void missingSignatureIsRefused() {
     byte[] entry = coop.propose("bob", "unsigned", new Governed.Decision());
     byte[] unsigned = EntryCodec.encodeSigned(parse(entry).getBody().toByteArray(), List.of());
-    expect(api.postProtobuf(unsigned), 422, "MISSING_SIGNATURE");
+    expect(api.postEntry(unsigned), 422, "MISSING_SIGNATURE");
   }
 
   @Test
   void entryForAnotherCoopIsRefused() {
     CoopFixture other = new CoopFixture("other-coop", "Other", CoopFixture.DEMO_PEOPLE, 0);
     expect(
-        api.postProtobuf(other.propose("alice", "elsewhere", new Governed.Decision())),
+        api.postEntry(other.propose("alice", "elsewhere", new Governed.Decision())),
         422,
         "WRONG_COOP");
-    expect(api.postProtobuf(other.genesis()), 422, "WRONG_COOP");
+    expect(api.postEntry(other.genesis()), 422, "WRONG_COOP");
   }
 
   @Test
   void replayedEntryIsRefusedAsReplayedNonce() {
     byte[] entry = coop.propose("carol", "once only", new Governed.Decision());
-    ApiClient.Reply first = api.postProtobuf(entry);
+    Reply first = api.postEntry(entry);
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     size = node.treeSize();
-    expect(api.postProtobuf(entry), 409, "REPLAYED_NONCE");
+    expect(api.postEntry(entry), 409, "REPLAYED_NONCE");
   }
 
   @Test
@@ -182,13 +184,13 @@ class BadInputIT {
             new org.coopledger.governance.action.CastVote(
                 new EntryId("0".repeat(64)), VoteChoice.YES, ""),
             CoopFixture.DEMO_START + 1);
-    expect(api.postProtobuf(entry), 422, "EXPIRED");
+    expect(api.postEntry(entry), 422, "EXPIRED");
   }
 
   @Test
   void voteOnUnknownProposalIsRefused() {
     expect(
-        api.postProtobuf(coop.vote("audrey", new EntryId("ab".repeat(32)), VoteChoice.YES)),
+        api.postEntry(coop.vote("audrey", new EntryId("ab".repeat(32)), VoteChoice.YES)),
         422,
         "UNKNOWN_PROPOSAL");
   }
@@ -200,11 +202,10 @@ class BadInputIT {
             "alice",
             "all to alice",
             new Governed.SplitChange(List.of(new Share(coop.id("alice"), 10_000))));
-    ApiClient.Reply created = api.postProtobuf(proposal);
+    Reply created = api.postEntry(proposal);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     size = node.treeSize();
-    expect(
-        api.postProtobuf(coop.execute("alice", CoopFixture.idOf(proposal))), 422, "CLAUSE_NOT_MET");
+    expect(api.postEntry(coop.execute("alice", CoopFixture.idOf(proposal))), 422, "CLAUSE_NOT_MET");
   }
 
   @Test
@@ -223,7 +224,7 @@ class BadInputIT {
     expectGet("/v1/proposals/not-an-id", 400, "BAD_PARAMETER");
   }
 
-  private void expect(ApiClient.Reply reply, int status, String code) {
+  private void expect(Reply reply, int status, String code) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.json().get("error").asText()).as(reply.body()).isEqualTo(code);
     assertThat(reply.json().get("message").asText()).isNotBlank();
@@ -231,7 +232,7 @@ class BadInputIT {
   }
 
   private void expectGet(String path, int status, String code) {
-    ApiClient.Reply reply = api.get(path);
+    Reply reply = api.get(path);
     assertThat(reply.status()).as(path + ": " + reply.body()).isEqualTo(status);
     assertThat(reply.json().get("error").asText()).isEqualTo(code);
   }

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.action.Governed;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.node.store.StoreException;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -72,11 +73,10 @@ class CorruptStoreIT {
   private void writeLedger(int count) {
     CoopFixture coop = CoopFixture.demo();
     try (CoopNode node = CoopNode.start(config())) {
-      ApiClient api = new ApiClient(node.uri());
-      assertThat(api.postProtobuf(coop.genesis()).status()).isEqualTo(201);
+      NodeClient api = NodeClient.of(node.uri());
+      assertThat(api.postEntry(coop.genesis()).status()).isEqualTo(201);
       for (int i = 1; i < count; i++) {
-        assertThat(
-                api.postProtobuf(coop.propose("alice", "p" + i, new Governed.Decision())).status())
+        assertThat(api.postEntry(coop.propose("alice", "p" + i, new Governed.Decision())).status())
             .isEqualTo(201);
       }
       long deadline = System.nanoTime() + 10_000_000_000L;

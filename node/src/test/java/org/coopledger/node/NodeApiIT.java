@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
 import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.governance.proto.SignedEntry;
+import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,16 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A real node on a free port with a real RocksDB store and Raft log, driven over real HTTP. */
 class NodeApiIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path data;
 
   private CoopNode node;
-  private ApiClient api;
+  private NodeClient api;
   private final CoopFixture coop = CoopFixture.demo();
 
   @BeforeEach
   void start() {
     node = CoopNode.start(config());
-    api = new ApiClient(node.uri());
+    api = NodeClient.of(node.uri());
   }
 
   @AfterEach
@@ -55,12 +60,12 @@ class NodeApiIT {
 
   @Test
   void acceptsEntriesAsProtobufAndJsonAndServesThemBackWithTheirLeafHashes() throws Exception {
-    ApiClient.Reply genesis = api.postProtobuf(coop.genesis());
+    Reply genesis = api.postEntry(coop.genesis());
     assertThat(genesis.status()).as(genesis.body()).isEqualTo(201);
     assertThat(genesis.json().get("index").asLong()).isZero();
 
     byte[] proposal = coop.propose("alice", "paint the studio", new Governed.Decision());
-    ApiClient.Reply created = api.postJson(asJson(proposal));
+    Reply created = api.postEntry(asJson(proposal));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().get("index").asLong()).isEqualTo(1);
     assertThat(created.json().get("treeSize").asLong()).isEqualTo(2);
@@ -81,13 +86,11 @@ class NodeApiIT {
   @Test
   void proofsAndCheckpointsVerifyWithTheGovernanceVerifiers() throws Exception {
     List<Hash> leafHashes = new ArrayList<>();
-    leafHashes.add(
-        Hash.fromBase64(api.postProtobuf(coop.genesis()).json().get("leafHash").asText()));
+    leafHashes.add(Hash.fromBase64(api.postEntry(coop.genesis()).json().get("leafHash").asText()));
     NoteVerifier nodeKey = NoteVerifier.parse(api.getJson("/v1/node").get("verifierKey").asText());
     SignedCheckpoint first = awaitCheckpoint(nodeKey, 1);
     for (int i = 0; i < 4; i++) {
-      ApiClient.Reply reply =
-          api.postProtobuf(coop.propose("bob", "decision " + i, new Governed.Decision()));
+      Reply reply = api.postEntry(coop.propose("bob", "decision " + i, new Governed.Decision()));
       assertThat(reply.status()).as(reply.body()).isEqualTo(201);
       leafHashes.add(Hash.fromBase64(reply.json().get("leafHash").asText()));
     }
@@ -107,8 +110,8 @@ class NodeApiIT {
 
   @Test
   void keepsEveryAcknowledgedEntryAcrossARestart() throws Exception {
-    String leaf = api.postProtobuf(coop.genesis()).json().get("leafHash").asText();
-    api.postProtobuf(coop.propose("carol", "keep me", new Governed.Decision()));
+    String leaf = api.postEntry(coop.genesis()).json().get("leafHash").asText();
+    api.postEntry(coop.propose("carol", "keep me", new Governed.Decision()));
     String verifierKey = node.verifierKey();
     node.close();
 
@@ -119,12 +122,11 @@ class NodeApiIT {
     }
 
     node = CoopNode.start(config());
-    api = new ApiClient(node.uri());
+    api = NodeClient.of(node.uri());
     assertThat(node.treeSize()).isEqualTo(2);
     assertThat(node.verifierKey()).isEqualTo(verifierKey);
     assertThat(api.getJson("/v1/entries/0").get("leafHash").asText()).isEqualTo(leaf);
-    ApiClient.Reply next =
-        api.postProtobuf(coop.propose("alice", "after restart", new Governed.Decision()));
+    Reply next = api.postEntry(coop.propose("alice", "after restart", new Governed.Decision()));
     assertThat(next.status()).as(next.body()).isEqualTo(201);
     assertThat(next.json().get("index").asLong()).isEqualTo(2);
   }
@@ -138,8 +140,8 @@ class NodeApiIT {
                 new Share(coop.id("alice"), 5000),
                 new Share(coop.id("bob"), 3000),
                 new Share(coop.id("carol"), 2000)));
-    assertThat(api.postProtobuf(genesis).status()).isEqualTo(201);
-    ApiClient.Reply revenue = api.postProtobuf(coop.revenue("bob", 1000, "EUR", "subscription"));
+    assertThat(api.postEntry(genesis).status()).isEqualTo(201);
+    Reply revenue = api.postEntry(coop.revenue("bob", 1000, "EUR", "subscription"));
     assertThat(revenue.status()).as(revenue.body()).isEqualTo(201);
     byte[] proposal =
         coop.propose(
@@ -150,7 +152,7 @@ class NodeApiIT {
                     new Share(coop.id("alice"), 3334),
                     new Share(coop.id("bob"), 3333),
                     new Share(coop.id("carol"), 3333))));
-    assertThat(api.postProtobuf(proposal).status()).isEqualTo(201);
+    assertThat(api.postEntry(proposal).status()).isEqualTo(201);
 
     assertThat(api.getJson("/v1/members").get("members")).hasSize(5);
     JsonNode splits = api.getJson("/v1/splits").get("splits");
@@ -192,10 +194,10 @@ class NodeApiIT {
   void servesHealthMetricsAndTheOpenApiDocument() {
     JsonNode health = api.getJson("/observe/health");
     assertThat(health.get("status").asText()).isEqualTo("UP");
-    ApiClient.Reply metrics = api.get("/observe/metrics");
+    Reply metrics = api.get("/observe/metrics");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("coop_tree_size").contains("coop_checkpoint_size");
-    ApiClient.Reply openapi = api.get("/openapi");
+    Reply openapi = api.get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body()).startsWith("openapi: 3").contains("/v1/proofs/inclusion");
   }
@@ -203,7 +205,7 @@ class NodeApiIT {
   private SignedCheckpoint awaitCheckpoint(NoteVerifier key, long size)
       throws InterruptedException {
     for (int attempt = 0; attempt < 200; attempt++) {
-      ApiClient.Reply reply = api.get("/v1/checkpoint");
+      Reply reply = api.get("/v1/checkpoint");
       SignedCheckpoint checkpoint =
           SignedCheckpoint.verify(reply.body().getBytes(StandardCharsets.UTF_8), key);
       if (checkpoint.checkpoint().size() >= size) {
@@ -222,7 +224,7 @@ class NodeApiIT {
 
   static String asJson(byte[] signedEntry) throws Exception {
     SignedEntry entry = SignedEntry.parseFrom(signedEntry);
-    var root = ApiClient.JSON.createObjectNode();
+    var root = JSON.createObjectNode();
     root.put("body", Base64.getEncoder().encodeToString(entry.getBody().toByteArray()));
     var signatures = root.putArray("signatures");
     for (var s : entry.getSignaturesList()) {
@@ -232,6 +234,6 @@ class NodeApiIT {
           .put("algorithm", s.getAlgorithm().name())
           .put("signature", Base64.getEncoder().encodeToString(s.getSignature().toByteArray()));
     }
-    return ApiClient.JSON.writeValueAsString(root);
+    return JSON.writeValueAsString(root);
   }
 }

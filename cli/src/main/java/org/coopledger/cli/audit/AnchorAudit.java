@@ -5,7 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.coopledger.cli.client.NodeClient;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.contracts.anchor.Anchor;
 import org.coopledger.contracts.anchor.AnchorCheck;
 import org.coopledger.contracts.anchor.AnchorReader;

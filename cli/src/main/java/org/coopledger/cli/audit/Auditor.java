@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.coopledger.cli.client.NodeClient;
-import org.coopledger.cli.client.NodeRejectedException;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.output.Progress;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.error.VerificationException;
-import org.coopledger.governance.ledger.CoopState;
-import org.coopledger.governance.ledger.Outcome;
-import org.coopledger.governance.ledger.SignatureVerifier;
-import org.coopledger.governance.ledger.StateMachine;
 import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.InMemoryHashSource;
@@ -207,8 +207,8 @@ public final class Auditor {
         }
         byte[] leaf = base64(served, "leaf", next);
         tree.appendEntry(leaf);
-        Outcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
-        if (outcome instanceof Outcome.Rejected rejected) {
+        EntryOutcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
+        if (outcome instanceof EntryOutcome.Rejected rejected) {
           throw new VerificationException(
               "ENTRY_REJECTED",
               "entry #"

@@ -1,7 +1,7 @@
 package org.coopledger.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.coopledger.cli.client.NodeUnavailableException;
+import org.coopledger.api.client.NodeUnavailableException;
 
 /** What {@code GET /v1/node} says about itself; nothing here is trusted until it verifies. */
 record NodeInfo(String origin, String coopId, String verifierKey, long treeSize) {

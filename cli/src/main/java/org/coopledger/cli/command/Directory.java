@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.coopledger.cli.client.NodeClient;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.crypto.KeyId;
 

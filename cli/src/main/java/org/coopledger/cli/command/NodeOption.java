@@ -1,7 +1,7 @@
 package org.coopledger.cli.command;
 
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CliContext;
-import org.coopledger.cli.client.NodeClient;
 import picocli.CommandLine.Option;
 
 /** {@code --node URL}, else {@code COOP_NODE}, else the local default node. */

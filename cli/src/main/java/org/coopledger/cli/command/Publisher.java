@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CliContext;
-import org.coopledger.cli.client.NodeClient;
 import org.coopledger.cli.entry.EntryViews;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.keys.KeyFiles;
@@ -14,10 +14,10 @@ import org.coopledger.cli.output.Json;
 import org.coopledger.governance.action.Action;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Entry;
+import org.coopledger.governance.codec.DecodedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySigner;
 import org.coopledger.governance.crypto.SigningKey;
-import org.coopledger.governance.entry.DecodedEntry;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.entry.EntrySigner;
 
 /**
  * Turns an action into a signed entry with the member's key, then submits it or writes it to a file

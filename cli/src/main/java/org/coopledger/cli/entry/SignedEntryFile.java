@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.coopledger.cli.output.Json;
+import org.coopledger.governance.codec.DecodedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySignature;
+import org.coopledger.governance.codec.MalformedEntryException;
 import org.coopledger.governance.crypto.KeyId;
-import org.coopledger.governance.entry.DecodedEntry;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.entry.EntrySignature;
-import org.coopledger.governance.entry.MalformedEntryException;
 import org.coopledger.governance.error.CoopException;
 
 /**

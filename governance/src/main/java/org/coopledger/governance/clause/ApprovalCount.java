@@ -22,7 +22,7 @@ import org.coopledger.governance.crypto.KeyId;
 final class ApprovalCount {
   private ApprovalCount() {}
 
-  static Outcome evaluate(Approval approval, ClauseContext context, SortedMap<KeyId, Instant> all) {
+  static Verdict evaluate(Approval approval, ClauseContext context, SortedMap<KeyId, Instant> all) {
     Instant now = context.now();
     SortedSet<KeyId> interested = new TreeSet<>(context.beneficiaries());
     interested.add(context.author());
@@ -58,13 +58,13 @@ final class ApprovalCount {
     return switch (approval.quantifier()) {
       case Quantifier.All ignored -> {
         if (eligible.isEmpty()) {
-          yield Outcome.pending("no member can approve: " + from);
+          yield Verdict.pending("no member can approve: " + from);
         }
         SortedSet<KeyId> waiting = new TreeSet<>(eligible);
         waiting.removeAll(approved);
         yield waiting.isEmpty()
-            ? Outcome.holds()
-            : Outcome.pending(
+            ? Verdict.holds()
+            : Verdict.pending(
                 "needs approval from "
                     + waiting.stream().map(context::describe).collect(Collectors.joining(", "))
                     + " ("
@@ -77,16 +77,16 @@ final class ApprovalCount {
     };
   }
 
-  private static Outcome atLeast(int k, int approved, int eligible, String from) {
+  private static Verdict atLeast(int k, int approved, int eligible, String from) {
     if (approved >= k) {
-      return Outcome.holds();
+      return Verdict.holds();
     }
     int more = k - approved;
     String line = "needs " + more + " more approval" + (more == 1 ? "" : "s") + " from " + from;
     if (eligible < k) {
       line += "; only " + eligible + " member" + (eligible == 1 ? " is" : "s are") + " eligible";
     }
-    return Outcome.pending(line);
+    return Verdict.pending(line);
   }
 
   private static List<KeyId> resolve(Group group, ClauseContext context, List<String> unknown) {

@@ -15,7 +15,7 @@ import org.coopledger.governance.clause.Clause.Or;
 import org.coopledger.governance.clause.Clause.Timelock;
 import org.coopledger.governance.clause.Clause.Veto;
 import org.coopledger.governance.clause.Clause.Vote;
-import org.coopledger.governance.clause.Outcome.State;
+import org.coopledger.governance.clause.Verdict.State;
 import org.coopledger.governance.crypto.KeyId;
 
 /**
@@ -38,7 +38,7 @@ final class ClauseEvaluator {
     Conditions conditions = new Conditions(context);
     Optional<Instant> since = conditions.metSince(clause);
     Optional<Instant> anchor = since.map(s -> context.conditionsMetAt().orElse(s));
-    Outcome outcome = new ClauseEvaluator(context, anchor.orElse(null)).eval(clause);
+    Verdict outcome = new ClauseEvaluator(context, anchor.orElse(null)).eval(clause);
     return new ClauseResult(
         outcome.isHolding(),
         outcome.state() == State.NEVER,
@@ -48,7 +48,7 @@ final class ClauseEvaluator {
         outcome.isHolding() ? List.of() : outcome.missing());
   }
 
-  private Outcome eval(Clause clause) {
+  private Verdict eval(Clause clause) {
     return switch (clause) {
       case And and -> and(and.terms());
       case Or or -> or(or.terms());
@@ -59,8 +59,8 @@ final class ClauseEvaluator {
       case Veto veto -> veto(veto);
       case AmountCondition amount ->
           test(amount, context)
-              ? Outcome.holds()
-              : Outcome.never(
+              ? Verdict.holds()
+              : Verdict.never(
                   context.amount().isPresent()
                       ? "amount "
                           + context.amount().getAsLong()
@@ -70,15 +70,15 @@ final class ClauseEvaluator {
                           + amount.value()
                       : "the action has no amount (" + ClausePrinter.print(amount) + ")");
       case Constant constant ->
-          constant.value() ? Outcome.holds() : Outcome.never("this action is never allowed");
+          constant.value() ? Verdict.holds() : Verdict.never("this action is never allowed");
     };
   }
 
-  private Outcome and(List<Clause> terms) {
-    List<Outcome> outcomes = terms.stream().map(this::eval).toList();
+  private Verdict and(List<Clause> terms) {
+    List<Verdict> outcomes = terms.stream().map(this::eval).toList();
     boolean never = outcomes.stream().anyMatch(o -> o.state() == State.NEVER);
     List<String> missing = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
+    for (Verdict outcome : outcomes) {
       if (!never || outcome.state() == State.NEVER) {
         missing.addAll(outcome.missing());
       }
@@ -86,19 +86,19 @@ final class ClauseEvaluator {
     State state =
         never
             ? State.NEVER
-            : outcomes.stream().allMatch(Outcome::isHolding) ? State.HOLDS : State.PENDING;
-    return new Outcome(state, outcomes.stream().allMatch(Outcome::votesFinal), missing);
+            : outcomes.stream().allMatch(Verdict::isHolding) ? State.HOLDS : State.PENDING;
+    return new Verdict(state, outcomes.stream().allMatch(Verdict::votesFinal), missing);
   }
 
-  private Outcome or(List<Clause> terms) {
-    List<Outcome> outcomes = terms.stream().map(this::eval).toList();
-    boolean votesFinal = outcomes.stream().allMatch(Outcome::votesFinal);
-    if (outcomes.stream().anyMatch(Outcome::isHolding)) {
-      return Outcome.holds().withVotesFinal(votesFinal);
+  private Verdict or(List<Clause> terms) {
+    List<Verdict> outcomes = terms.stream().map(this::eval).toList();
+    boolean votesFinal = outcomes.stream().allMatch(Verdict::votesFinal);
+    if (outcomes.stream().anyMatch(Verdict::isHolding)) {
+      return Verdict.holds().withVotesFinal(votesFinal);
     }
     boolean never = outcomes.stream().allMatch(o -> o.state() == State.NEVER);
     List<String> alternatives = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
+    for (Verdict outcome : outcomes) {
       if (never || outcome.state() != State.NEVER) {
         alternatives.add(String.join("; ", outcome.missing()));
       }
@@ -108,28 +108,28 @@ final class ClauseEvaluator {
             ? alternatives.get(0)
             : "one of: "
                 + String.join(" | ", alternatives.stream().map(a -> "(" + a + ")").toList());
-    return new Outcome(never ? State.NEVER : State.PENDING, votesFinal, List.of(line));
+    return new Verdict(never ? State.NEVER : State.PENDING, votesFinal, List.of(line));
   }
 
-  private Outcome timelock(Timelock timelock) {
+  private Verdict timelock(Timelock timelock) {
     if (anchor == null) {
-      return Outcome.pending(
+      return Verdict.pending(
           "timelock of " + timelock.span() + " starts once the rest of the clause is met");
     }
     Instant ends = Times.plus(anchor, timelock.span().duration());
     return context.now().isBefore(ends)
-        ? Outcome.pending("timelock ends at " + ends)
-        : Outcome.holds();
+        ? Verdict.pending("timelock ends at " + ends)
+        : Verdict.holds();
   }
 
-  private Outcome veto(Veto veto) {
+  private Verdict veto(Veto veto) {
     String group = ClausePrinter.group(veto.group());
     Instant ends = anchor == null ? null : Times.plus(anchor, veto.window().duration());
     for (var cast : new TreeMap<>(context.vetoes()).entrySet()) {
       boolean inWindow = ends == null || !cast.getValue().isAfter(ends);
       boolean notFuture = !cast.getValue().isAfter(context.now());
       if (inWindow && notFuture && holders(veto.group()).contains(cast.getKey())) {
-        return Outcome.never(
+        return Verdict.never(
             "vetoed by "
                 + context.describe(cast.getKey())
                 + " ("
@@ -139,7 +139,7 @@ final class ClauseEvaluator {
       }
     }
     if (ends == null) {
-      return Outcome.pending(
+      return Verdict.pending(
           "veto window of "
               + veto.window()
               + " for "
@@ -147,8 +147,8 @@ final class ClauseEvaluator {
               + " starts once the rest of the clause is met");
     }
     return context.now().isBefore(ends)
-        ? Outcome.pending("veto window for " + group + " open until " + ends)
-        : Outcome.holds();
+        ? Verdict.pending("veto window for " + group + " open until " + ends)
+        : Verdict.holds();
   }
 
   private List<KeyId> holders(Group group) {

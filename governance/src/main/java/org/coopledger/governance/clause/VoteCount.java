@@ -50,25 +50,25 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
   }
 
   /** HOLDS (passed), NEVER (failed) or PENDING, with whether the outcome is final. */
-  Outcome outcome(Vote vote, ClauseContext context) {
+  Verdict outcome(Vote vote, ClauseContext context) {
     Instant closes = closesAt(vote, context);
     boolean closed = !context.now().isBefore(closes);
     BigInteger voted = yes.add(no).add(abstain);
     if (closed) {
       return passes(vote, voted, yes, no)
-          ? Outcome.holds()
-          : Outcome.never("vote failed (window closed at " + closes + "; " + summary(vote) + ")");
+          ? Verdict.holds()
+          : Verdict.never("vote failed (window closed at " + closes + "; " + summary(vote) + ")");
     }
     // Worst case for a pass: every missing vote a no, or every one an abstention (which leaves
     // nothing decisive when nobody has voted yes or no yet).
     if (passes(vote, voted, yes, no) && passes(vote, voted, yes, no.add(remaining()))) {
-      return Outcome.holds();
+      return Verdict.holds();
     }
     if (!passes(vote, eligible, yes.add(remaining()), no)) {
-      return Outcome.never("vote cannot pass any more (" + summary(vote) + ")");
+      return Verdict.never("vote cannot pass any more (" + summary(vote) + ")");
     }
-    return new Outcome(
-        Outcome.State.PENDING,
+    return new Verdict(
+        Verdict.State.PENDING,
         false,
         List.of("vote open until " + closes + " (" + summary(vote) + ")"));
   }

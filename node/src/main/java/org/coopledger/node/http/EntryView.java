@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.governance.entry.DecodedEntry;
+import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.governance.proto.EntryBody;
 import org.coopledger.governance.proto.LedgerRecord;

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coopledger.governance.action.EntryId;
-import org.coopledger.governance.ledger.CoopState;
-import org.coopledger.governance.ledger.ReadModel;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.ReadModel;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.LedgerView;
 

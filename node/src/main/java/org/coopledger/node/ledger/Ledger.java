@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.coopledger.governance.ledger.CoopState;
-import org.coopledger.governance.ledger.Outcome;
-import org.coopledger.governance.ledger.SignatureVerifier;
-import org.coopledger.governance.ledger.StateMachine;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.merkle.Frontier;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.HashSource;
@@ -86,9 +86,9 @@ public final class Ledger implements BatchApplier {
     Frontier frontier = start.frontier();
     List<EntryResult> results = new ArrayList<>(records.size());
     for (byte[] record : records) {
-      Outcome outcome = StateMachine.apply(state, record, verifier);
+      EntryOutcome outcome = StateMachine.apply(state, record, verifier);
       switch (outcome) {
-        case Outcome.Applied applied -> {
+        case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record);
           long index = batch.addRecord(record);
           Frontier.Appended appended = frontier.append(leaf);
@@ -99,7 +99,7 @@ public final class Ledger implements BatchApplier {
           state = applied.state();
           results.add(accepted(index, leaf, frontier.size()));
         }
-        case Outcome.Rejected rejected ->
+        case EntryOutcome.Rejected rejected ->
             results.add(rejected(rejected.code(), rejected.message()));
       }
     }

@@ -1,6 +1,6 @@
 package org.coopledger.node.ledger;
 
-import org.coopledger.governance.ledger.CoopState;
+import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.merkle.Frontier;
 import org.coopledger.governance.merkle.Hash;
 

@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.coopledger.governance.crypto.PublicKey;
-import org.coopledger.governance.ledger.SignatureVerifier;
+import org.coopledger.governance.engine.SignatureVerifier;
 
 /**
  * Remembers the (key, message, signature) triples this node verified before replication, so that

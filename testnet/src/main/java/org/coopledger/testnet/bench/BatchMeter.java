@@ -4,7 +4,8 @@ import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coopledger.testnet.load.NodeApi;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 
 /**
  * The node's {@code coop.batch.entries} meter (submitted entries per Raft log entry), read from
@@ -27,11 +28,11 @@ final class BatchMeter {
   private BatchMeter() {}
 
   /** The meter's current reading, if the node serves it. */
-  static Optional<Reading> read(NodeApi api) {
+  static Optional<Reading> read(NodeClient api) {
     try {
-      NodeApi.Reply reply =
-          api.send(
-              HttpRequest.newBuilder(api.base().resolve("/observe/metrics"))
+      Reply reply =
+          api.exchange(
+              HttpRequest.newBuilder(api.uri().resolve("/observe/metrics"))
                   .header("Accept", "text/plain")
                   .GET());
       Matcher count = COUNT.matcher(reply.body());

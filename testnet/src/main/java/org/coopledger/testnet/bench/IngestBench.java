@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.EntryId;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.LoadGenerator;
 import org.coopledger.testnet.load.LoadResult;
-import org.coopledger.testnet.load.NodeApi;
 import org.coopledger.testnet.load.VoteLoad;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -158,7 +159,7 @@ public final class IngestBench implements Callable<Integer> {
       Ingest ingest;
       ProofBench.Result proofs;
       if (node != null) {
-        try (NodeApi api = new NodeApi(node)) {
+        try (NodeClient api = NodeClient.of(node)) {
           ingest = ingest(api, null);
           proofs = proofs(api);
         }
@@ -169,7 +170,7 @@ public final class IngestBench implements Callable<Integer> {
                 .withPort(0)
                 .withCoopId("bench-coop");
         try (CoopNode started = CoopNode.start(config);
-            NodeApi api = new NodeApi(started.uri())) {
+            NodeClient api = NodeClient.of(started.uri())) {
           out.println("started a node at " + started.uri() + " with data in " + config.dataDir());
           ingest = ingest(api, started);
           proofs = proofEntries == 0 ? proofs(api) : null;
@@ -204,7 +205,7 @@ public final class IngestBench implements Callable<Integer> {
       Duration collecting,
       double entriesPerBatch) {}
 
-  private Ingest ingest(NodeApi api, CoopNode local) throws InterruptedException {
+  private Ingest ingest(NodeClient api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
     String coopId = info.get("coopId").asText();
     long size = info.get("treeSize").asLong();
@@ -218,7 +219,7 @@ public final class IngestBench implements Callable<Integer> {
           "founding co-op %s with %d members (genesis signed by all) ...%n",
           coopId,
           members);
-      expectCreated(api.submit(load.genesis()), "the genesis");
+      expectCreated(api.postEntry(load.genesis()), "the genesis");
     } else {
       out.printf(
           Locale.ROOT,
@@ -227,14 +228,14 @@ public final class IngestBench implements Callable<Integer> {
           size);
     }
     byte[] proposal = load.proposal("bench " + System.currentTimeMillis());
-    expectCreated(api.submit(proposal), "the decision proposal");
+    expectCreated(api.postEntry(proposal), "the decision proposal");
     EntryId proposalId = CoopFixture.idOf(proposal);
 
     out.printf(Locale.ROOT, "signing %,d votes (%,d warm-up) ...%n", warmup + entries, warmup);
     long signStart = System.nanoTime();
     List<byte[]> votes = load.votes(proposalId, 0, warmup + entries);
     out.printf(Locale.ROOT, "signed in %.1f s%n", (System.nanoTime() - signStart) / 1e9);
-    try (LoadGenerator generator = new LoadGenerator(api.base(), concurrency, format)) {
+    try (LoadGenerator generator = new LoadGenerator(api.uri(), concurrency, format)) {
       if (warmup > 0) {
         out.printf(Locale.ROOT, "warm-up: %,d votes ...%n", warmup);
         LoadResult warm = generator.run(votes.subList(0, warmup), load::authorOf, n -> {});
@@ -276,7 +277,7 @@ public final class IngestBench implements Callable<Integer> {
           members,
           concurrency,
           format,
-          api.base(),
+          api.uri(),
           nodeCpu,
           local == null ? Map.of() : threads.sinceByGroup(),
           threads.compilingSince(),
@@ -305,14 +306,14 @@ public final class IngestBench implements Callable<Integer> {
     NodeConfig config =
         NodeConfig.defaults().withDataDir(dir).withPort(0).withCoopId(ProofStore.COOP_ID);
     try (CoopNode started = CoopNode.start(config);
-        NodeApi api = new NodeApi(started.uri())) {
+        NodeClient api = NodeClient.of(started.uri())) {
       out.printf(
           Locale.ROOT, "started a node on the %,d-entry ledger at %s%n", size, started.uri());
       return proofs(api);
     }
   }
 
-  private ProofBench.Result proofs(NodeApi api) {
+  private ProofBench.Result proofs(NodeClient api) {
     out.printf(
         Locale.ROOT,
         "proofs: %,d inclusion and %,d consistency proofs, one at a time ...%n",
@@ -325,7 +326,7 @@ public final class IngestBench implements Callable<Integer> {
             n -> out.printf(Locale.ROOT, "  %,d / %,d%n", n, proofSamples));
   }
 
-  private static void expectCreated(NodeApi.Reply reply, String what) {
+  private static void expectCreated(Reply reply, String what) {
     if (reply.status() != 201) {
       throw new IllegalStateException(
           "the node refused "

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
 import org.coopledger.testnet.load.Latencies;
-import org.coopledger.testnet.load.NodeApi;
 
 /**
  * The latency of {@code GET /v1/proofs/inclusion} and {@code /v1/proofs/consistency} at a node's
@@ -25,9 +25,9 @@ final class ProofBench {
     }
   }
 
-  private final NodeApi api;
+  private final NodeClient api;
 
-  ProofBench(NodeApi api) {
+  ProofBench(NodeClient api) {
     this.api = api;
   }
 

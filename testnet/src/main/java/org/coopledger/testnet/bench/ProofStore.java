@@ -7,19 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.DecodedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
-import org.coopledger.governance.entry.AcceptedEntry;
-import org.coopledger.governance.entry.DecodedEntry;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.entry.EntrySignature;
-import org.coopledger.governance.fixture.CoopFixture;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.VerifiedSignatures;
 import org.coopledger.node.replication.BatchApplier;
 import org.coopledger.node.replication.proto.EntryResult;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
+import org.coopledger.testkit.CoopFixture;
 import org.coopledger.testnet.load.VoteLoad;
 
 /**

@@ -11,11 +11,11 @@ import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySigner;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.crypto.SigningKey;
-import org.coopledger.governance.entry.EntryCodec;
-import org.coopledger.governance.entry.EntrySigner;
-import org.coopledger.governance.fixture.CoopFixture;
+import org.coopledger.testkit.CoopFixture;
 
 /**
  * A co-op of {@code members} bench members (keys derived from the co-op id and their names, as in

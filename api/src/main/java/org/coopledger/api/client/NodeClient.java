@@ -1,0 +1,279 @@
+package org.coopledger.api.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Talks to one node's REST API ({@code /v1/...}): the one HTTP client of the API, used by the
+ * command line, the tests and the load generator. Thread-safe.
+ *
+ * <p>The typed calls ({@link #nodeInfo()}, {@link #getJson}, {@link #submit}...) either return what
+ * the node said or throw {@link NodeRejectedException} (4xx) / {@link NodeUnavailableException}
+ * (unreachable, 5xx, not the API). The raw calls ({@link #get}, {@link #post}, {@link #postEntry},
+ * {@link #exchange}) return any HTTP status as a {@link Reply}, for callers that check statuses
+ * themselves; they throw {@link NodeUnavailableException} only when there is no answer at all.
+ */
+public final class NodeClient implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EXAMPLE = "http://127.0.0.1:8080";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final HttpClient http;
+
+  private NodeClient(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
+  }
+
+  /**
+   * A client for the node at {@code url} (e.g. {@code http://127.0.0.1:8080}).
+   *
+   * @throws IllegalArgumentException if the URL is not an http(s) URL
+   */
+  public static NodeClient of(String url) {
+    return new NodeClient(normalize(url));
+  }
+
+  /** A client for the node at {@code uri}. */
+  public static NodeClient of(URI uri) {
+    return of(uri.toString());
+  }
+
+  /** The node's URL without a trailing slash, as given by the user. */
+  public String url() {
+    return base.toString();
+  }
+
+  /** The node's URL without a trailing slash. */
+  public URI uri() {
+    return base;
+  }
+
+  /** {@code GET /v1/node}: origin, co-op id, the node's verifier key, tree size. */
+  public JsonNode nodeInfo() {
+    return getJson("/v1/node");
+  }
+
+  /** {@code GET /v1/checkpoint}: the latest signed checkpoint, as the note's text. */
+  public String checkpoint() {
+    return send(request("/v1/checkpoint").GET().build()).body();
+  }
+
+  /** {@code GET /v1/entries?start=&limit=}. */
+  public JsonNode entries(long start, int limit) {
+    return getJson("/v1/entries?start=" + start + "&limit=" + limit);
+  }
+
+  /** {@code GET /v1/entries/{index}}. */
+  public JsonNode entry(long index) {
+    return getJson("/v1/entries/" + index);
+  }
+
+  /** {@code GET /v1/proofs/inclusion?index=&treeSize=}. */
+  public JsonNode inclusionProof(long index, long treeSize) {
+    return getJson("/v1/proofs/inclusion?index=" + index + "&treeSize=" + treeSize);
+  }
+
+  /** {@code GET /v1/proofs/consistency?from=&to=}. */
+  public JsonNode consistencyProof(long from, long to) {
+    return getJson("/v1/proofs/consistency?from=" + from + "&to=" + to);
+  }
+
+  /** {@code POST /v1/entries} with a signed entry in the API's JSON form. */
+  public JsonNode submit(JsonNode signedEntry) {
+    return postJson("/v1/entries", signedEntry);
+  }
+
+  /** A GET of any JSON resource under the node's URL, e.g. {@code /v1/members}. */
+  public JsonNode getJson(String path) {
+    return parse(path, send(request(path).header("Accept", "application/json").GET().build()));
+  }
+
+  /** A POST of a JSON document. */
+  public JsonNode postJson(String path, JsonNode body) {
+    String text;
+    try {
+      text = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JsonNode always serializes", e);
+    }
+    HttpRequest request =
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+            .build();
+    return parse(path, send(request));
+  }
+
+  /** {@code GET path}, whatever the status. */
+  public Reply get(String path) {
+    return exchange(request(path).GET());
+  }
+
+  /** {@code POST path} with {@code body} of {@code contentType}, whatever the status. */
+  public Reply post(String path, String contentType, byte[] body) {
+    return exchange(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** {@code POST /v1/entries} of a signed entry's protobuf bytes, whatever the status. */
+  public Reply postEntry(byte[] signedEntry) {
+    return post("/v1/entries", "application/x-protobuf", signedEntry);
+  }
+
+  /** {@code POST /v1/entries} of a signed entry in the API's JSON form, whatever the status. */
+  public Reply postEntry(String signedEntryJson) {
+    return post(
+        "/v1/entries", "application/json", signedEntryJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends any request (built against {@link #uri()}) and reads the whole answer, whatever its
+   * status. The request times out after 60 s.
+   *
+   * @throws NodeUnavailableException if the node did not answer at all
+   */
+  public Reply exchange(HttpRequest.Builder request) {
+    HttpResponse<String> response = transmit(request.timeout(REQUEST_TIMEOUT).build());
+    return new Reply(response.statusCode(), response.body());
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> response = transmit(request);
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response;
+    }
+    if (status >= 400 && status < 500) {
+      throw rejection(status, response.body());
+    }
+    throw new NodeUnavailableException(
+        "NODE_FAILED",
+        "the node at "
+            + base
+            + " failed (HTTP "
+            + status
+            + ")"
+            + errorSuffix(response.body())
+            + "; try again later or ask its operator");
+  }
+
+  private HttpResponse<String> transmit(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpConnectTimeoutException e) {
+      throw unreachable(
+          "did not accept a connection within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
+    } catch (HttpTimeoutException e) {
+      throw unreachable("did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+    } catch (ConnectException e) {
+      throw unreachable("refused the connection", e);
+    } catch (IOException e) {
+      throw unreachable("broke off the exchange (" + e + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeUnavailableException("INTERRUPTED", "interrupted while waiting for " + base, e);
+    }
+  }
+
+  private NodeUnavailableException unreachable(String what, Exception cause) {
+    return new NodeUnavailableException(
+        "UNREACHABLE",
+        "could not reach the node at "
+            + base
+            + ": it "
+            + what
+            + ". Is it running? Start one with `./coop node`, or point --node (or COOP_NODE) at it.",
+        cause);
+  }
+
+  private static NodeRejectedException rejection(int status, String body) {
+    try {
+      JsonNode error = JSON.readTree(body);
+      if (error != null && error.hasNonNull("error")) {
+        return new NodeRejectedException(
+            status, error.get("error").asText(), error.path("message").asText(""));
+      }
+    } catch (JsonProcessingException e) {
+      // Not the API's error shape: report the raw body below.
+    }
+    return new NodeRejectedException(status, "HTTP_" + status, abbreviate(body));
+  }
+
+  private JsonNode parse(String path, HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (JsonProcessingException e) {
+      throw new NodeUnavailableException(
+          "NOT_THE_API",
+          "the server at "
+              + base
+              + " answered "
+              + path
+              + " with something that is not JSON ("
+              + abbreviate(response.body())
+              + "); is --node pointing at a coopledger node?",
+          e);
+    }
+  }
+
+  private static String errorSuffix(String body) {
+    String text = abbreviate(body);
+    return text.isEmpty() ? "" : ": " + text;
+  }
+
+  private static String abbreviate(String body) {
+    String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+  }
+
+  private static URI normalize(String url) {
+    String trimmed = url.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "not a node URL: '" + url + "' (" + e.getReason() + "; expected e.g. " + EXAMPLE + ")");
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "not a node URL: '" + url + "' (expected e.g. " + EXAMPLE + ")");
+    }
+    return uri;
+  }
+}

@@ -1,0 +1,305 @@
+package org.coopledger.cli.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.cli.CoopRunner;
+import org.coopledger.cli.ExitCode;
+import org.coopledger.cli.entry.SignedEntryFile;
+import org.coopledger.cli.output.Json;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.governance.merkle.InMemoryHashSource;
+import org.coopledger.node.CoopNode;
+import org.coopledger.node.NodeConfig;
+import org.coopledger.node.checkpoint.NodeKey;
+import org.coopledger.testkit.CoopFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real node behind a proxy that lies in one way per test. Each lie must make {@code coop audit}
+ * fail with exit code 5 and a message naming the problem; the honest proxy must pass.
+ */
+class AuditLiesIT {
+  private static final int ENTRIES = 11;
+
+  @TempDir static Path nodeDir;
+  private static CoopNode node;
+  private static String nodeUrl;
+
+  @TempDir Path trustDir;
+  private LyingProxy proxy;
+
+  @BeforeAll
+  static void startNodeWithACoop() throws Exception {
+    node =
+        CoopNode.start(
+            NodeConfig.defaults()
+                .withDataDir(nodeDir.resolve("data"))
+                .withPort(0)
+                .withCheckpoints(1, 50));
+    nodeUrl = node.uri().toString();
+    NodeClient client = NodeClient.of(nodeUrl);
+    CoopFixture coop =
+        new CoopFixture(
+            node.config().coopId(),
+            "Audited",
+            CoopFixture.DEMO_PEOPLE,
+            System.currentTimeMillis() - 60_000);
+    List<byte[]> entries = new ArrayList<>();
+    entries.add(coop.genesis());
+    byte[] proposal =
+        coop.propose(
+            "alice",
+            "split",
+            new Governed.SplitChange(
+                List.of(
+                    new Share(coop.id("alice"), 5000),
+                    new Share(coop.id("bob"), 3000),
+                    new Share(coop.id("carol"), 2000))));
+    entries.add(proposal);
+    EntryId id = CoopFixture.idOf(proposal);
+    for (String creator : List.of("alice", "bob", "carol")) {
+      entries.add(coop.approve(creator, id));
+      entries.add(coop.vote(creator, id, VoteChoice.YES));
+    }
+    entries.add(coop.execute("alice", id));
+    entries.add(coop.revenue("tess", 10_000, "EUR", "subscription"));
+    entries.add(coop.revenue("tess", 3_333, "EUR", "workshop"));
+    assertThat(entries).hasSize(ENTRIES);
+    for (byte[] entry : entries) {
+      client.submit(SignedEntryFile.apiJson(entry));
+    }
+  }
+
+  @AfterAll
+  static void stopNode() {
+    node.close();
+  }
+
+  @BeforeEach
+  void startProxy() throws Exception {
+    proxy = LyingProxy.inFrontOf(nodeUrl);
+    awaitCheckpointCovering(ENTRIES);
+  }
+
+  @AfterEach
+  void stopProxy() {
+    proxy.close();
+  }
+
+  @Test
+  void honestNodePassesAndAuditsAgainConsistently() {
+    CoopRunner.Result first = audit();
+    CoopRunner.Result second = audit();
+
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+    assertThat(first.out()).contains("audit passed: " + ENTRIES + " entries");
+    assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.OK);
+    assertThat(second.out()).contains("consistent with the checkpoint of size " + ENTRIES);
+  }
+
+  @Test
+  void entryWithOneByteAlteredInItsSignedBodyIsNamed() {
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> alterLeaf(answer, 5, 20));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "entry #5");
+  }
+
+  @Test
+  void entryWithOneByteAlteredOutsideTheSignaturesIsLocatedByTheCheckpoint() {
+    // The last bytes of a ledger record are its acceptance time: no member signature covers
+    // them, so only the Merkle root can tell, and the audit must still say which entry it is.
+    long last = ENTRIES - 1;
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> alterLeaf(answer, last, -1));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ROOT_MISMATCH");
+    assertThat(result.err())
+        .contains("entry #" + last + " is not the one the checkpoint commits to");
+  }
+
+  @Test
+  void droppedEntryIsNamed() {
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> dropEntry(answer, 4));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ENTRY_MISSING");
+    assertThat(result.err()).contains("entry #4 is missing");
+  }
+
+  @Test
+  void checkpointForARewrittenHistoryIsCaughtByConsistencyWithTheLastOneSeen() throws Exception {
+    assertThat(audit().exitCode()).isEqualTo(ExitCode.OK);
+    // The operator holds the node key, so it can sign a checkpoint for any history it likes:
+    // here the same number of entries with entry #2 replaced, as if it had always been so.
+    SigningKey nodeKey = NodeKey.loadOrCreate(nodeDir.resolve("data"));
+    List<byte[]> leaves = leaves();
+    leaves.set(2, leaves.get(3));
+    InMemoryHashSource rewritten = InMemoryHashSource.ofEntries(leaves);
+    String origin = node.config().origin();
+    String forged =
+        new String(
+            SignedCheckpoint.sign(
+                    new Checkpoint(origin, leaves.size(), rewritten.root().bytes()),
+                    NoteSigner.of(origin, nodeKey))
+                .bytes(),
+            StandardCharsets.UTF_8);
+    proxy.lie(path -> path.startsWith("/v1/checkpoint"), answer -> answer.withText(forged));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "HISTORY_REWRITTEN");
+    assertThat(result.err()).contains("size " + ENTRIES);
+  }
+
+  @Test
+  void changedNodeKeyIsALoudFailure() {
+    assertThat(audit().exitCode()).isEqualTo(ExitCode.OK);
+    SigningKey impostor = SigningKey.generate();
+    String origin = node.config().origin();
+    NoteSigner signer = NoteSigner.of(origin, impostor);
+    proxy.lie(
+        path -> path.equals("/v1/node"),
+        answer -> withField(answer, "verifierKey", signer.verifier().vkey()));
+    proxy.lie(
+        path -> path.startsWith("/v1/checkpoint"),
+        answer -> answer.withText(resign(answer.text(), signer)));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "NODE_KEY_CHANGED");
+    assertThat(result.err()).contains("CHECKPOINT KEY HAS CHANGED");
+  }
+
+  @Test
+  void checkpointNotSignedByTheNodesKeyIsRefused() {
+    NoteSigner other = NoteSigner.of(node.config().origin(), SigningKey.generate());
+    proxy.lie(
+        path -> path.startsWith("/v1/checkpoint"),
+        answer -> answer.withText(resign(answer.text(), other)));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "CHECKPOINT_SIGNATURE");
+  }
+
+  @Test
+  void misreportedStateDigestIsCaught() {
+    proxy.lie(
+        path -> path.startsWith("/v1/state"),
+        answer -> withField(answer, "stateDigest", "00".repeat(32)));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "STATE_MISMATCH");
+  }
+
+  private CoopRunner.Result audit() {
+    return CoopRunner.plain()
+        .run(
+            "audit", "--node", proxy.url(), "--trust-dir", trustDir.toString(), "--page-size", "5");
+  }
+
+  private static void assertFailed(CoopRunner.Result result, String problem) {
+    assertThat(result.exitCode())
+        .as(result.out() + result.err())
+        .isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(result.err()).contains("VERIFICATION FAILED").contains(problem);
+  }
+
+  private static LyingProxy.Answer alterLeaf(LyingProxy.Answer answer, long index, int byteAt) {
+    JsonNode page = read(answer);
+    for (JsonNode entry : page.path("entries")) {
+      if (entry.path("index").asLong() == index) {
+        byte[] leaf = Base64.getDecoder().decode(entry.path("leaf").asText());
+        int at = byteAt < 0 ? leaf.length + byteAt : byteAt;
+        leaf[at] ^= 0x01;
+        ((ObjectNode) entry).put("leaf", Base64.getEncoder().encodeToString(leaf));
+      }
+    }
+    return write(answer, page);
+  }
+
+  private static LyingProxy.Answer dropEntry(LyingProxy.Answer answer, long index) {
+    JsonNode page = read(answer);
+    ArrayNode entries = (ArrayNode) page.path("entries");
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).path("index").asLong() == index) {
+        entries.remove(i);
+        break;
+      }
+    }
+    return write(answer, page);
+  }
+
+  private static LyingProxy.Answer withField(LyingProxy.Answer answer, String field, Object value) {
+    ObjectNode json = (ObjectNode) read(answer);
+    json.set(field, Json.MAPPER.valueToTree(value));
+    return write(answer, json);
+  }
+
+  private static String resign(String note, NoteSigner signer) {
+    String body = note.substring(0, note.indexOf("\n\n") + 1);
+    return new String(
+        SignedCheckpoint.sign(Checkpoint.parse(body), signer).bytes(), StandardCharsets.UTF_8);
+  }
+
+  private static List<byte[]> leaves() {
+    List<byte[]> leaves = new ArrayList<>();
+    for (JsonNode entry : NodeClient.of(nodeUrl).entries(0, ENTRIES).path("entries")) {
+      leaves.add(Base64.getDecoder().decode(entry.path("leaf").asText()));
+    }
+    return leaves;
+  }
+
+  private static void awaitCheckpointCovering(long size) throws InterruptedException {
+    NodeClient client = NodeClient.of(nodeUrl);
+    for (int i = 0; i < 100; i++) {
+      if (client.nodeInfo().path("checkpointSize").asLong() >= size) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no checkpoint covered " + size + " entries in time");
+  }
+
+  private static JsonNode read(LyingProxy.Answer answer) {
+    try {
+      return Json.MAPPER.readTree(answer.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static LyingProxy.Answer write(LyingProxy.Answer answer, JsonNode json) {
+    try {
+      return answer.withBody(Json.MAPPER.writeValueAsBytes(json));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package org.coopledger.governance.codec;
+
+import com.google.protobuf.ByteString;
+import java.util.List;
+import org.coopledger.governance.action.Action;
+import org.coopledger.governance.action.Approve;
+import org.coopledger.governance.action.CastVote;
+import org.coopledger.governance.action.CreateProposal;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Execute;
+import org.coopledger.governance.action.Genesis;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.action.RotateKey;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Veto;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.action.VoteWeight;
+import org.coopledger.governance.action.WithdrawApproval;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.PublicKey;
+import org.coopledger.governance.proto.EntryBody;
+
+/** Maps actions between protobuf messages and the records of {@code action}. */
+final class ActionCodec {
+  private ActionCodec() {}
+
+  static Action fromProto(EntryBody body) {
+    return switch (body.getActionCase()) {
+      case GENESIS -> {
+        var g = body.getGenesis();
+        yield new Genesis(
+            g.getName(),
+            g.getFoundersList().stream().map(ActionCodec::member).toList(),
+            g.getRulebook(),
+            shares(g.getInitialSplitList()));
+      }
+      case ROTATE_KEY -> new RotateKey(key(body.getRotateKey().getNewPublicKey()));
+      case CREATE_PROPOSAL -> proposal(body.getCreateProposal());
+      case CAST_VOTE -> {
+        var v = body.getCastVote();
+        VoteChoice choice =
+            switch (v.getChoice()) {
+              case YES -> VoteChoice.YES;
+              case NO -> VoteChoice.NO;
+              case ABSTAIN -> VoteChoice.ABSTAIN;
+              case VOTE_CHOICE_UNSPECIFIED, UNRECOGNIZED ->
+                  throw new MalformedEntryException("a vote must be yes, no or abstain");
+            };
+        yield new CastVote(proposalId(v.getProposalId()), choice, v.getReason());
+      }
+      case APPROVE -> new Approve(proposalId(body.getApprove().getProposalId()));
+      case WITHDRAW_APPROVAL ->
+          new WithdrawApproval(proposalId(body.getWithdrawApproval().getProposalId()));
+      case VETO -> new Veto(proposalId(body.getVeto().getProposalId()), body.getVeto().getReason());
+      case EXECUTE -> new Execute(proposalId(body.getExecute().getProposalId()));
+      case RECORD_REVENUE -> {
+        var r = body.getRecordRevenue();
+        yield new RecordRevenue(
+            r.getAmountMinor(), r.getCurrency(), r.getSource(), r.getReference());
+      }
+      case ACTION_NOT_SET ->
+          throw new MalformedEntryException("the entry body carries no action (or an unknown one)");
+    };
+  }
+
+  private static CreateProposal proposal(org.coopledger.governance.proto.CreateProposal p) {
+    Governed governed =
+        switch (p.getGovernedCase()) {
+          case SPLIT_CHANGE -> new Governed.SplitChange(shares(p.getSplitChange().getSharesList()));
+          case ADMIT_MEMBER -> new Governed.AdmitMember(member(p.getAdmitMember().getMember()));
+          case REMOVE_MEMBER ->
+              new Governed.RemoveMember(memberId(p.getRemoveMember().getMemberId()));
+          case CHANGE_ROLES ->
+              new Governed.ChangeRoles(
+                  memberId(p.getChangeRoles().getMemberId()), p.getChangeRoles().getRolesList());
+          case PAYOUT -> {
+            var pay = p.getPayout();
+            yield new Governed.Payout(
+                memberId(pay.getMemberId()),
+                pay.getAmountMinor(),
+                pay.getCurrency(),
+                pay.getReference());
+          }
+          case RULEBOOK_CHANGE -> new Governed.RulebookChange(p.getRulebookChange().getRulebook());
+          case DECISION -> new Governed.Decision();
+          case GOVERNED_NOT_SET ->
+              throw new MalformedEntryException(
+                  "a proposal must wrap a governed action or a decision");
+        };
+    List<VoteWeight> weights =
+        p.getVoteWeightsList().stream()
+            .map(w -> new VoteWeight(memberId(w.getMemberId()), w.getWeight()))
+            .toList();
+    return new CreateProposal(p.getTitle(), p.getText(), weights, governed);
+  }
+
+  private static NewMember member(org.coopledger.governance.proto.NewMember m) {
+    return new NewMember(key(m.getPublicKey()), m.getDisplayName(), m.getRolesList());
+  }
+
+  private static List<Share> shares(List<org.coopledger.governance.proto.Share> shares) {
+    return shares.stream()
+        .map(s -> new Share(memberId(s.getMemberId()), s.getBasisPoints()))
+        .toList();
+  }
+
+  private static PublicKey key(ByteString raw) {
+    if (raw.size() != PublicKey.LENGTH) {
+      throw new MalformedEntryException(
+          "a public key must be 32 raw Ed25519 bytes, got " + raw.size());
+    }
+    return PublicKey.fromRaw(raw.toByteArray());
+  }
+
+  static KeyId memberId(String hex) {
+    try {
+      return new KeyId(hex);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedEntryException("member id: " + e.getMessage(), e);
+    }
+  }
+
+  private static EntryId proposalId(String hex) {
+    return new EntryId(hex);
+  }
+
+  // ---- records to protobuf (for clients that build entries) ----
+
+  static void toProto(Action action, EntryBody.Builder body) {
+    switch (action) {
+      case Genesis g ->
+          body.setGenesis(
+              org.coopledger.governance.proto.Genesis.newBuilder()
+                  .setName(g.name())
+                  .addAllFounders(g.founders().stream().map(ActionCodec::member).toList())
+                  .setRulebook(g.rulebook())
+                  .addAllInitialSplit(toProtoShares(g.initialSplit())));
+      case RotateKey r ->
+          body.setRotateKey(
+              org.coopledger.governance.proto.RotateKey.newBuilder()
+                  .setNewPublicKey(ByteString.copyFrom(r.newKey().raw())));
+      case CreateProposal p -> body.setCreateProposal(proposal(p));
+      case CastVote v ->
+          body.setCastVote(
+              org.coopledger.governance.proto.CastVote.newBuilder()
+                  .setProposalId(v.proposal().hex())
+                  .setChoice(org.coopledger.governance.proto.VoteChoice.valueOf(v.choice().name()))
+                  .setReason(v.reason()));
+      case Approve a ->
+          body.setApprove(
+              org.coopledger.governance.proto.Approve.newBuilder()
+                  .setProposalId(a.proposal().hex()));
+      case WithdrawApproval w ->
+          body.setWithdrawApproval(
+              org.coopledger.governance.proto.WithdrawApproval.newBuilder()
+                  .setProposalId(w.proposal().hex()));
+      case Veto v ->
+          body.setVeto(
+              org.coopledger.governance.proto.Veto.newBuilder()
+                  .setProposalId(v.proposal().hex())
+                  .setReason(v.reason()));
+      case Execute e ->
+          body.setExecute(
+              org.coopledger.governance.proto.Execute.newBuilder()
+                  .setProposalId(e.proposal().hex()));
+      case RecordRevenue r ->
+          body.setRecordRevenue(
+              org.coopledger.governance.proto.RecordRevenue.newBuilder()
+                  .setAmountMinor(r.amountMinor())
+                  .setCurrency(r.currency())
+                  .setSource(r.source())
+                  .setReference(r.reference()));
+    }
+  }
+
+  private static org.coopledger.governance.proto.CreateProposal.Builder proposal(CreateProposal p) {
+    var b =
+        org.coopledger.governance.proto.CreateProposal.newBuilder()
+            .setTitle(p.title())
+            .setText(p.text());
+    for (VoteWeight w : p.voteWeights()) {
+      b.addVoteWeights(
+          org.coopledger.governance.proto.VoteWeight.newBuilder()
+              .setMemberId(w.member().hex())
+              .setWeight(w.weight()));
+    }
+    switch (p.governed()) {
+      case Governed.SplitChange s ->
+          b.setSplitChange(
+              org.coopledger.governance.proto.SplitChange.newBuilder()
+                  .addAllShares(toProtoShares(s.shares())));
+      case Governed.AdmitMember a ->
+          b.setAdmitMember(
+              org.coopledger.governance.proto.AdmitMember.newBuilder()
+                  .setMember(member(a.member())));
+      case Governed.RemoveMember r ->
+          b.setRemoveMember(
+              org.coopledger.governance.proto.RemoveMember.newBuilder()
+                  .setMemberId(r.member().hex()));
+      case Governed.ChangeRoles c ->
+          b.setChangeRoles(
+              org.coopledger.governance.proto.ChangeRoles.newBuilder()
+                  .setMemberId(c.member().hex())
+                  .addAllRoles(c.roles()));
+      case Governed.Payout pay ->
+          b.setPayout(
+              org.coopledger.governance.proto.Payout.newBuilder()
+                  .setMemberId(pay.member().hex())
+                  .setAmountMinor(pay.amountMinor())
+                  .setCurrency(pay.currency())
+                  .setReference(pay.reference()));
+      case Governed.RulebookChange r ->
+          b.setRulebookChange(
+              org.coopledger.governance.proto.RulebookChange.newBuilder()
+                  .setRulebook(r.rulebook()));
+      case Governed.Decision d ->
+          b.setDecision(org.coopledger.governance.proto.Decision.getDefaultInstance());
+    }
+    return b;
+  }
+
+  private static org.coopledger.governance.proto.NewMember member(NewMember m) {
+    return org.coopledger.governance.proto.NewMember.newBuilder()
+        .setPublicKey(ByteString.copyFrom(m.publicKey().raw()))
+        .setDisplayName(m.displayName())
+        .addAllRoles(m.roles())
+        .build();
+  }
+
+  private static List<org.coopledger.governance.proto.Share> toProtoShares(List<Share> shares) {
+    return shares.stream()
+        .map(
+            s ->
+                org.coopledger.governance.proto.Share.newBuilder()
+                    .setMemberId(s.member().hex())
+                    .setBasisPoints(s.basisPoints())
+                    .build())
+        .toList();
+  }
+}

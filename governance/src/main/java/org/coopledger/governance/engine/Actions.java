@@ -1,0 +1,89 @@
+package org.coopledger.governance.engine;
+
+import java.util.Map;
+import java.util.SortedMap;
+import org.coopledger.governance.action.Approve;
+import org.coopledger.governance.action.CastVote;
+import org.coopledger.governance.action.CreateProposal;
+import org.coopledger.governance.action.Execute;
+import org.coopledger.governance.action.Genesis;
+import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.action.RotateKey;
+import org.coopledger.governance.action.Veto;
+import org.coopledger.governance.action.WithdrawApproval;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Distribution;
+import org.coopledger.governance.split.Split;
+
+/** Applies an action whose envelope checks passed. Changes only {@code step.next}. */
+final class Actions {
+  /** The role that may record revenue (revenue credits balances that payouts then draw on). */
+  static final String REVENUE_ROLE = "treasurer";
+
+  private Actions() {}
+
+  /** Applies the action and returns a one-line summary. */
+  static String apply(StateMachine.Step step) {
+    return switch (step.entry.entry().action()) {
+      case Genesis g -> throw new IllegalStateException("genesis is applied by the state machine");
+      case RotateKey r -> rotateKey(step, r);
+      case RecordRevenue r -> recordRevenue(step, r);
+      case CreateProposal p -> Proposals.create(step, p);
+      case CastVote v -> Proposals.vote(step, v);
+      case Approve a -> Proposals.approve(step, a);
+      case WithdrawApproval w -> Proposals.withdraw(step, w);
+      case Veto v -> Proposals.veto(step, v);
+      case Execute e -> Execution.execute(step, e);
+    };
+  }
+
+  private static String rotateKey(StateMachine.Step step, RotateKey rotate) {
+    KeyId newId = rotate.newKey().id();
+    KeyId owner = step.before.keyOwners().get(newId);
+    if (owner != null) {
+      throw new Rejection(
+          Rejection.KEY_IN_USE,
+          "key "
+              + newId
+              + " was already used by "
+              + Clauses.describe(owner, step.before)
+              + "; generate a fresh key");
+    }
+    Member author = step.author;
+    step.next.members().put(author.id(), author.withKey(rotate.newKey()));
+    step.next.keyOwners().put(newId, author.id());
+    return author.describe() + " rotated key " + author.key().id() + " to " + newId;
+  }
+
+  private static String recordRevenue(StateMachine.Step step, RecordRevenue revenue) {
+    if (!step.author.hasRole(REVENUE_ROLE)) {
+      throw new Rejection(
+          Rejection.NOT_ALLOWED,
+          step.author.describe()
+              + " cannot record revenue; only a member with the role '"
+              + REVENUE_ROLE
+              + "' can");
+    }
+    Split split =
+        step.before
+            .currentSplit()
+            .orElseThrow(
+                () ->
+                    new Rejection(
+                        Rejection.NO_SPLIT,
+                        "the co-op has no revenue split yet; adopt one with a split proposal"));
+    SortedMap<KeyId, Long> parts = Distribution.distribute(revenue.amountMinor(), split.shares());
+    for (Map.Entry<KeyId, Long> part : parts.entrySet()) {
+      step.next.balances =
+          step.next.balances.credit(part.getKey(), revenue.currency(), part.getValue());
+    }
+    return "recorded "
+        + revenue.amountMinor()
+        + " "
+        + revenue.currency()
+        + " from "
+        + revenue.source()
+        + " over split v"
+        + split.version();
+  }
+}

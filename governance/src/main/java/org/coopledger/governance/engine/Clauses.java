@@ -1,0 +1,129 @@
+package org.coopledger.governance.engine;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.clause.ActionKind;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClauseResult;
+import org.coopledger.governance.clause.Group;
+import org.coopledger.governance.crypto.KeyId;
+
+/** How the state machine asks the rulebook about a proposal. */
+final class Clauses {
+  /** How long a proposal stays executable after all of its clause's windows have run. */
+  static final Duration GRACE = Duration.ofDays(30);
+
+  private Clauses() {}
+
+  static ActionKind kindOf(Governed governed) {
+    return switch (governed) {
+      case Governed.SplitChange s -> ActionKind.SPLIT;
+      case Governed.Payout p -> ActionKind.PAYOUT;
+      case Governed.AdmitMember a -> ActionKind.ADMIT;
+      case Governed.RemoveMember r -> ActionKind.REMOVE;
+      case Governed.ChangeRoles c -> ActionKind.CHANGE_ROLES;
+      case Governed.RulebookChange r -> ActionKind.RULEBOOK;
+      case Governed.Decision d -> ActionKind.DECISION;
+    };
+  }
+
+  static Clause clauseFor(CoopState state, Proposal proposal) {
+    return state.parsedRulebook().clause(kindOf(proposal.action().governed()));
+  }
+
+  static ClauseResult evaluate(CoopState state, Proposal proposal, long now) {
+    return clauseFor(state, proposal).evaluate(new ProposalContext(state, proposal, now));
+  }
+
+  /**
+   * The proposal with its status and conditions-met time brought up to date at {@code now} (after
+   * an approval, vote or veto changed what the clause sees).
+   */
+  static Proposal refreshed(CoopState state, Proposal proposal, long now) {
+    ClauseResult result = evaluate(state, proposal, now);
+    long metAt = result.conditionsMetSince().map(i -> i.toEpochMilli()).orElse(-1L);
+    return proposal.withStatus(
+        result.conditionsMet() ? ProposalStatus.PASSED : ProposalStatus.OPEN, metAt, -1);
+  }
+
+  /** The end of the longest vote window of the clause, if it has a vote. */
+  static Optional<Long> voteClosesAt(Clause clause, Proposal proposal) {
+    return longestVote(clause).map(d -> proposal.openedAt() + d.toMillis());
+  }
+
+  private static Optional<Duration> longestVote(Clause clause) {
+    return switch (clause) {
+      case Clause.Vote v -> Optional.of(v.window().duration());
+      case Clause.And a ->
+          a.terms().stream()
+              .map(Clauses::longestVote)
+              .flatMap(Optional::stream)
+              .max(Duration::compareTo);
+      case Clause.Or o ->
+          o.terms().stream()
+              .map(Clauses::longestVote)
+              .flatMap(Optional::stream)
+              .max(Duration::compareTo);
+      case Clause.If i ->
+          Stream.of(longestVote(i.then()), longestVote(i.otherwise()))
+              .flatMap(Optional::stream)
+              .max(Duration::compareTo);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * After this time the proposal can only be closed as expired: every window, timelock and veto
+   * period of its clause laid end to end, plus {@link #GRACE}.
+   */
+  static long expiresAt(Clause clause, Proposal proposal) {
+    return proposal.openedAt() + spans(clause).plus(GRACE).toMillis();
+  }
+
+  private static Duration spans(Clause clause) {
+    return switch (clause) {
+      case Clause.Vote v -> v.window().duration();
+      case Clause.Timelock t -> t.span().duration();
+      case Clause.Veto v -> v.window().duration();
+      case Clause.Approval a -> a.within().map(s -> s.duration()).orElse(Duration.ZERO);
+      case Clause.And a ->
+          a.terms().stream().map(Clauses::spans).reduce(Duration.ZERO, Duration::plus);
+      case Clause.Or o ->
+          o.terms().stream().map(Clauses::spans).reduce(Duration.ZERO, Duration::plus);
+      case Clause.If i -> spans(i.then()).plus(spans(i.otherwise()));
+      default -> Duration.ZERO;
+    };
+  }
+
+  /** Whether the clause grants {@code member} a veto on this proposal. */
+  static boolean grantsVeto(Clause clause, CoopState state, Proposal proposal, Member member) {
+    return switch (clause) {
+      case Clause.Veto v -> inGroup(v.group(), state, proposal, member);
+      case Clause.And a -> a.terms().stream().anyMatch(t -> grantsVeto(t, state, proposal, member));
+      case Clause.Or o -> o.terms().stream().anyMatch(t -> grantsVeto(t, state, proposal, member));
+      case Clause.If i ->
+          grantsVeto(i.then(), state, proposal, member)
+              || grantsVeto(i.otherwise(), state, proposal, member);
+      default -> false;
+    };
+  }
+
+  private static boolean inGroup(Group group, CoopState state, Proposal proposal, Member member) {
+    return switch (group) {
+      case Group.Role r -> member.hasRole(r.name());
+      case Group.Member m ->
+          ProposalContext.resolve(state, m.ref())
+              .map(x -> x.id().equals(member.id()))
+              .orElse(false);
+      case Group.Beneficiaries b ->
+          ProposalContext.beneficiaries(state, proposal.action().governed()).contains(member.id());
+      case Group.AllMembers all -> true;
+    };
+  }
+
+  static String describe(KeyId id, CoopState state) {
+    return state.member(id).map(Member::describe).orElse(id.hex());
+  }
+}

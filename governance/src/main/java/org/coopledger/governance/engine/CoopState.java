@@ -1,0 +1,279 @@
+package org.coopledger.governance.engine;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Split;
+
+/**
+ * The whole state of one co-op after some prefix of its ledger: identity, members, rulebook,
+ * proposals, split versions and balances. Immutable and thread-safe; every collection is sorted by
+ * a defined key, so {@link #encode()} is canonical and {@link #digest()} compares two replays byte
+ * for byte.
+ */
+public final class CoopState {
+  private static final CoopState EMPTY =
+      new CoopState(
+          "",
+          "",
+          "",
+          new TreeMap<>(),
+          new TreeMap<>(),
+          new TreeMap<>(),
+          List.of(),
+          Balances.empty());
+
+  private final String coopId;
+  private final String name;
+  private final String rulebook;
+  private final SortedMap<KeyId, Member> members;
+  private final SortedMap<KeyId, KeyId> keyOwners;
+  private final SortedMap<EntryId, Proposal> proposals;
+  private final List<Split> splits;
+  private final Balances balances;
+  private final Rulebook parsedRulebook;
+
+  CoopState(
+      String coopId,
+      String name,
+      String rulebook,
+      SortedMap<KeyId, Member> members,
+      SortedMap<KeyId, KeyId> keyOwners,
+      SortedMap<EntryId, Proposal> proposals,
+      List<Split> splits,
+      Balances balances) {
+    this.coopId = coopId;
+    this.name = name;
+    this.rulebook = rulebook;
+    this.members = Collections.unmodifiableSortedMap(members);
+    this.keyOwners = Collections.unmodifiableSortedMap(keyOwners);
+    this.proposals = Collections.unmodifiableSortedMap(proposals);
+    this.splits = List.copyOf(splits);
+    this.balances = balances;
+    this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
+  }
+
+  private CoopState(Builder b, Rulebook parsed) {
+    this.coopId = b.coopId;
+    this.name = b.name;
+    this.rulebook = b.rulebook;
+    // Maps the entry did not touch are shared with the previous state, not wrapped again.
+    this.members =
+        b.members == null ? b.from.members : Collections.unmodifiableSortedMap(b.members);
+    this.keyOwners =
+        b.keyOwners == null ? b.from.keyOwners : Collections.unmodifiableSortedMap(b.keyOwners);
+    this.proposals =
+        b.proposals == null ? b.from.proposals : Collections.unmodifiableSortedMap(b.proposals);
+    this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
+    this.balances = b.balances;
+    this.parsedRulebook = parsed;
+  }
+
+  /** The state before genesis. */
+  public static CoopState empty() {
+    return EMPTY;
+  }
+
+  public boolean isFounded() {
+    return !coopId.isEmpty();
+  }
+
+  /** The co-op id ("" before genesis). */
+  public String coopId() {
+    return coopId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The rulebook text in force. */
+  public String rulebook() {
+    return rulebook;
+  }
+
+  /** The rulebook in force, parsed. Only for a founded co-op. */
+  public Rulebook parsedRulebook() {
+    if (parsedRulebook == null) {
+      throw new IllegalStateException("an unfounded co-op has no rulebook");
+    }
+    return parsedRulebook;
+  }
+
+  /** Every member ever admitted (removed ones with {@code active == false}), by member id. */
+  public SortedMap<KeyId, Member> members() {
+    return members;
+  }
+
+  /** Current (not removed) members, by member id. */
+  public List<Member> activeMembers() {
+    return members.values().stream().filter(Member::active).toList();
+  }
+
+  public Optional<Member> member(KeyId memberId) {
+    return Optional.ofNullable(members.get(memberId));
+  }
+
+  /** Every key id ever used (current or dead) to the id of the member who held it. */
+  public SortedMap<KeyId, KeyId> keyOwners() {
+    return keyOwners;
+  }
+
+  /** The active member whose current key has id {@code keyId}. */
+  public Optional<Member> memberWithCurrentKey(KeyId keyId) {
+    KeyId owner = keyOwners.get(keyId);
+    Member m = owner == null ? null : members.get(owner);
+    return m != null && m.active() && m.key().id().equals(keyId)
+        ? Optional.of(m)
+        : Optional.empty();
+  }
+
+  public SortedMap<EntryId, Proposal> proposals() {
+    return proposals;
+  }
+
+  public Optional<Proposal> proposal(EntryId id) {
+    return Optional.ofNullable(proposals.get(id));
+  }
+
+  /** Every split version, oldest first. */
+  public List<Split> splits() {
+    return splits;
+  }
+
+  /** The split in force, if any was adopted. */
+  public Optional<Split> currentSplit() {
+    return splits.isEmpty() ? Optional.empty() : Optional.of(splits.get(splits.size() - 1));
+  }
+
+  public Balances balances() {
+    return balances;
+  }
+
+  /** The canonical binary encoding (see {@link StateCodec}). */
+  public byte[] encode() {
+    return StateCodec.encode(this);
+  }
+
+  /** Reads {@link #encode()}'s output, refusing anything that is not canonical. */
+  public static CoopState decode(byte[] bytes) {
+    return StateCodec.decode(bytes);
+  }
+
+  /** SHA-256 of {@link #encode()}. */
+  public byte[] digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(encode());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** Lowercase hex of {@link #digest()}. */
+  public String digestHex() {
+    return java.util.HexFormat.of().formatHex(digest());
+  }
+
+  Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CoopState other && java.util.Arrays.equals(encode(), other.encode());
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(digest());
+  }
+
+  @Override
+  public String toString() {
+    return isFounded()
+        ? "co-op "
+            + coopId
+            + " ("
+            + members.size()
+            + " members, "
+            + proposals.size()
+            + " proposals)"
+        : "unfounded co-op";
+  }
+
+  /**
+   * A copy-on-write view used while applying one entry; never escapes the state machine. A
+   * collection is copied the first time the entry changes it, so an entry that touches only
+   * balances does not copy every proposal.
+   */
+  static final class Builder {
+    String coopId;
+    String name;
+    String rulebook;
+    Balances balances;
+    private final CoopState from;
+    private SortedMap<KeyId, Member> members;
+    private SortedMap<KeyId, KeyId> keyOwners;
+    private SortedMap<EntryId, Proposal> proposals;
+    private java.util.ArrayList<Split> splits;
+
+    private Builder(CoopState s) {
+      from = s;
+      coopId = s.coopId;
+      name = s.name;
+      rulebook = s.rulebook;
+      balances = s.balances;
+    }
+
+    SortedMap<KeyId, Member> members() {
+      if (members == null) {
+        members = new TreeMap<>(from.members);
+      }
+      return members;
+    }
+
+    SortedMap<KeyId, KeyId> keyOwners() {
+      if (keyOwners == null) {
+        keyOwners = new TreeMap<>(from.keyOwners);
+      }
+      return keyOwners;
+    }
+
+    SortedMap<EntryId, Proposal> proposals() {
+      if (proposals == null) {
+        proposals = new TreeMap<>(from.proposals);
+      }
+      return proposals;
+    }
+
+    java.util.List<Split> splits() {
+      if (splits == null) {
+        splits = new java.util.ArrayList<>(from.splits);
+      }
+      return splits;
+    }
+
+    CoopState build() {
+      // The rulebook is parsed again only when it changed.
+      return rulebook.equals(from.rulebook)
+          ? new CoopState(this, from.parsedRulebook)
+          : new CoopState(
+              coopId,
+              name,
+              rulebook,
+              new TreeMap<>(members()),
+              new TreeMap<>(keyOwners()),
+              new TreeMap<>(proposals()),
+              splits(),
+              balances);
+    }
+  }
+}

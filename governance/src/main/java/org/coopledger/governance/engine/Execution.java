@@ -1,0 +1,184 @@
+package org.coopledger.governance.engine;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.coopledger.governance.action.Execute;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClauseResult;
+import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Split;
+
+/**
+ * Executing proposals: checking the governed action against the state (when proposed and again when
+ * executed, since the state may have moved), and carrying it out once its clause holds.
+ */
+final class Execution {
+  private Execution() {}
+
+  static String execute(StateMachine.Step step, Execute execute) {
+    Proposal p = Proposals.existing(step.before, execute.proposal());
+    if (p.status() == ProposalStatus.EXECUTED) {
+      throw new Rejection(
+          Rejection.ALREADY_EXECUTED,
+          "proposal " + p.id() + " was already executed at " + Instant.ofEpochMilli(p.closedAt()));
+    }
+    if (p.status().isClosed()) {
+      throw new Rejection(
+          Rejection.PROPOSAL_CLOSED,
+          "proposal " + p.id() + " was closed as " + p.status().name().toLowerCase(Locale.ROOT));
+    }
+    Clause clause = Clauses.clauseFor(step.before, p);
+    long expiresAt = Clauses.expiresAt(clause, p);
+    if (step.now > expiresAt) {
+      close(step, p, ProposalStatus.EXPIRED);
+      return "proposal " + p.id() + " expired at " + Instant.ofEpochMilli(expiresAt);
+    }
+    ClauseResult result = Clauses.evaluate(step.before, p, step.now);
+    if (result.neverHolds()) {
+      close(step, p, ProposalStatus.REJECTED);
+      return "proposal " + p.id() + " was rejected: " + String.join("; ", result.missing());
+    }
+    if (!result.holds()) {
+      throw new Rejection(
+          Rejection.CLAUSE_NOT_MET,
+          "proposal "
+              + p.id()
+              + " cannot execute yet ("
+              + clause.text()
+              + "); still missing: "
+              + String.join("; ", result.missing()));
+    }
+    validate(step.before, p.action().governed());
+    String done = effect(step, p.action().governed());
+    step.next
+        .proposals()
+        .put(
+            p.id(),
+            p.withStatus(
+                ProposalStatus.EXECUTED,
+                result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
+                step.now));
+    return "executed proposal " + p.id() + ": " + done;
+  }
+
+  private static void close(StateMachine.Step step, Proposal p, ProposalStatus status) {
+    step.next.proposals().put(p.id(), p.withStatus(status, p.conditionsMetAt(), step.now));
+  }
+
+  /** Rejects a governed action that cannot take effect in {@code state}. */
+  static void validate(CoopState state, Governed governed) {
+    switch (governed) {
+      case Governed.SplitChange s -> {
+        Split.validShares(s.shares());
+        for (Share share : s.shares()) {
+          activeMember(state, share.member(), "a share");
+        }
+      }
+      case Governed.AdmitMember a -> {
+        NewMember m = a.member();
+        KeyId owner = state.keyOwners().get(m.id());
+        if (owner != null) {
+          throw new Rejection(
+              Rejection.KEY_IN_USE,
+              "key " + m.id() + " already belongs to " + Clauses.describe(owner, state));
+        }
+        if (ProposalContext.resolve(state, m.displayName()).isPresent()) {
+          throw new Rejection(
+              Rejection.DUPLICATE_MEMBER,
+              "a member is already called '" + m.displayName() + "'; choose another name");
+        }
+      }
+      case Governed.RemoveMember r -> {
+        Member m = activeMember(state, r.member(), "the member to remove");
+        if (state.activeMembers().size() == 1) {
+          throw new Rejection(
+              Rejection.LAST_MEMBER, m.describe() + " is the last member and cannot be removed");
+        }
+        if (state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0) > 0) {
+          throw new Rejection(
+              Rejection.MEMBER_IN_SPLIT,
+              m.describe() + " has a share in the split in force; change the split first");
+        }
+      }
+      case Governed.ChangeRoles c ->
+          activeMember(state, c.member(), "the member whose roles change");
+      case Governed.Payout p -> {
+        if (state.member(p.member()).isEmpty()) {
+          throw new Rejection(Rejection.UNKNOWN_MEMBER, "no member has id " + p.member());
+        }
+        long balance = state.balances().of(p.member(), p.currency());
+        if (p.amountMinor() > balance) {
+          throw new Rejection(
+              Rejection.INSUFFICIENT_BALANCE,
+              "the balance of "
+                  + Clauses.describe(p.member(), state)
+                  + " is "
+                  + balance
+                  + " "
+                  + p.currency()
+                  + " minor units; a payout of "
+                  + p.amountMinor()
+                  + " would exceed it");
+        }
+      }
+      case Governed.RulebookChange r -> Rulebook.parse(r.rulebook());
+      case Governed.Decision d -> {}
+    }
+  }
+
+  static Member activeMember(CoopState state, KeyId id, String what) {
+    return state
+        .member(id)
+        .filter(Member::active)
+        .orElseThrow(
+            () ->
+                new Rejection(
+                    Rejection.UNKNOWN_MEMBER, what + " names " + id + ", who is not a member"));
+  }
+
+  private static String effect(StateMachine.Step step, Governed governed) {
+    CoopState.Builder next = step.next;
+    return switch (governed) {
+      case Governed.SplitChange s -> {
+        int version = next.splits().size() + 1;
+        next.splits().add(new Split(version, step.now, s.shares()));
+        yield "split v" + version + " in force";
+      }
+      case Governed.AdmitMember a -> {
+        NewMember m = a.member();
+        next.members()
+            .put(m.id(), new Member(m.id(), m.publicKey(), m.displayName(), m.roles(), 0, true));
+        next.keyOwners().put(m.id(), m.id());
+        yield "admitted " + m.displayName();
+      }
+      case Governed.RemoveMember r -> {
+        Member m = next.members().get(r.member());
+        next.members().put(m.id(), m.removed());
+        yield "removed " + m.describe();
+      }
+      case Governed.ChangeRoles c -> {
+        Member m = next.members().get(c.member());
+        next.members().put(m.id(), m.withRoles(c.roles()));
+        yield m.describe() + " now has roles " + c.roles();
+      }
+      case Governed.Payout p -> {
+        next.balances = next.balances.debit(p.member(), p.currency(), p.amountMinor());
+        yield "paid "
+            + p.amountMinor()
+            + " "
+            + p.currency()
+            + " to "
+            + Clauses.describe(p.member(), step.before);
+      }
+      case Governed.RulebookChange r -> {
+        next.rulebook = Rulebook.parse(r.rulebook()).text();
+        yield "new rulebook in force";
+      }
+      case Governed.Decision d -> "decided";
+    };
+  }
+}

@@ -1,0 +1,153 @@
+package org.coopledger.governance.engine;
+
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.CreateProposal;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.crypto.KeyId;
+
+/**
+ * A proposal and everything the ledger gathered on it. All maps are sorted by member id and
+ * unmodifiable. Times are accepted times of entries, in milliseconds. {@code conditionsMetAt} is -1
+ * unless the clause's conditions are met and have held since that time (timelocks count from it);
+ * {@code closedAt} is -1 while the proposal is open or passed.
+ */
+public record Proposal(
+    EntryId id,
+    KeyId author,
+    long openedAt,
+    CreateProposal action,
+    SortedMap<KeyId, Long> voterWeights,
+    SortedMap<KeyId, Ballot> ballots,
+    SortedMap<KeyId, Long> approvals,
+    SortedMap<KeyId, VetoMark> vetoes,
+    ProposalStatus status,
+    long conditionsMetAt,
+    long closedAt) {
+
+  /** A member's current vote. */
+  public record Ballot(VoteChoice choice, String reason, long atMillis) {}
+
+  /** A veto with its reason. */
+  public record VetoMark(String reason, long atMillis) {}
+
+  public Proposal {
+    voterWeights = frozen(voterWeights);
+    ballots = frozen(ballots);
+    approvals = frozen(approvals);
+    vetoes = frozen(vetoes);
+    if (id == null || author == null || action == null || status == null) {
+      throw new IllegalArgumentException("a proposal needs an id, an author, an action, a status");
+    }
+  }
+
+  private static <V> SortedMap<KeyId, V> frozen(SortedMap<KeyId, V> map) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+  }
+
+  /** A fresh proposal with no approvals, votes or vetoes. */
+  static Proposal open(
+      EntryId id,
+      KeyId author,
+      long openedAt,
+      CreateProposal action,
+      SortedMap<KeyId, Long> voterWeights) {
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        new TreeMap<>(),
+        new TreeMap<>(),
+        new TreeMap<>(),
+        ProposalStatus.OPEN,
+        -1,
+        -1);
+  }
+
+  Proposal withBallot(KeyId voter, Ballot ballot) {
+    SortedMap<KeyId, Ballot> m = new TreeMap<>(ballots);
+    m.put(voter, ballot);
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        m,
+        approvals,
+        vetoes,
+        status,
+        conditionsMetAt,
+        closedAt);
+  }
+
+  Proposal withApproval(KeyId approver, long at) {
+    SortedMap<KeyId, Long> m = new TreeMap<>(approvals);
+    m.put(approver, at);
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        ballots,
+        m,
+        vetoes,
+        status,
+        conditionsMetAt,
+        closedAt);
+  }
+
+  Proposal withoutApproval(KeyId approver) {
+    SortedMap<KeyId, Long> m = new TreeMap<>(approvals);
+    m.remove(approver);
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        ballots,
+        m,
+        vetoes,
+        status,
+        conditionsMetAt,
+        closedAt);
+  }
+
+  Proposal withVeto(KeyId vetoer, VetoMark veto) {
+    SortedMap<KeyId, VetoMark> m = new TreeMap<>(vetoes);
+    m.put(vetoer, veto);
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        ballots,
+        approvals,
+        m,
+        status,
+        conditionsMetAt,
+        closedAt);
+  }
+
+  Proposal withStatus(ProposalStatus newStatus, long newConditionsMetAt, long newClosedAt) {
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        action,
+        voterWeights,
+        ballots,
+        approvals,
+        vetoes,
+        newStatus,
+        newConditionsMetAt,
+        newClosedAt);
+  }
+}

@@ -1,0 +1,176 @@
+package org.coopledger.governance.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.ClauseContext;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Split;
+
+/**
+ * What a clause sees of one proposal in one state at one time. Members are named by their member id
+ * (the id of the key they joined with), which never changes when they rotate keys; {@code
+ * member(<key id>)} resolves current and rotated-away key ids alike.
+ */
+final class ProposalContext implements ClauseContext {
+  private final CoopState state;
+  private final Proposal proposal;
+  private final long now;
+
+  ProposalContext(CoopState state, Proposal proposal, long now) {
+    this.state = state;
+    this.proposal = proposal;
+    this.now = now;
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.ofEpochMilli(now);
+  }
+
+  @Override
+  public KeyId author() {
+    return proposal.author();
+  }
+
+  @Override
+  public List<KeyId> membersWithRole(String role) {
+    return state.activeMembers().stream().filter(m -> m.hasRole(role)).map(Member::id).toList();
+  }
+
+  @Override
+  public List<KeyId> members() {
+    return state.activeMembers().stream().map(Member::id).toList();
+  }
+
+  @Override
+  public Optional<KeyId> resolveMember(String ref) {
+    return resolve(state, ref).map(Member::id);
+  }
+
+  /** The active member a key id (current or rotated away) or a display name names. */
+  static Optional<Member> resolve(CoopState state, String ref) {
+    String r = ref.strip();
+    try {
+      KeyId owner = state.keyOwners().get(KeyId.parse(r));
+      if (owner != null) {
+        return state.member(owner).filter(Member::active);
+      }
+    } catch (IllegalArgumentException notAKeyId) {
+      // fall through: a display name
+    }
+    String name = r.toLowerCase(Locale.ROOT);
+    return state.activeMembers().stream()
+        .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(name))
+        .findFirst();
+  }
+
+  @Override
+  public String describe(KeyId member) {
+    return state.member(member).map(Member::describe).orElse(member.hex());
+  }
+
+  @Override
+  public List<KeyId> beneficiaries() {
+    return beneficiaries(state, proposal.action().governed());
+  }
+
+  /** Who a governed action benefits, sorted: see {@link ClauseContext#beneficiaries()}. */
+  static List<KeyId> beneficiaries(CoopState state, Governed governed) {
+    return switch (governed) {
+      case Governed.SplitChange s -> {
+        SortedMap<KeyId, Integer> old = new TreeMap<>();
+        state
+            .currentSplit()
+            .map(Split::shares)
+            .orElse(List.of())
+            .forEach(share -> old.put(share.member(), share.basisPoints()));
+        SortedMap<KeyId, Integer> next = new TreeMap<>();
+        s.shares().forEach(share -> next.put(share.member(), share.basisPoints()));
+        TreeSet<KeyId> changed = new TreeSet<>();
+        for (KeyId k : old.keySet()) {
+          if (!old.get(k).equals(next.get(k))) {
+            changed.add(k);
+          }
+        }
+        for (Share share : s.shares()) {
+          if (!Integer.valueOf(share.basisPoints()).equals(old.get(share.member()))) {
+            changed.add(share.member());
+          }
+        }
+        yield new ArrayList<>(changed);
+      }
+      case Governed.Payout p -> List.of(p.member());
+      case Governed.AdmitMember a -> List.of(a.member().id());
+      case Governed.RemoveMember r -> List.of(r.member());
+      case Governed.ChangeRoles c -> List.of(c.member());
+      case Governed.RulebookChange r -> List.of();
+      case Governed.Decision d -> List.of();
+    };
+  }
+
+  @Override
+  public Map<KeyId, Instant> approvals() {
+    return instants(proposal.approvals());
+  }
+
+  @Override
+  public OptionalLong amount() {
+    return proposal.action().governed() instanceof Governed.Payout p
+        ? OptionalLong.of(p.amountMinor())
+        : OptionalLong.empty();
+  }
+
+  @Override
+  public Optional<String> currency() {
+    return proposal.action().governed() instanceof Governed.Payout p
+        ? Optional.of(p.currency())
+        : Optional.empty();
+  }
+
+  @Override
+  public Instant openedAt() {
+    return Instant.ofEpochMilli(proposal.openedAt());
+  }
+
+  @Override
+  public Map<KeyId, Long> voterWeights() {
+    return proposal.voterWeights();
+  }
+
+  @Override
+  public Map<KeyId, Ballot> ballots() {
+    SortedMap<KeyId, Ballot> out = new TreeMap<>();
+    proposal.ballots().forEach((k, b) -> out.put(k, Ballot.valueOf(b.choice().name())));
+    return out;
+  }
+
+  @Override
+  public Map<KeyId, Instant> vetoes() {
+    SortedMap<KeyId, Long> at = new TreeMap<>();
+    proposal.vetoes().forEach((k, v) -> at.put(k, v.atMillis()));
+    return instants(at);
+  }
+
+  @Override
+  public Optional<Instant> conditionsMetAt() {
+    return proposal.conditionsMetAt() < 0
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(proposal.conditionsMetAt()));
+  }
+
+  private static Map<KeyId, Instant> instants(SortedMap<KeyId, Long> millis) {
+    SortedMap<KeyId, Instant> out = new TreeMap<>();
+    millis.forEach((k, v) -> out.put(k, Instant.ofEpochMilli(v)));
+    return out;
+  }
+}

@@ -1,0 +1,159 @@
+package org.coopledger.governance.engine;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.Approve;
+import org.coopledger.governance.action.CastVote;
+import org.coopledger.governance.action.CreateProposal;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Veto;
+import org.coopledger.governance.action.VoteWeight;
+import org.coopledger.governance.action.WithdrawApproval;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.crypto.KeyId;
+
+/** Opening proposals and gathering approvals, votes and vetoes on them. */
+final class Proposals {
+  private Proposals() {}
+
+  static String create(StateMachine.Step step, CreateProposal create) {
+    EntryId id = step.entry.id();
+    if (step.before.proposals().containsKey(id)) {
+      throw new Rejection(Rejection.DUPLICATE_PROPOSAL, "proposal " + id + " already exists");
+    }
+    Execution.validate(step.before, create.governed());
+    SortedMap<KeyId, Long> weights = new TreeMap<>();
+    if (create.voteWeights().isEmpty()) {
+      step.before.activeMembers().forEach(m -> weights.put(m.id(), 1L));
+    } else {
+      for (VoteWeight w : create.voteWeights()) {
+        Execution.activeMember(step.before, w.member(), "a vote weight");
+        weights.put(w.member(), w.weight());
+      }
+    }
+    Proposal proposal = Proposal.open(id, step.author.id(), step.now, create, weights);
+    step.next.proposals().put(id, Clauses.refreshed(step.before, proposal, step.now));
+    return step.author.describe()
+        + " proposed "
+        + create.governed().kind()
+        + (create.title().isEmpty() ? "" : " '" + create.title() + "'")
+        + " as "
+        + id;
+  }
+
+  static String vote(StateMachine.Step step, CastVote vote) {
+    Proposal p = takingInput(step, vote.proposal());
+    Clause clause = Clauses.clauseFor(step.before, p);
+    long closesAt =
+        Clauses.voteClosesAt(clause, p)
+            .orElseThrow(
+                () ->
+                    new Rejection(
+                        Rejection.NO_VOTE,
+                        "proposal "
+                            + p.id()
+                            + " is decided by approvals, not a vote ("
+                            + clause.text()
+                            + "); approve it instead"));
+    if (step.now >= closesAt) {
+      throw new Rejection(
+          Rejection.VOTING_CLOSED,
+          "voting on proposal "
+              + p.id()
+              + " closed at "
+              + java.time.Instant.ofEpochMilli(closesAt));
+    }
+    if (!p.voterWeights().containsKey(step.author.id())) {
+      throw new Rejection(
+          Rejection.NOT_ELIGIBLE,
+          step.author.describe() + " is not among the voters of proposal " + p.id());
+    }
+    Proposal next =
+        p.withBallot(step.author.id(), new Proposal.Ballot(vote.choice(), vote.reason(), step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    return step.author.describe() + " voted " + vote.choice() + " on " + p.id();
+  }
+
+  static String approve(StateMachine.Step step, Approve approve) {
+    Proposal p = takingInput(step, approve.proposal());
+    if (p.approvals().containsKey(step.author.id())) {
+      throw new Rejection(
+          Rejection.ALREADY_APPROVED,
+          step.author.describe() + " already approved proposal " + p.id());
+    }
+    Proposal next = p.withApproval(step.author.id(), step.now);
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    return step.author.describe() + " approved " + p.id();
+  }
+
+  static String withdraw(StateMachine.Step step, WithdrawApproval withdraw) {
+    Proposal p = takingInput(step, withdraw.proposal());
+    if (!p.approvals().containsKey(step.author.id())) {
+      throw new Rejection(
+          Rejection.NOT_APPROVED,
+          step.author.describe() + " has no approval on proposal " + p.id() + " to withdraw");
+    }
+    Proposal next = p.withoutApproval(step.author.id());
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    return step.author.describe() + " withdrew their approval of " + p.id();
+  }
+
+  static String veto(StateMachine.Step step, Veto veto) {
+    Proposal p = takingInput(step, veto.proposal());
+    Clause clause = Clauses.clauseFor(step.before, p);
+    if (!Clauses.grantsVeto(clause, step.before, p, step.author)) {
+      throw new Rejection(
+          Rejection.NO_VETO_RIGHT,
+          "the rulebook grants "
+              + step.author.describe()
+              + " no veto on this proposal ("
+              + clause.text()
+              + ")");
+    }
+    if (p.vetoes().containsKey(step.author.id())) {
+      throw new Rejection(
+          Rejection.ALREADY_VETOED, step.author.describe() + " already vetoed " + p.id());
+    }
+    Proposal next = p.withVeto(step.author.id(), new Proposal.VetoMark(veto.reason(), step.now));
+    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    return step.author.describe() + " vetoed " + p.id();
+  }
+
+  /** The proposal, if it still takes approvals, votes and vetoes at the step's time. */
+  static Proposal takingInput(StateMachine.Step step, EntryId id) {
+    Proposal p = existing(step.before, id);
+    if (p.status() == ProposalStatus.EXECUTED) {
+      throw new Rejection(Rejection.ALREADY_EXECUTED, "proposal " + id + " was already executed");
+    }
+    if (p.status().isClosed()) {
+      throw new Rejection(
+          Rejection.PROPOSAL_CLOSED,
+          "proposal "
+              + id
+              + " is closed ("
+              + p.status().name().toLowerCase(java.util.Locale.ROOT)
+              + "); open a new one");
+    }
+    long expiresAt = Clauses.expiresAt(Clauses.clauseFor(step.before, p), p);
+    if (step.now > expiresAt) {
+      throw new Rejection(
+          Rejection.PROPOSAL_CLOSED,
+          "proposal "
+              + id
+              + " expired at "
+              + java.time.Instant.ofEpochMilli(expiresAt)
+              + "; open a new one");
+    }
+    return p;
+  }
+
+  static Proposal existing(CoopState state, EntryId id) {
+    return state
+        .proposal(id)
+        .orElseThrow(
+            () ->
+                new Rejection(
+                    Rejection.UNKNOWN_PROPOSAL,
+                    "there is no proposal " + id + " in co-op " + state.coopId()));
+  }
+}

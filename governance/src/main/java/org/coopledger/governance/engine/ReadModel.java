@@ -1,0 +1,181 @@
+package org.coopledger.governance.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClauseResult;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Split;
+import org.coopledger.governance.view.BalanceView;
+import org.coopledger.governance.view.CoopView;
+import org.coopledger.governance.view.MemberView;
+import org.coopledger.governance.view.ProposalView;
+import org.coopledger.governance.view.SplitView;
+import org.coopledger.governance.view.TallyView;
+
+/**
+ * Builds the read models of a state (see {@code view}). Pure; "as of" times only affect what clause
+ * evaluation reports, never the state.
+ */
+public final class ReadModel {
+  private ReadModel() {}
+
+  public static CoopView coop(CoopState s) {
+    return new CoopView(
+        s.coopId(),
+        s.name(),
+        s.activeMembers().size(),
+        s.proposals().size(),
+        (int) s.proposals().values().stream().filter(p -> !p.status().isClosed()).count(),
+        s.currentSplit().map(Split::version).orElse(null),
+        s.rulebook(),
+        s.digestHex());
+  }
+
+  /** Every member ever admitted, by member id; removed ones have {@code active == false}. */
+  public static List<MemberView> members(CoopState s) {
+    return s.members().values().stream()
+        .map(
+            m ->
+                new MemberView(
+                    m.id().hex(),
+                    m.name(),
+                    m.roles(),
+                    m.key().id().hex(),
+                    m.key().base64(),
+                    m.lastNonce(),
+                    m.active()))
+        .toList();
+  }
+
+  /** Every split version, oldest first. */
+  public static List<SplitView> splits(CoopState s) {
+    return s.splits().stream().map(split -> split(s, split)).toList();
+  }
+
+  private static SplitView split(CoopState s, Split split) {
+    List<SplitView.ShareView> shares = new ArrayList<>();
+    for (Share share : split.shares()) {
+      shares.add(
+          new SplitView.ShareView(
+              share.member().hex(),
+              name(s, share.member()),
+              share.basisPoints(),
+              String.format(
+                  Locale.ROOT, "%d.%02d", share.basisPoints() / 100, share.basisPoints() % 100)));
+    }
+    return new SplitView(split.version(), split.adoptedAtMillis(), shares);
+  }
+
+  /** Every non-zero balance, by member id then currency. */
+  public static List<BalanceView> balances(CoopState s) {
+    List<BalanceView> out = new ArrayList<>();
+    for (var member : s.balances().asMap().entrySet()) {
+      for (var amount : member.getValue().entrySet()) {
+        out.add(
+            new BalanceView(
+                member.getKey().hex(),
+                name(s, member.getKey()),
+                amount.getKey(),
+                amount.getValue()));
+      }
+    }
+    return out;
+  }
+
+  /** Every proposal, by id, with clause status as of {@code asOfMillis}. */
+  public static List<ProposalView> proposals(CoopState s, long asOfMillis) {
+    return s.proposals().values().stream().map(p -> proposal(s, p, asOfMillis)).toList();
+  }
+
+  public static java.util.Optional<ProposalView> proposal(
+      CoopState s, EntryId id, long asOfMillis) {
+    return s.proposal(id).map(p -> proposal(s, p, asOfMillis));
+  }
+
+  private static ProposalView proposal(CoopState s, Proposal p, long asOf) {
+    Clause clause = Clauses.clauseFor(s, p);
+    boolean closed = p.status().isClosed();
+    ClauseResult result = closed ? null : Clauses.evaluate(s, p, asOf);
+    long yes = 0;
+    long no = 0;
+    long abstain = 0;
+    long eligible = 0;
+    for (Map.Entry<KeyId, Long> voter : p.voterWeights().entrySet()) {
+      eligible += voter.getValue();
+      Proposal.Ballot ballot = p.ballots().get(voter.getKey());
+      if (ballot != null) {
+        switch (ballot.choice()) {
+          case YES -> yes += voter.getValue();
+          case NO -> no += voter.getValue();
+          case ABSTAIN -> abstain += voter.getValue();
+        }
+      }
+    }
+    SortedMap<String, Long> approvals = new TreeMap<>();
+    p.approvals().forEach((k, v) -> approvals.put(k.hex(), v));
+    SortedMap<String, Long> vetoes = new TreeMap<>();
+    p.vetoes().forEach((k, v) -> vetoes.put(k.hex(), v.atMillis()));
+    return new ProposalView(
+        p.id().hex(),
+        p.action().governed().kind(),
+        p.action().title(),
+        p.action().text(),
+        p.author().hex(),
+        p.openedAt(),
+        details(p.action().governed()),
+        p.status().name().toLowerCase(Locale.ROOT),
+        clause.text(),
+        result != null && result.holds(),
+        result != null && result.neverHolds(),
+        p.conditionsMetAt() < 0 ? null : p.conditionsMetAt(),
+        result == null ? List.of() : result.missing(),
+        new TallyView(yes, no, abstain, eligible - yes - no - abstain, eligible),
+        approvals,
+        vetoes,
+        Clauses.voteClosesAt(clause, p).orElse(null),
+        Clauses.expiresAt(clause, p),
+        p.closedAt() < 0 ? null : p.closedAt(),
+        asOf);
+  }
+
+  private static SortedMap<String, String> details(Governed governed) {
+    SortedMap<String, String> d = new TreeMap<>();
+    switch (governed) {
+      case Governed.SplitChange s ->
+          s.shares()
+              .forEach(share -> d.put("share." + share.member().hex(), "" + share.basisPoints()));
+      case Governed.AdmitMember a -> {
+        d.put("memberId", a.member().id().hex());
+        d.put("name", a.member().displayName());
+        d.put("roles", String.join(",", a.member().roles()));
+        d.put("publicKey", a.member().publicKey().base64());
+      }
+      case Governed.RemoveMember r -> d.put("memberId", r.member().hex());
+      case Governed.ChangeRoles c -> {
+        d.put("memberId", c.member().hex());
+        d.put("roles", String.join(",", c.roles()));
+      }
+      case Governed.Payout p -> {
+        d.put("memberId", p.member().hex());
+        d.put("amountMinor", Long.toString(p.amountMinor()));
+        d.put("currency", p.currency());
+        d.put("reference", p.reference());
+      }
+      case Governed.RulebookChange r -> d.put("rulebook", r.rulebook());
+      case Governed.Decision x -> {}
+    }
+    return d;
+  }
+
+  private static String name(CoopState s, KeyId id) {
+    return s.member(id).map(Member::name).orElse(id.hex());
+  }
+}

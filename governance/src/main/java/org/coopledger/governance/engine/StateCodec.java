@@ -1,0 +1,270 @@
+package org.coopledger.governance.engine;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.PublicKey;
+import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Split;
+
+/**
+ * The canonical binary encoding of {@link CoopState}: a magic line, then every field in a fixed
+ * order, collections in their sorted order, each preceded by its size. Integers are big-endian;
+ * strings are a 4-byte length and UTF-8; a proposal's content is its canonical protobuf encoding.
+ * Decoding re-encodes and compares, so only the canonical form is accepted.
+ */
+final class StateCodec {
+  private static final String MAGIC = "coopledger/state/v1";
+
+  private StateCodec() {}
+
+  static byte[] encode(CoopState s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      string(out, MAGIC);
+      string(out, s.coopId());
+      string(out, s.name());
+      string(out, s.rulebook());
+      out.writeInt(s.members().size());
+      for (Member m : s.members().values()) {
+        string(out, m.id().hex());
+        out.write(m.key().raw());
+        string(out, m.name());
+        strings(out, m.roles());
+        out.writeLong(m.lastNonce());
+        out.writeBoolean(m.active());
+      }
+      out.writeInt(s.keyOwners().size());
+      for (Map.Entry<KeyId, KeyId> e : s.keyOwners().entrySet()) {
+        string(out, e.getKey().hex());
+        string(out, e.getValue().hex());
+      }
+      out.writeInt(s.splits().size());
+      for (Split split : s.splits()) {
+        out.writeInt(split.version());
+        out.writeLong(split.adoptedAtMillis());
+        out.writeInt(split.shares().size());
+        for (Share share : split.shares()) {
+          string(out, share.member().hex());
+          out.writeInt(share.basisPoints());
+        }
+      }
+      var balances = s.balances().asMap();
+      out.writeInt(balances.size());
+      for (var member : balances.entrySet()) {
+        string(out, member.getKey().hex());
+        out.writeInt(member.getValue().size());
+        for (var amount : member.getValue().entrySet()) {
+          string(out, amount.getKey());
+          out.writeLong(amount.getValue());
+        }
+      }
+      out.writeInt(s.proposals().size());
+      for (Proposal p : s.proposals().values()) {
+        proposal(out, p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void proposal(DataOutputStream out, Proposal p) throws IOException {
+    string(out, p.id().hex());
+    string(out, p.author().hex());
+    out.writeLong(p.openedAt());
+    byte[] action = EntryCodec.encodeProposal(p.action());
+    out.writeInt(action.length);
+    out.write(action);
+    out.writeInt(p.voterWeights().size());
+    for (var e : p.voterWeights().entrySet()) {
+      string(out, e.getKey().hex());
+      out.writeLong(e.getValue());
+    }
+    out.writeInt(p.ballots().size());
+    for (var e : p.ballots().entrySet()) {
+      string(out, e.getKey().hex());
+      string(out, e.getValue().choice().name());
+      string(out, e.getValue().reason());
+      out.writeLong(e.getValue().atMillis());
+    }
+    out.writeInt(p.approvals().size());
+    for (var e : p.approvals().entrySet()) {
+      string(out, e.getKey().hex());
+      out.writeLong(e.getValue());
+    }
+    out.writeInt(p.vetoes().size());
+    for (var e : p.vetoes().entrySet()) {
+      string(out, e.getKey().hex());
+      string(out, e.getValue().reason());
+      out.writeLong(e.getValue().atMillis());
+    }
+    string(out, p.status().name());
+    out.writeLong(p.conditionsMetAt());
+    out.writeLong(p.closedAt());
+  }
+
+  static CoopState decode(byte[] bytes) {
+    CoopState state;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (!readString(in).equals(MAGIC)) {
+        throw bad("it does not start with " + MAGIC);
+      }
+      String coopId = readString(in);
+      String name = readString(in);
+      String rulebook = readString(in);
+      SortedMap<KeyId, Member> members = new TreeMap<>();
+      for (int i = count(in); i > 0; i--) {
+        KeyId id = new KeyId(readString(in));
+        byte[] raw = new byte[PublicKey.LENGTH];
+        in.readFully(raw);
+        members.put(
+            id,
+            new Member(
+                id,
+                PublicKey.fromRaw(raw),
+                readString(in),
+                readStrings(in),
+                in.readLong(),
+                in.readBoolean()));
+      }
+      SortedMap<KeyId, KeyId> keyOwners = new TreeMap<>();
+      for (int i = count(in); i > 0; i--) {
+        keyOwners.put(new KeyId(readString(in)), new KeyId(readString(in)));
+      }
+      List<Split> splits = new ArrayList<>();
+      for (int i = count(in); i > 0; i--) {
+        int version = in.readInt();
+        long adoptedAt = in.readLong();
+        List<Share> shares = new ArrayList<>();
+        for (int j = count(in); j > 0; j--) {
+          shares.add(new Share(new KeyId(readString(in)), in.readInt()));
+        }
+        splits.add(new Split(version, adoptedAt, shares));
+      }
+      SortedMap<KeyId, SortedMap<String, Long>> amounts = new TreeMap<>();
+      for (int i = count(in); i > 0; i--) {
+        KeyId member = new KeyId(readString(in));
+        SortedMap<String, Long> m = new TreeMap<>();
+        for (int j = count(in); j > 0; j--) {
+          m.put(readString(in), in.readLong());
+        }
+        amounts.put(member, m);
+      }
+      SortedMap<EntryId, Proposal> proposals = new TreeMap<>();
+      for (int i = count(in); i > 0; i--) {
+        Proposal p = readProposal(in);
+        proposals.put(p.id(), p);
+      }
+      if (in.read() != -1) {
+        throw bad("there are bytes after the end");
+      }
+      state =
+          new CoopState(
+              coopId, name, rulebook, members, keyOwners, proposals, splits, Balances.of(amounts));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof CoopException c) {
+        throw c;
+      }
+      throw new CoopException("BAD_STATE", "not an encoded co-op state: " + e.getMessage(), e);
+    }
+    if (!Arrays.equals(encode(state), bytes)) {
+      throw bad("it is not in canonical form");
+    }
+    return state;
+  }
+
+  private static Proposal readProposal(DataInputStream in) throws IOException {
+    EntryId id = new EntryId(readString(in));
+    KeyId author = new KeyId(readString(in));
+    long openedAt = in.readLong();
+    byte[] action = new byte[count(in)];
+    in.readFully(action);
+    SortedMap<KeyId, Long> weights = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      weights.put(new KeyId(readString(in)), in.readLong());
+    }
+    SortedMap<KeyId, Proposal.Ballot> ballots = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      ballots.put(
+          new KeyId(readString(in)),
+          new Proposal.Ballot(VoteChoice.valueOf(readString(in)), readString(in), in.readLong()));
+    }
+    SortedMap<KeyId, Long> approvals = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      approvals.put(new KeyId(readString(in)), in.readLong());
+    }
+    SortedMap<KeyId, Proposal.VetoMark> vetoes = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      vetoes.put(new KeyId(readString(in)), new Proposal.VetoMark(readString(in), in.readLong()));
+    }
+    return new Proposal(
+        id,
+        author,
+        openedAt,
+        EntryCodec.decodeProposal(action),
+        weights,
+        ballots,
+        approvals,
+        vetoes,
+        ProposalStatus.valueOf(readString(in)),
+        in.readLong(),
+        in.readLong());
+  }
+
+  private static CoopException bad(String why) {
+    return new CoopException("BAD_STATE", "not an encoded co-op state: " + why);
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw bad("a length of " + n + " exceeds the remaining bytes");
+    }
+    return n;
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String s : list) {
+      string(out, s);
+    }
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[count(in)];
+    in.readFully(b);
+    return new String(b, UTF_8);
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (int i = count(in); i > 0; i--) {
+      out.add(readString(in));
+    }
+    return out;
+  }
+}

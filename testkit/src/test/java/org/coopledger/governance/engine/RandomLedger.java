@@ -1,0 +1,195 @@
+package org.coopledger.governance.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.testkit.CoopFixture;
+
+/** Random but well-signed ledgers of the demo co-op, and the steps that applied them. */
+final class RandomLedger {
+  static final List<String> NAMES = List.of("alice", "bob", "carol", "tess", "audrey");
+
+  /** One thing a member does (indices pick members and earlier proposals). */
+  sealed interface Op {}
+
+  record Revenue(int member, long amount) implements Op {}
+
+  record ProposePayout(int author, int beneficiary, long amount) implements Op {}
+
+  record ProposeSplit(int author, int alice, int bob) implements Op {}
+
+  record Approve(int member, int proposal) implements Op {}
+
+  record Withdraw(int member, int proposal) implements Op {}
+
+  record Vote(int member, int proposal, VoteChoice choice) implements Op {}
+
+  record Execute(int member, int proposal) implements Op {}
+
+  record Rotate(int member) implements Op {}
+
+  /** The members in {@code mask} (bit i = member i) approve and vote yes; then one executes. */
+  record Rally(int mask, int proposal, int executor) implements Op {}
+
+  record Wait(long hours) implements Op {}
+
+  /** An entry applied to {@code before}, giving {@code outcome}. */
+  record Step(CoopState before, AcceptedEntry record, EntryOutcome outcome) {}
+
+  static Arbitrary<List<Op>> ops() {
+    Arbitrary<Integer> member = Arbitraries.integers().between(0, NAMES.size() - 1);
+    Arbitrary<Integer> proposal = Arbitraries.integers().between(0, 1000);
+    Arbitrary<Op> op =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                2,
+                Combinators.combine(member, Arbitraries.longs().between(1, 1_000_000))
+                    .as(Revenue::new)),
+            net.jqwik.api.Tuple.of(
+                2,
+                Combinators.combine(
+                        member,
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.frequencyOf(
+                            net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(1, 20_000)),
+                            net.jqwik.api.Tuple.of(
+                                1, Arbitraries.longs().between(100_001, 150_000))))
+                    .as(ProposePayout::new)),
+            net.jqwik.api.Tuple.of(
+                3,
+                Combinators.combine(
+                        member,
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000))
+                    .as(ProposeSplit::new)),
+            net.jqwik.api.Tuple.of(6, Combinators.combine(member, proposal).as(Approve::new)),
+            net.jqwik.api.Tuple.of(1, Combinators.combine(member, proposal).as(Withdraw::new)),
+            net.jqwik.api.Tuple.of(
+                3,
+                Combinators.combine(member, proposal, Arbitraries.of(VoteChoice.class))
+                    .as(Vote::new)),
+            net.jqwik.api.Tuple.of(3, Combinators.combine(member, proposal).as(Execute::new)),
+            net.jqwik.api.Tuple.of(1, member.map(Rotate::new)),
+            net.jqwik.api.Tuple.of(
+                3,
+                Combinators.combine(Arbitraries.integers().between(0, 31), proposal, member)
+                    .as(Rally::new)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 200).map(Wait::new)));
+    return op.list().ofMinSize(5).ofMaxSize(80);
+  }
+
+  /** Founds the demo co-op with a split and applies {@code ops}, entry by entry. */
+  static List<Step> run(List<Op> ops) {
+    CoopFixture coop = CoopFixture.demo();
+    List<Step> steps = new ArrayList<>();
+    List<EntryId> proposals = new ArrayList<>();
+    CoopState[] state = {CoopState.empty()};
+    java.util.function.Function<byte[], EntryOutcome> apply =
+        entry -> {
+          AcceptedEntry record = new AcceptedEntry(entry, coop.clock() - 1000 + 100);
+          EntryOutcome outcome = StateMachine.apply(state[0], record, SignatureVerifier.CRYPTO);
+          steps.add(new Step(state[0], record, outcome));
+          state[0] = outcome.state();
+          return outcome;
+        };
+    java.util.function.Consumer<byte[]> submit =
+        entry -> {
+          EntryOutcome ignored = apply.apply(entry);
+        };
+    java.util.function.Consumer<byte[]> propose =
+        entry -> {
+          if (apply.apply(entry) instanceof EntryOutcome.Applied) {
+            proposals.add(CoopFixture.idOf(entry));
+          }
+        };
+    submit.accept(
+        coop.genesis(
+            "",
+            List.of(
+                new Share(coop.id("alice"), 4000),
+                new Share(coop.id("bob"), 3000),
+                new Share(coop.id("carol"), 3000))));
+    submit.accept(coop.revenue("tess", 1_000_000, "EUR", "drop:launch"));
+    for (Op op : ops) {
+      switch (op) {
+        case Revenue r ->
+            // Mostly by a treasurer (who may record revenue), sometimes by someone who may not.
+            submit.accept(
+                coop.revenue(
+                    r.member() == 0 ? "alice" : r.member() % 2 == 0 ? "tess" : "bob",
+                    r.amount(),
+                    "EUR",
+                    "subscription"));
+        case ProposePayout p -> {
+          byte[] e =
+              coop.propose(
+                  NAMES.get(p.author()),
+                  "pay",
+                  new Governed.Payout(coop.id(NAMES.get(p.beneficiary())), p.amount(), "EUR", ""));
+          propose.accept(e);
+        }
+        case ProposeSplit p -> {
+          int a = Math.min(p.alice(), 10_000);
+          int b = Math.min(p.bob(), 10_000 - a);
+          List<Share> shares = new ArrayList<>();
+          if (a > 0) {
+            shares.add(new Share(coop.id("alice"), a));
+          }
+          if (b > 0) {
+            shares.add(new Share(coop.id("bob"), b));
+          }
+          if (10_000 - a - b > 0) {
+            shares.add(new Share(coop.id("carol"), 10_000 - a - b));
+          }
+          propose.accept(
+              coop.propose(NAMES.get(p.author()), "split", new Governed.SplitChange(shares)));
+        }
+        case Approve a ->
+            pick(proposals, a.proposal())
+                .ifPresent(id -> submit.accept(coop.approve(NAMES.get(a.member()), id)));
+        case Withdraw w ->
+            pick(proposals, w.proposal())
+                .ifPresent(id -> submit.accept(coop.withdraw(NAMES.get(w.member()), id)));
+        case Vote v ->
+            pick(proposals, v.proposal())
+                .ifPresent(id -> submit.accept(coop.vote(NAMES.get(v.member()), id, v.choice())));
+        case Execute x ->
+            pick(proposals, x.proposal())
+                .ifPresent(id -> submit.accept(coop.execute(NAMES.get(x.member()), id)));
+        case Rotate r -> submit.accept(coop.rotateKey(NAMES.get(r.member())));
+        case Rally r ->
+            pick(proposals, r.proposal())
+                .ifPresent(
+                    id -> {
+                      for (int i = 0; i < NAMES.size(); i++) {
+                        if ((r.mask() & (1 << i)) != 0) {
+                          submit.accept(coop.approve(NAMES.get(i), id));
+                          submit.accept(coop.vote(NAMES.get(i), id, VoteChoice.YES));
+                        }
+                      }
+                      submit.accept(coop.execute(NAMES.get(r.executor()), id));
+                    });
+        case Wait w -> coop.setClock(coop.clock() + w.hours() * 3_600_000L);
+      }
+    }
+    return steps;
+  }
+
+  private static java.util.Optional<EntryId> pick(List<EntryId> proposals, int index) {
+    if (proposals.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    // Mostly the latest proposal, so that approvals and votes pile up on one and it executes.
+    int i = index < 700 ? proposals.size() - 1 : index % proposals.size();
+    return java.util.Optional.of(proposals.get(i));
+  }
+
+  private RandomLedger() {}
+}

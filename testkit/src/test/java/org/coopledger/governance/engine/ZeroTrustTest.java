@@ -1,0 +1,153 @@
+package org.coopledger.governance.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.coopledger.governance.action.Entry;
+import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySignature;
+import org.coopledger.governance.codec.EntrySigner;
+import org.coopledger.governance.codec.SigningBytes;
+import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.testkit.CoopFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every entry is refused unless the right member's current key signed exactly these bytes. */
+class ZeroTrustTest {
+  private final CoopFixture coop = CoopFixture.demo();
+  private final Story story = new Story(coop);
+
+  @BeforeEach
+  void found() {
+    story.accept(coop.genesis());
+  }
+
+  private Entry revenueBy(String author, long nonce, String coopId, long expiresAt) {
+    return new Entry(
+        coopId,
+        coop.key(author).id(),
+        nonce,
+        coop.clock(),
+        expiresAt,
+        new RecordRevenue(100, "EUR", "subscription", ""));
+  }
+
+  @Test
+  void aGenesisMissingOneFoundersSignatureIsRefused() {
+    CoopFixture other = CoopFixture.demo();
+    byte[] full = other.genesis();
+    var decoded = EntryCodec.decode(full);
+    byte[] fourOfFive = EntryCodec.encodeSigned(decoded.body(), decoded.signatures().subList(0, 4));
+    Story fresh = new Story(other);
+    EntryOutcome.Rejected r = fresh.reject(fourOfFive, "MISSING_SIGNATURE");
+    assertThat(r.message()).contains(other.key("audrey").id().hex());
+  }
+
+  @Test
+  void anEntryBeforeGenesisIsRefused() {
+    Story fresh = new Story(CoopFixture.demo());
+    fresh.reject(
+        EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("tess")), "NOT_FOUNDED");
+  }
+
+  @Test
+  void anEntryWithoutSignatureIsRefused() {
+    byte[] body = EntryCodec.encodeBody(revenueBy("tess", 1, "demo-coop", 0));
+    story.reject(EntryCodec.encodeSigned(body, List.of()), "MISSING_SIGNATURE");
+  }
+
+  @Test
+  void anAlteredSignatureIsRefused() {
+    byte[] body = EntryCodec.encodeBody(revenueBy("tess", 1, "demo-coop", 0));
+    byte[] sig = coop.key("tess").sign(SigningBytes.of(body));
+    sig[10] ^= 1;
+    story.reject(
+        EntryCodec.encodeSigned(body, List.of(new EntrySignature(coop.key("tess").id(), sig))),
+        "BAD_SIGNATURE");
+  }
+
+  @Test
+  void aSignatureWithoutTheDomainPrefixIsRefused() {
+    byte[] body = EntryCodec.encodeBody(revenueBy("tess", 1, "demo-coop", 0));
+    byte[] sig = coop.key("tess").sign(body);
+    story.reject(
+        EntryCodec.encodeSigned(body, List.of(new EntrySignature(coop.key("tess").id(), sig))),
+        "BAD_SIGNATURE");
+  }
+
+  @Test
+  void anotherMembersSignatureDoesNotCountForTheAuthor() {
+    story.reject(
+        EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("bob")),
+        "MISSING_SIGNATURE");
+    story.reject(
+        EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("tess"), coop.key("bob")),
+        "BAD_SIGNATURE");
+  }
+
+  @Test
+  void aStrangerIsNotAMember() {
+    SigningKey stranger = SigningKey.fromSeed(new byte[32]);
+    Entry entry =
+        new Entry("demo-coop", stranger.id(), 1, 0, 0, new RecordRevenue(1, "EUR", "workshop", ""));
+    story.reject(EntrySigner.sign(entry, stranger), "NOT_A_MEMBER");
+  }
+
+  @Test
+  void aReplayedOrLowerNonceIsRefused() {
+    foundSplit();
+    byte[] first = EntrySigner.sign(revenueBy("tess", 5, "demo-coop", 0), coop.key("tess"));
+    story.accept(first);
+    story.reject(first, "REPLAYED_NONCE");
+    story.reject(
+        EntrySigner.sign(revenueBy("tess", 4, "demo-coop", 0), coop.key("tess")), "REPLAYED_NONCE");
+    story.accept(EntrySigner.sign(revenueBy("tess", 6, "demo-coop", 0), coop.key("tess")));
+  }
+
+  @Test
+  void anEntryForAnotherCoopIsRefused() {
+    story.reject(
+        EntrySigner.sign(revenueBy("tess", 1, "other-coop", 0), coop.key("tess")), "WRONG_COOP");
+  }
+
+  @Test
+  void anEntryAcceptedAfterItsExpiryIsRefused() {
+    foundSplit();
+    long expiry = coop.clock() + 60_000;
+    byte[] entry = EntrySigner.sign(revenueBy("tess", 7, "demo-coop", expiry), coop.key("tess"));
+    CoopState before = story.state;
+    EntryOutcome late = story.submitAt(entry, expiry + 1);
+    assertThat(late).isInstanceOf(EntryOutcome.Rejected.class);
+    assertThat(((EntryOutcome.Rejected) late).code()).isEqualTo("EXPIRED");
+    assertThat(story.state).isEqualTo(before);
+    assertThat(story.submitAt(entry, expiry)).isInstanceOf(EntryOutcome.Applied.class);
+    assertThat(story.state).isNotEqualTo(before);
+  }
+
+  @Test
+  void aVerifierThatSkipsNothingAndTheDefaultGiveTheSameOutcome() {
+    byte[] altered = EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("bob"));
+    var record = new org.coopledger.governance.codec.AcceptedEntry(altered, coop.clock());
+    EntryOutcome a = StateMachine.apply(story.state, record, SignatureVerifier.CRYPTO);
+    EntryOutcome b = StateMachine.apply(story.state, record, (k, m, s) -> k.verify(m, s));
+    assertThat(a).isEqualTo(b);
+  }
+
+  private void foundSplit() {
+    byte[] p =
+        coop.propose(
+            "bob",
+            "all to bob",
+            new org.coopledger.governance.action.Governed.SplitChange(
+                List.of(new org.coopledger.governance.action.Share(coop.id("bob"), 10_000))));
+    story.accept(p);
+    var id = CoopFixture.idOf(p);
+    story.accept(coop.approve("bob", id));
+    for (String m : List.of("alice", "bob", "carol")) {
+      story.accept(coop.vote(m, id, org.coopledger.governance.action.VoteChoice.YES));
+    }
+    story.accept(coop.execute("alice", id));
+  }
+}
