@@ -16,10 +16,16 @@ import org.coopledger.cli.CliContext;
 import org.coopledger.cli.Terminal;
 
 /**
- * The training run behind {@code coop.aot}, the JDK's ahead-of-time cache that the build makes
- * beside {@code coop.jar} (JDK 25+, see docs/startup.md): it runs the everyday commands the way a
- * member does, so that the classes they load, link and initialize are recorded and a later {@code
- * coop} finds them ready instead of reading and verifying them from the jars.
+ * The training runs behind {@code coop.aot} and {@code coop-read.aot}, the JDK's ahead-of-time
+ * caches that the build makes beside {@code coop.jar} (JDK 25+, see docs/startup.md): they run the
+ * everyday commands the way a member does, so that the classes they load, link and initialize are
+ * recorded and a later {@code coop} finds them ready instead of reading and verifying them from the
+ * jars.
+ *
+ * <p>Two caches, because the JVM loads every class of a cache when it starts: {@code read} (the
+ * {@code show} commands) keeps out the signing code, whose cached classes make the JVM load and
+ * check Bouncy Castle's signed jars even for a command that signs nothing; {@code all} has every
+ * short command.
  *
  * <p>It needs no node and leaves nothing behind: keys and drafts go to a temporary directory, and
  * the commands that ask a node are pointed at a closed port on 127.0.0.1 (they load the HTTP client
@@ -31,10 +37,15 @@ public final class StartupTraining {
 
   private StartupTraining() {}
 
+  /** {@code StartupTraining read|all}: the {@code show} commands only, or every short command. */
   public static void main(String[] args) throws IOException {
+    if (args.length != 1 || !(args[0].equals("read") || args[0].equals("all"))) {
+      System.err.println("usage: StartupTraining read|all");
+      System.exit(2);
+    }
     Path dir = Files.createTempDirectory("coop-training");
     try {
-      train(dir);
+      train(dir, args[0].equals("read"));
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(StartupTraining::delete);
@@ -42,21 +53,31 @@ public final class StartupTraining {
     }
   }
 
-  private static void train(Path dir) throws IOException {
+  private static void train(Path dir, boolean readOnly) throws IOException {
     String node = "http://127.0.0.1:" + closedPort();
     String key = dir.resolve("member.pem").toString();
     String draft = dir.resolve("decision.json").toString();
     String vote = dir.resolve("vote.json").toString();
+    String[][] reads = {
+      {"show", "members", "--node", node},
+      {"show", "proposal", PROPOSAL.substring(0, 8), "--node", node},
+      {"show", "balances", "--json", "--node", node},
+    };
     int runs = 0;
+    for (String[] command : reads) {
+      CoopMain.run(quiet(), command);
+      runs++;
+    }
+    if (readOnly) {
+      System.err.println("coop start-up training (read): ran " + runs + " commands");
+      return;
+    }
     for (String[] command :
         new String[][] {
           {"--help"},
           {"--version"},
           {"key", "new", "--out", key, "--name", "trainee", "--no-passphrase"},
           {"key", "show", key},
-          {"show", "members", "--node", node},
-          {"show", "proposal", PROPOSAL.substring(0, 8), "--node", node},
-          {"show", "balances", "--json", "--node", node},
           {"propose", "decision", "--title", "t", "--key", key, "--coop", COOP, "--out", draft},
           {"sign", draft, "--key", key},
           {"vote", PROPOSAL, "yes", "--key", key, "--coop", COOP, "--out", vote, "--json"},
@@ -67,7 +88,7 @@ public final class StartupTraining {
       CoopMain.run(quiet(), command);
       runs++;
     }
-    System.err.println("coop start-up training: ran " + runs + " commands");
+    System.err.println("coop start-up training (all): ran " + runs + " commands");
   }
 
   private static CliContext quiet() {

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * user + system time, from /proc on Linux), and each median's ratio to {@code java -version}'s.
  *
  * <p>Usage: {@code StartupBench [--runs N]} (default 10 per command, after one warm-up each), run
- * from the checkout's root ({@code ./bench startup}). The last line is {@code RESULT key=value ...}.
+ * from the checkout's root ({@code ./bench startup}). The last line is {@code RESULT key=value
+ * ...}.
  */
 public final class StartupBench {
   private static final String READY = "The demo co-op is ready.";
@@ -61,7 +62,12 @@ public final class StartupBench {
     out.printf(Locale.ROOT, "startup bench: starting a demo node at %s ...%n", url);
     Process node =
         new ProcessBuilder(
-                "./coop", "node", "--demo", "--port", Integer.toString(port), "--data",
+                "./coop",
+                "node",
+                "--demo",
+                "--port",
+                Integer.toString(port),
+                "--data",
                 data.resolve("coop-data").toString())
             .directory(root.toFile())
             .redirectErrorStream(true)
