@@ -189,7 +189,7 @@ public final class CoopFixture {
   }
 
   public byte[] propose(String author, String title, Governed governed) {
-    return sign(author, new CreateProposal(title, "", List.of(), governed));
+    return sign(author, new CreateProposal(title, "", governed));
   }
 
   public byte[] approve(String author, EntryId proposal) {

@@ -2,9 +2,13 @@ package org.coopledger.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.NodeRejectedException;
@@ -14,9 +18,8 @@ import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.engine.CoopState;
-import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.Replay;
 import org.coopledger.governance.engine.SignatureVerifier;
-import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.error.VerificationException;
 import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
@@ -76,7 +79,7 @@ public final class Auditor {
 
     Optional<Long> previousSize = checkAgainstLastSeen(checkpoint, verifier);
 
-    Replay replay = downloadAndReplay(checkpoint.size());
+    Replayed replay = downloadAndReplay(checkpoint.size());
     checkRoot(replay.tree(), checkpoint, root);
     listener.step("recomputed tree root matches the checkpoint");
 
@@ -175,57 +178,74 @@ public final class Auditor {
             + " as evidence: two signed, inconsistent checkpoints prove the fork.");
   }
 
-  private record Replay(InMemoryHashSource tree, CoopState state) {}
+  private record Replayed(InMemoryHashSource tree, CoopState state) {}
 
-  private Replay downloadAndReplay(long size) {
+  /** Downloads the first {@code size} records, building the tree, and replays them (engine). */
+  private Replayed downloadAndReplay(long size) {
     InMemoryHashSource tree = new InMemoryHashSource();
-    CoopState state = CoopState.empty();
     Progress progress = listener.progress("auditing entries", size);
-    long next = 0;
-    while (next < size) {
-      int limit = (int) Math.min(pageSize, size - next);
-      JsonNode page = node.entries(next, limit);
-      JsonNode entries = page.isArray() ? page : page.path("entries");
-      if (entries.isEmpty()) {
-        throw new VerificationException(
-            "ENTRY_MISSING",
-            "entry #"
-                + next
-                + " is missing: the node served no entries from there, but its"
-                + " checkpoint covers "
-                + size);
-      }
-      for (JsonNode served : entries) {
-        if (next == size) {
-          break;
-        }
-        long index = served.path("index").asLong(-1);
-        if (index != next) {
-          throw new VerificationException(
-              "ENTRY_MISSING",
-              "entry #" + next + " is missing: the node served entry #" + index + " in its place");
-        }
-        byte[] leaf = base64(served, "leaf", next);
-        tree.appendEntry(leaf);
-        EntryOutcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
-        if (outcome instanceof EntryOutcome.Rejected rejected) {
-          throw new VerificationException(
-              "ENTRY_REJECTED",
-              "entry #"
-                  + next
-                  + " does not hold under the co-op's rules ("
-                  + rejected.code()
-                  + "): "
-                  + rejected.message());
-        }
-        state = outcome.state();
-        next++;
-        progress.update(next);
-      }
-    }
+    CoopState state =
+        Replay.acceptedLedger(new ServedRecords(size, tree, progress), SignatureVerifier.CRYPTO);
     progress.finish();
     listener.step("replayed " + size + " entries: every signature and clause holds");
-    return new Replay(tree, state);
+    return new Replayed(tree, state);
+  }
+
+  /**
+   * The node's records #0 to #size-1, fetched a page at a time as the replay asks for them; each is
+   * checked to be in its place and appended to {@code tree}.
+   */
+  private final class ServedRecords implements Iterator<byte[]> {
+    private final long size;
+    private final InMemoryHashSource tree;
+    private final Progress progress;
+    private final Deque<JsonNode> page = new ArrayDeque<>();
+    private long next;
+
+    ServedRecords(long size, InMemoryHashSource tree, Progress progress) {
+      this.size = size;
+      this.tree = tree;
+      this.progress = progress;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < size;
+    }
+
+    @Override
+    public byte[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      if (page.isEmpty()) {
+        int limit = (int) Math.min(pageSize, size - next);
+        JsonNode served = node.entries(next, limit);
+        JsonNode entries = served.isArray() ? served : served.path("entries");
+        if (entries.isEmpty()) {
+          throw new VerificationException(
+              "ENTRY_MISSING",
+              "entry #"
+                  + next
+                  + " is missing: the node served no entries from there, but its"
+                  + " checkpoint covers "
+                  + size);
+        }
+        entries.forEach(page::add);
+      }
+      JsonNode served = page.poll();
+      long index = served.path("index").asLong(-1);
+      if (index != next) {
+        throw new VerificationException(
+            "ENTRY_MISSING",
+            "entry #" + next + " is missing: the node served entry #" + index + " in its place");
+      }
+      byte[] leaf = base64(served, "leaf", next);
+      tree.appendEntry(leaf);
+      next++;
+      progress.update(next);
+      return leaf;
+    }
   }
 
   /** Compares roots; on a mismatch finds the first entry the node's checkpoint disagrees with. */

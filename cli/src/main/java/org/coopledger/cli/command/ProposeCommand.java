@@ -45,7 +45,7 @@ public final class ProposeCommand {
     String text = "";
 
     void publish(CliContext context, Publisher publisher, Governed governed) {
-      publisher.publish(new CreateProposal(title, text, List.of(), governed));
+      publisher.publish(new CreateProposal(title, text, governed));
     }
   }
 

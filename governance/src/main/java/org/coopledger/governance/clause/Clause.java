@@ -117,12 +117,18 @@ public sealed interface Clause {
   }
 
   /**
-   * A vote among the eligible voters, open for {@code window} from the proposal's opening: passes
-   * when the participating weight is at least {@code quorum} of the eligible weight and yes / (yes
-   * + no) is greater than ({@code strict}) or at least {@code approve}.
+   * A vote of the electorate {@code of} (default {@code members}), each voter weighing one ({@code
+   * weight=equal}) or their basis points in the split in force ({@code weight=share}). The
+   * electorate and the weights are those when the proposal opened; members removed since do not
+   * count. Open for {@code window} from the proposal's opening: passes when the participating
+   * weight is at least {@code quorum} of the eligible weight and yes / (yes + no) is greater than
+   * ({@code strict}) or at least {@code approve}.
    */
-  record Vote(Ratio quorum, boolean strict, Ratio approve, Span window) implements Clause {
+  record Vote(Group of, Weight weight, Ratio quorum, boolean strict, Ratio approve, Span window)
+      implements Clause {
     public Vote {
+      requirePresent(of, "a vote needs an electorate");
+      requirePresent(weight, "a vote needs a weighting");
       requirePresent(quorum, "a vote needs a quorum");
       requirePresent(approve, "a vote needs an approval threshold");
       requirePresent(window, "a vote needs a window");
@@ -131,9 +137,32 @@ public sealed interface Clause {
       }
     }
 
+    /** A vote of every member, one vote each. */
+    public Vote(Ratio quorum, boolean strict, Ratio approve, Span window) {
+      this(new Group.AllMembers(), Weight.EQUAL, quorum, strict, approve, window);
+    }
+
     /** A simple majority of the votes cast, no quorum, over {@code window}. */
     public static Vote majority(Ratio quorum, Span window) {
       return new Vote(quorum, true, Ratio.percent(50), window);
+    }
+
+    /** Whether this vote is of every member with one vote each (the default electorate). */
+    public boolean defaultElectorate() {
+      return of instanceof Group.AllMembers && weight == Weight.EQUAL;
+    }
+  }
+
+  /** How a vote weighs its voters. */
+  enum Weight {
+    /** One member, one vote. */
+    EQUAL,
+    /** A member's basis points in the split in force when the proposal opened (0 = no vote). */
+    SHARE;
+
+    /** As written in clause text. */
+    public String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 

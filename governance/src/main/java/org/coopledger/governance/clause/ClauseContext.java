@@ -59,10 +59,17 @@ public interface ClauseContext {
   /** When the proposal was opened (its creating entry's accepted time); vote windows start here. */
   Instant openedAt();
 
-  /** Every eligible voter and their weight (at least 1); one member one vote gives 1 each. */
-  Map<KeyId, Long> voterWeights();
+  /**
+   * The electorate of {@code vote} and each voter's weight (at least 1): the members of {@code
+   * vote.of()} when the proposal opened, still members now, weighted by {@code vote.weight()} (1
+   * each, or their basis points in the split in force when the proposal opened).
+   */
+  Map<KeyId, Long> voterWeights(Clause.Vote vote);
 
-  /** Each voter's current ballot (the last one they cast). Voters not in here have not voted. */
+  /**
+   * Each voter's current ballot (the last one they cast). Voters not in here have not voted; a
+   * ballot of someone outside a vote's electorate does not count for that vote.
+   */
   Map<KeyId, Ballot> ballots();
 
   /** Vetoes cast on the proposal: vetoing member's key id to the accepted time of the veto. */

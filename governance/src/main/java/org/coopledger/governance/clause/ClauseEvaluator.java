@@ -54,7 +54,7 @@ final class ClauseEvaluator {
       case Or or -> or(or.terms());
       case If cond -> eval(test(cond.condition(), context) ? cond.then() : cond.otherwise());
       case Approval approval -> ApprovalCount.evaluate(approval, context, approvals);
-      case Vote vote -> VoteCount.tally(context).outcome(vote, context);
+      case Vote vote -> VoteCount.tally(context, vote).outcome(vote, context);
       case Timelock timelock -> timelock(timelock);
       case Veto veto -> veto(veto);
       case AmountCondition amount ->

@@ -44,6 +44,19 @@ public final class ClauseParser {
     return clause;
   }
 
+  /** Parses {@code text[start, end)} as a list of groups: {@code role(creator), member(alice)}. */
+  static List<Group> parseGroups(String text, int start, int end) {
+    ClauseParser parser = new ClauseParser(text, start, end);
+    List<Group> groups = new ArrayList<>(List.of(parser.group()));
+    while (parser.in.accept(",")) {
+      groups.add(parser.group());
+    }
+    if (!parser.in.atEnd()) {
+      throw parser.in.error("expected ',' and another group, or the end of the line");
+    }
+    return List.copyOf(groups);
+  }
+
   private Clause clause() {
     return in.acceptWord("if") ? ifRest() : or();
   }
@@ -127,7 +140,7 @@ public final class ClauseParser {
       }
       case "vote" -> {
         in.readWord();
-        return VoteParams.parse(in);
+        return VoteParams.parse(in, this);
       }
       case "timelock" -> {
         in.readWord();

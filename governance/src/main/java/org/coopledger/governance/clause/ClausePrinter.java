@@ -16,7 +16,8 @@ import org.coopledger.governance.clause.Clause.Vote;
 /**
  * Prints a clause in its one canonical form: single spaces, {@code &} and {@code |} for and/or,
  * parentheses only where precedence needs them (and around an {@code if} inside a then-branch),
- * every vote parameter spelled out in the order quorum, approve, window.
+ * every vote parameter spelled out in the order quorum, approve, window (preceded by {@code of=}
+ * and {@code weight=} when they are not the defaults {@code members} and {@code equal}).
  */
 public final class ClausePrinter {
   private static final Pattern BARE_REF = Pattern.compile("[A-Za-z0-9_.@-]+");
@@ -52,7 +53,10 @@ public final class ClausePrinter {
       }
       case Approval approval -> approval(approval, out);
       case Vote vote ->
-          out.append("vote(quorum=")
+          out.append("vote(")
+              .append(vote.of() instanceof Group.AllMembers ? "" : "of=" + group(vote.of()) + ", ")
+              .append(vote.weight() == Clause.Weight.EQUAL ? "" : "weight=share, ")
+              .append("quorum=")
               .append(vote.quorum())
               .append(", approve")
               .append(vote.strict() ? ">" : ">=")
@@ -113,7 +117,8 @@ public final class ClausePrinter {
     }
   }
 
-  static String group(Group group) {
+  /** The canonical text of a group, e.g. {@code role(treasurer)}. */
+  public static String group(Group group) {
     return switch (group) {
       case Group.Role role -> "role(" + role.name() + ")";
       case Group.Member member -> "member(" + ref(member.ref()) + ")";

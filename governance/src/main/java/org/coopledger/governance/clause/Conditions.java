@@ -63,7 +63,7 @@ final class Conditions {
               ? Optional.of(context.now())
               : Optional.empty();
       case Vote vote -> {
-        if (!VoteCount.tally(context).outcome(vote, context).isHolding()) {
+        if (!VoteCount.tally(context, vote).outcome(vote, context).isHolding()) {
           yield Optional.empty();
         }
         Instant closes = VoteCount.closesAt(vote, context);

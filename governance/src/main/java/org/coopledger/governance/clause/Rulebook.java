@@ -9,14 +9,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A co-op's rulebook: exactly one clause for every {@link ActionKind}. Stored in genesis and
- * replaced by {@code RULEBOOK} proposals in its canonical text form ({@link #text()}): one line
- * {@code kind: clause} per kind, in {@link ActionKind} order. Parsing also accepts blank lines,
- * {@code #} comment lines and the kinds in any order, but every kind must appear exactly once, so a
- * stored rulebook never silently depends on the defaults of some software version.
+ * A co-op's rulebook: exactly one clause for every {@link ActionKind}, and optionally, per kind,
+ * who may propose it. Stored in genesis and replaced by {@code RULEBOOK} proposals in its canonical
+ * text form ({@link #text()}): one line {@code kind: clause} per kind, in {@link ActionKind} order,
+ * then one line {@code propose kind: group, group} per limited kind (without one, any member may
+ * propose). Parsing also accepts blank lines, {@code #} comment lines and the lines in any order,
+ * but every kind must have exactly one clause, so a stored rulebook never silently depends on the
+ * defaults of some software version.
  */
-public record Rulebook(Map<ActionKind, Clause> clauses) {
+public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers) {
+  private static final String PROPOSE = "propose ";
+
   public Rulebook {
+    if (proposers == null) {
+      throw new IllegalArgumentException("a rulebook needs its proposer limits (maybe none)");
+    }
+    EnumMap<ActionKind, List<Group>> limits = new EnumMap<>(ActionKind.class);
+    proposers.forEach(
+        (kind, groups) -> {
+          if (groups == null || groups.isEmpty()) {
+            throw new IllegalArgumentException("a proposer limit names at least one group");
+          }
+          limits.put(kind, List.copyOf(groups));
+        });
+    proposers = Collections.unmodifiableMap(limits);
     if (clauses == null) {
       throw new IllegalArgumentException("a rulebook needs clauses");
     }
@@ -31,6 +47,24 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
     clauses = Collections.unmodifiableMap(copy);
   }
 
+  /** A rulebook in which any member may propose anything. */
+  public Rulebook(Map<ActionKind, Clause> clauses) {
+    this(clauses, Map.of());
+  }
+
+  /** Who may propose {@code kind}: empty if any member may. */
+  public Optional<List<Group>> proposers(ActionKind kind) {
+    return Optional.ofNullable(proposers.get(kind));
+  }
+
+  /** A copy in which only members of {@code groups} may propose {@code kind}. */
+  public Rulebook withProposers(ActionKind kind, List<Group> groups) {
+    EnumMap<ActionKind, List<Group>> copy = new EnumMap<>(ActionKind.class);
+    copy.putAll(proposers);
+    copy.put(kind, groups);
+    return new Rulebook(clauses, copy);
+  }
+
   /** The clause that governs {@code kind}. */
   public Clause clause(ActionKind kind) {
     return clauses.get(kind);
@@ -40,16 +74,24 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
   public Rulebook with(ActionKind kind, Clause clause) {
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(clauses);
     copy.put(kind, clause);
-    return new Rulebook(copy);
+    return new Rulebook(copy, proposers);
   }
 
   /**
-   * The canonical text: {@code kind: clause} lines in {@link ActionKind} order, each ending '\n'.
+   * The canonical text: {@code kind: clause} lines in {@link ActionKind} order, then {@code propose
+   * kind: groups} lines in that order, each ending '\n'.
    */
   public String text() {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<ActionKind, Clause> entry : clauses.entrySet()) {
       out.append(entry.getKey().text()).append(": ").append(entry.getValue().text()).append('\n');
+    }
+    for (Map.Entry<ActionKind, List<Group>> entry : proposers.entrySet()) {
+      out.append(PROPOSE)
+          .append(entry.getKey().text())
+          .append(": ")
+          .append(String.join(", ", entry.getValue().stream().map(ClausePrinter::group).toList()))
+          .append('\n');
     }
     return out.toString();
   }
@@ -60,11 +102,12 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
       throw new IllegalArgumentException("rulebook text is null");
     }
     EnumMap<ActionKind, Clause> clauses = new EnumMap<>(ActionKind.class);
+    EnumMap<ActionKind, List<Group>> proposers = new EnumMap<>(ActionKind.class);
     int lineStart = 0;
     while (lineStart <= text.length()) {
       int newline = text.indexOf('\n', lineStart);
       int lineEnd = newline < 0 ? text.length() : newline;
-      parseLine(text, lineStart, lineEnd, clauses);
+      parseLine(text, lineStart, lineEnd, clauses, proposers);
       lineStart = lineEnd + 1;
     }
     List<String> missing = new ArrayList<>();
@@ -80,11 +123,15 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
           "the rulebook needs a clause for every action kind; missing: "
               + String.join(", ", missing));
     }
-    return new Rulebook(clauses);
+    return new Rulebook(clauses, proposers);
   }
 
   private static void parseLine(
-      String text, int start, int end, EnumMap<ActionKind, Clause> clauses) {
+      String text,
+      int start,
+      int end,
+      EnumMap<ActionKind, Clause> clauses,
+      EnumMap<ActionKind, List<Group>> proposers) {
     String line = text.substring(start, end);
     String stripped = line.strip();
     if (stripped.isEmpty() || stripped.startsWith("#")) {
@@ -97,6 +144,10 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
           text, kindStart, "expected 'kind: clause' (as in 'payout: 2 of role(treasurer)')");
     }
     String kindText = text.substring(kindStart, colon).strip();
+    boolean propose = kindText.startsWith(PROPOSE);
+    if (propose) {
+      kindText = kindText.substring(PROPOSE.length()).strip();
+    }
     Optional<ActionKind> kind = ActionKind.ofText(kindText);
     if (kind.isEmpty()) {
       throw new BadClauseException(
@@ -107,6 +158,14 @@ public record Rulebook(Map<ActionKind, Clause> clauses) {
               + "), found '"
               + kindText
               + "'");
+    }
+    if (propose) {
+      if (proposers.containsKey(kind.get())) {
+        throw new BadClauseException(
+            text, kindStart, "'propose " + kindText + "' is given twice in the rulebook");
+      }
+      proposers.put(kind.get(), ClauseParser.parseGroups(text, colon + 1, end));
+      return;
     }
     if (clauses.containsKey(kind.get())) {
       throw new BadClauseException(

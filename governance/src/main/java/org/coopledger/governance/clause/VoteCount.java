@@ -10,21 +10,22 @@ import org.coopledger.governance.clause.ClauseContext.Ballot;
 import org.coopledger.governance.crypto.KeyId;
 
 /**
- * Tallies one {@link Vote}. Only eligible voters' ballots count. The quorum compares the weight
- * that voted (yes, no or abstain) with the eligible weight; the threshold compares yes with yes +
- * no. Before the window ends the outcome is final when the votes not yet cast cannot change it: it
- * passes early if it would pass both with every missing vote a no and with every missing vote an
- * abstention, and fails early if it would fail with every missing vote a yes.
+ * Tallies one {@link Vote}. Only the ballots of the vote's electorate count (as the context gives
+ * it: fixed when the proposal opened, without members removed since). The quorum compares the
+ * weight that voted (yes, no or abstain) with the eligible weight; the threshold compares yes with
+ * yes + no. Before the window ends the outcome is final when the votes not yet cast cannot change
+ * it: it passes early if it would pass both with every missing vote a no and with every missing
+ * vote an abstention, and fails early if it would fail with every missing vote a yes.
  */
 record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger eligible) {
 
-  static VoteCount tally(ClauseContext context) {
+  static VoteCount tally(ClauseContext context, Vote vote) {
     BigInteger yes = BigInteger.ZERO;
     BigInteger no = BigInteger.ZERO;
     BigInteger abstain = BigInteger.ZERO;
     BigInteger eligible = BigInteger.ZERO;
     Map<KeyId, Ballot> ballots = new TreeMap<>(context.ballots());
-    for (Map.Entry<KeyId, Long> voter : new TreeMap<>(context.voterWeights()).entrySet()) {
+    for (Map.Entry<KeyId, Long> voter : new TreeMap<>(context.voterWeights(vote)).entrySet()) {
       BigInteger weight = BigInteger.valueOf(Math.max(0, voter.getValue()));
       eligible = eligible.add(weight);
       Ballot ballot = ballots.get(voter.getKey());

@@ -16,7 +16,6 @@ import org.coopledger.governance.action.RotateKey;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.action.VoteWeight;
 import org.coopledger.governance.action.WithdrawApproval;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
@@ -89,11 +88,7 @@ final class ActionCodec {
               throw new MalformedEntryException(
                   "a proposal must wrap a governed action or a decision");
         };
-    List<VoteWeight> weights =
-        p.getVoteWeightsList().stream()
-            .map(w -> new VoteWeight(memberId(w.getMemberId()), w.getWeight()))
-            .toList();
-    return new CreateProposal(p.getTitle(), p.getText(), weights, governed);
+    return new CreateProposal(p.getTitle(), p.getText(), governed);
   }
 
   private static NewMember member(org.coopledger.governance.proto.NewMember m) {
@@ -180,12 +175,6 @@ final class ActionCodec {
         org.coopledger.governance.proto.CreateProposal.newBuilder()
             .setTitle(p.title())
             .setText(p.text());
-    for (VoteWeight w : p.voteWeights()) {
-      b.addVoteWeights(
-          org.coopledger.governance.proto.VoteWeight.newBuilder()
-              .setMemberId(w.member().hex())
-              .setWeight(w.weight()));
-    }
     switch (p.governed()) {
       case Governed.SplitChange s ->
           b.setSplitChange(

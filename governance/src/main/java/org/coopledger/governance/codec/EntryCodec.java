@@ -32,6 +32,15 @@ public final class EntryCodec {
   /** At most this many signatures per entry (a genesis is signed by every founder). */
   public static final int MAX_SIGNATURES = 64;
 
+  /**
+   * Fields the protocol removed (their numbers are reserved), by {@code Message.number}, with why.
+   */
+  private static final java.util.Map<String, String> REMOVED_FIELDS =
+      java.util.Map.of(
+          "CreateProposal.3",
+          "vote_weights (field 3), which the protocol removed: a proposer may not choose who"
+              + " votes or with what weight; the rulebook's vote(of=..., weight=...) says so");
+
   private EntryCodec() {}
 
   /**
@@ -128,14 +137,21 @@ public final class EntryCodec {
 
   /** Protobuf keeps fields it does not know and writes them back; we refuse them instead. */
   private static void requireKnownFields(Message message, String what) {
-    if (!message.getUnknownFields().asMap().isEmpty()) {
-      throw new MalformedEntryException(
+    var unknown = message.getUnknownFields().asMap().keySet();
+    if (!unknown.isEmpty()) {
+      String type = message.getDescriptorForType().getName();
+      String removed = REMOVED_FIELDS.get(type + "." + unknown.iterator().next());
+      if (removed != null) {
+        throw MalformedEntryException.unknownField(
+            "the " + what + " carries " + type + "." + removed);
+      }
+      throw MalformedEntryException.unknownField(
           "the "
               + what
               + " has fields this version does not know ("
-              + message.getDescriptorForType().getName()
+              + type
               + " field "
-              + message.getUnknownFields().asMap().keySet()
+              + unknown
               + "); it may come from a newer client");
     }
     for (var field : message.getAllFields().entrySet()) {

@@ -2,9 +2,15 @@ package org.coopledger.governance.codec;
 
 import org.coopledger.governance.error.CoopException;
 
-/** The bytes are not a well-formed, canonically encoded entry (code {@code MALFORMED_ENTRY}). */
+/**
+ * The bytes are not a well-formed, canonically encoded entry (code {@code MALFORMED_ENTRY}), or
+ * carry a field this version does not know or the protocol removed (code {@code UNKNOWN_FIELD}).
+ */
 public final class MalformedEntryException extends CoopException {
   private static final long serialVersionUID = 1L;
+
+  /** The code of an entry with an unknown or removed field. */
+  public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
 
   public MalformedEntryException(String message) {
     super("MALFORMED_ENTRY", message);
@@ -12,5 +18,14 @@ public final class MalformedEntryException extends CoopException {
 
   public MalformedEntryException(String message, Throwable cause) {
     super("MALFORMED_ENTRY", message, cause);
+  }
+
+  /** The bytes carry a field this version does not know, or one the protocol removed. */
+  static MalformedEntryException unknownField(String message) {
+    return new MalformedEntryException(UNKNOWN_FIELD, message);
+  }
+
+  private MalformedEntryException(String code, String message) {
+    super(code, message);
   }
 }

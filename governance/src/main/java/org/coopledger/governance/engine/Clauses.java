@@ -1,6 +1,8 @@
 package org.coopledger.governance.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.coopledger.governance.action.Governed;
@@ -14,6 +16,11 @@ import org.coopledger.governance.crypto.KeyId;
 final class Clauses {
   /** How long a proposal stays executable after all of its clause's windows have run. */
   static final Duration GRACE = Duration.ofDays(30);
+
+  /**
+   * A vote of every member, one vote each: whose tally a read model shows when a clause has none.
+   */
+  static final Clause.Vote EVERY_MEMBER_VOTE = (Clause.Vote) Clause.parse("vote()");
 
   private Clauses() {}
 
@@ -97,10 +104,30 @@ final class Clauses {
     };
   }
 
+  /** Every vote in the clause, in any branch, in the order of its text. */
+  static List<Clause.Vote> votes(Clause clause) {
+    List<Clause.Vote> out = new ArrayList<>();
+    collectVotes(clause, out);
+    return out;
+  }
+
+  private static void collectVotes(Clause clause, List<Clause.Vote> out) {
+    switch (clause) {
+      case Clause.Vote v -> out.add(v);
+      case Clause.And a -> a.terms().forEach(t -> collectVotes(t, out));
+      case Clause.Or o -> o.terms().forEach(t -> collectVotes(t, out));
+      case Clause.If i -> {
+        collectVotes(i.then(), out);
+        collectVotes(i.otherwise(), out);
+      }
+      default -> {}
+    }
+  }
+
   /** Whether the clause grants {@code member} a veto on this proposal. */
   static boolean grantsVeto(Clause clause, CoopState state, Proposal proposal, Member member) {
     return switch (clause) {
-      case Clause.Veto v -> inGroup(v.group(), state, proposal, member);
+      case Clause.Veto v -> inGroup(v.group(), state, proposal.action().governed(), member);
       case Clause.And a -> a.terms().stream().anyMatch(t -> grantsVeto(t, state, proposal, member));
       case Clause.Or o -> o.terms().stream().anyMatch(t -> grantsVeto(t, state, proposal, member));
       case Clause.If i ->
@@ -110,7 +137,8 @@ final class Clauses {
     };
   }
 
-  private static boolean inGroup(Group group, CoopState state, Proposal proposal, Member member) {
+  /** Whether {@code member} is in {@code group} now, for a proposal of {@code governed}. */
+  static boolean inGroup(Group group, CoopState state, Governed governed, Member member) {
     return switch (group) {
       case Group.Role r -> member.hasRole(r.name());
       case Group.Member m ->
@@ -118,7 +146,7 @@ final class Clauses {
               .map(x -> x.id().equals(member.id()))
               .orElse(false);
       case Group.Beneficiaries b ->
-          ProposalContext.beneficiaries(state, proposal.action().governed()).contains(member.id());
+          ProposalContext.beneficiaries(state, governed).contains(member.id());
       case Group.AllMembers all -> true;
     };
   }

@@ -86,10 +86,23 @@ final class Execution {
               Rejection.KEY_IN_USE,
               "key " + m.id() + " already belongs to " + Clauses.describe(owner, state));
         }
-        if (ProposalContext.resolve(state, m.displayName()).isPresent()) {
-          throw new Rejection(
-              Rejection.DUPLICATE_MEMBER,
-              "a member is already called '" + m.displayName() + "'; choose another name");
+        String name = m.displayName().toLowerCase(Locale.ROOT);
+        for (Member existing : state.members().values()) {
+          if (existing.name().toLowerCase(Locale.ROOT).equals(name)) {
+            throw new Rejection(
+                Rejection.DUPLICATE_MEMBER,
+                (existing.active()
+                        ? "a member is already called '"
+                        : "'"
+                            + existing.name()
+                            + "' was a member; a removed member's name is"
+                            + " retired, so that member("
+                            + existing.name()
+                            + ") in the rulebook"
+                            + " never passes to someone else. Choose another name for '")
+                    + m.displayName()
+                    + "'");
+          }
         }
       }
       case Governed.RemoveMember r -> {

@@ -1,6 +1,7 @@
 package org.coopledger.governance.engine;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.CreateProposal;
@@ -10,22 +11,33 @@ import org.coopledger.governance.crypto.KeyId;
 
 /**
  * A proposal and everything the ledger gathered on it. All maps are sorted by member id and
- * unmodifiable. Times are accepted times of entries, in milliseconds. {@code conditionsMetAt} is -1
- * unless the clause's conditions are met and have held since that time (timelocks count from it);
- * {@code closedAt} is -1 while the proposal is open or passed.
+ * unmodifiable. {@code electorate} is every member when it opened (the snapshot its votes count
+ * from). Times are accepted times of entries, in milliseconds. {@code conditionsMetAt} is -1 unless
+ * the clause's conditions are met and have held since that time (timelocks count from it); {@code
+ * closedAt} is -1 while the proposal is open or passed.
  */
 public record Proposal(
     EntryId id,
     KeyId author,
     long openedAt,
     CreateProposal action,
-    SortedMap<KeyId, Long> voterWeights,
+    SortedMap<KeyId, Elector> electorate,
     SortedMap<KeyId, Ballot> ballots,
     SortedMap<KeyId, Long> approvals,
     SortedMap<KeyId, VetoMark> vetoes,
     ProposalStatus status,
     long conditionsMetAt,
     long closedAt) {
+
+  /**
+   * A member as they were when the proposal opened: their roles and their basis points in the split
+   * then in force. Votes draw their electorate and weights from these, never from later changes.
+   */
+  public record Elector(List<String> roles, int basisPoints) {
+    public Elector {
+      roles = List.copyOf(roles);
+    }
+  }
 
   /** A member's current vote. */
   public record Ballot(VoteChoice choice, String reason, long atMillis) {}
@@ -34,7 +46,7 @@ public record Proposal(
   public record VetoMark(String reason, long atMillis) {}
 
   public Proposal {
-    voterWeights = frozen(voterWeights);
+    electorate = frozen(electorate);
     ballots = frozen(ballots);
     approvals = frozen(approvals);
     vetoes = frozen(vetoes);
@@ -53,13 +65,13 @@ public record Proposal(
       KeyId author,
       long openedAt,
       CreateProposal action,
-      SortedMap<KeyId, Long> voterWeights) {
+      SortedMap<KeyId, Elector> electorate) {
     return new Proposal(
         id,
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         new TreeMap<>(),
         new TreeMap<>(),
         new TreeMap<>(),
@@ -76,7 +88,7 @@ public record Proposal(
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         m,
         approvals,
         vetoes,
@@ -93,7 +105,7 @@ public record Proposal(
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         ballots,
         m,
         vetoes,
@@ -110,7 +122,7 @@ public record Proposal(
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         ballots,
         m,
         vetoes,
@@ -127,7 +139,7 @@ public record Proposal(
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         ballots,
         approvals,
         m,
@@ -142,7 +154,7 @@ public record Proposal(
         author,
         openedAt,
         action,
-        voterWeights,
+        electorate,
         ballots,
         approvals,
         vetoes,

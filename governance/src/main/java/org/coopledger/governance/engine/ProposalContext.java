@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseContext;
+import org.coopledger.governance.clause.Group;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.split.Split;
 
@@ -120,7 +122,19 @@ final class ProposalContext implements ClauseContext {
 
   @Override
   public Map<KeyId, Instant> approvals() {
-    return instants(proposal.approvals());
+    return instants(current(proposal.approvals()));
+  }
+
+  /** Only current members' approvals and vetoes count: a removed member's lapse with them. */
+  private <V> SortedMap<KeyId, V> current(SortedMap<KeyId, V> byMember) {
+    SortedMap<KeyId, V> out = new TreeMap<>();
+    byMember.forEach(
+        (k, v) -> {
+          if (state.member(k).map(Member::active).orElse(false)) {
+            out.put(k, v);
+          }
+        });
+    return out;
   }
 
   @Override
@@ -143,8 +157,42 @@ final class ProposalContext implements ClauseContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights() {
-    return proposal.voterWeights();
+  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+    return voterWeights(state, proposal, vote);
+  }
+
+  /**
+   * The electorate of {@code vote} on {@code proposal}: members when it opened who are in the
+   * vote's group and still members now, weighted by one or by their basis points when it opened.
+   */
+  static SortedMap<KeyId, Long> voterWeights(CoopState state, Proposal proposal, Clause.Vote vote) {
+    SortedMap<KeyId, Long> out = new TreeMap<>();
+    List<KeyId> beneficiaries =
+        vote.of() instanceof Group.Beneficiaries
+            ? beneficiaries(state, proposal.action().governed())
+            : List.of();
+    Optional<KeyId> named =
+        vote.of() instanceof Group.Member m
+            ? resolve(state, m.ref()).map(Member::id)
+            : Optional.empty();
+    for (Map.Entry<KeyId, Proposal.Elector> e : proposal.electorate().entrySet()) {
+      KeyId id = e.getKey();
+      if (!state.member(id).map(Member::active).orElse(false)) {
+        continue;
+      }
+      boolean inGroup =
+          switch (vote.of()) {
+            case Group.Role r -> e.getValue().roles().contains(r.name());
+            case Group.Member m -> named.filter(id::equals).isPresent();
+            case Group.Beneficiaries b -> beneficiaries.contains(id);
+            case Group.AllMembers all -> true;
+          };
+      long weight = vote.weight() == Clause.Weight.SHARE ? e.getValue().basisPoints() : 1L;
+      if (inGroup && weight > 0) {
+        out.put(id, weight);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -157,7 +205,7 @@ final class ProposalContext implements ClauseContext {
   @Override
   public Map<KeyId, Instant> vetoes() {
     SortedMap<KeyId, Long> at = new TreeMap<>();
-    proposal.vetoes().forEach((k, v) -> at.put(k, v.atMillis()));
+    current(proposal.vetoes()).forEach((k, v) -> at.put(k, v.atMillis()));
     return instants(at);
   }
 

@@ -1,5 +1,6 @@
 package org.coopledger.governance.engine;
 
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.Approve;
@@ -7,9 +8,11 @@ import org.coopledger.governance.action.CastVote;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Veto;
-import org.coopledger.governance.action.VoteWeight;
 import org.coopledger.governance.action.WithdrawApproval;
+import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClausePrinter;
+import org.coopledger.governance.clause.Group;
 import org.coopledger.governance.crypto.KeyId;
 
 /** Opening proposals and gathering approvals, votes and vetoes on them. */
@@ -21,17 +24,14 @@ final class Proposals {
     if (step.before.proposals().containsKey(id)) {
       throw new Rejection(Rejection.DUPLICATE_PROPOSAL, "proposal " + id + " already exists");
     }
+    ActionKind kind = Clauses.kindOf(create.governed());
+    step.before
+        .parsedRulebook()
+        .proposers(kind)
+        .ifPresent(groups -> requireProposer(step, create, kind, groups));
     Execution.validate(step.before, create.governed());
-    SortedMap<KeyId, Long> weights = new TreeMap<>();
-    if (create.voteWeights().isEmpty()) {
-      step.before.activeMembers().forEach(m -> weights.put(m.id(), 1L));
-    } else {
-      for (VoteWeight w : create.voteWeights()) {
-        Execution.activeMember(step.before, w.member(), "a vote weight");
-        weights.put(w.member(), w.weight());
-      }
-    }
-    Proposal proposal = Proposal.open(id, step.author.id(), step.now, create, weights);
+    Proposal proposal =
+        Proposal.open(id, step.author.id(), step.now, create, electorate(step.before));
     step.next.proposals().put(id, Clauses.refreshed(step.before, proposal, step.now));
     return step.author.describe()
         + " proposed "
@@ -39,6 +39,37 @@ final class Proposals {
         + (create.title().isEmpty() ? "" : " '" + create.title() + "'")
         + " as "
         + id;
+  }
+
+  /**
+   * Every current member with their roles and their basis points in the split in force: the
+   * snapshot every vote on the proposal draws its electorate and weights from.
+   */
+  private static SortedMap<KeyId, Proposal.Elector> electorate(CoopState state) {
+    SortedMap<KeyId, Proposal.Elector> out = new TreeMap<>();
+    for (Member m : state.activeMembers()) {
+      int share = state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0);
+      out.put(m.id(), new Proposal.Elector(m.roles(), share));
+    }
+    return out;
+  }
+
+  private static void requireProposer(
+      StateMachine.Step step, CreateProposal create, ActionKind kind, List<Group> groups) {
+    for (Group group : groups) {
+      if (Clauses.inGroup(group, step.before, create.governed(), step.author)) {
+        return;
+      }
+    }
+    throw new Rejection(
+        Rejection.NOT_ALLOWED,
+        "the rulebook lets only "
+            + String.join(", ", groups.stream().map(ClausePrinter::group).toList())
+            + " propose "
+            + kind.text()
+            + "; "
+            + step.author.describe()
+            + " is none of them");
   }
 
   static String vote(StateMachine.Step step, CastVote vote) {
@@ -63,10 +94,19 @@ final class Proposals {
               + " closed at "
               + java.time.Instant.ofEpochMilli(closesAt));
     }
-    if (!p.voterWeights().containsKey(step.author.id())) {
+    boolean eligible =
+        Clauses.votes(clause).stream()
+            .anyMatch(
+                v -> ProposalContext.voterWeights(step.before, p, v).containsKey(step.author.id()));
+    if (!eligible) {
       throw new Rejection(
           Rejection.NOT_ELIGIBLE,
-          step.author.describe() + " is not among the voters of proposal " + p.id());
+          step.author.describe()
+              + " is not among the voters of proposal "
+              + p.id()
+              + " (the electorate was fixed when it opened: "
+              + clause.text()
+              + ")");
     }
     Proposal next =
         p.withBallot(step.author.id(), new Proposal.Ballot(vote.choice(), vote.reason(), step.now));

@@ -108,7 +108,9 @@ public final class ReadModel {
     long no = 0;
     long abstain = 0;
     long eligible = 0;
-    for (Map.Entry<KeyId, Long> voter : p.voterWeights().entrySet()) {
+    // The tally of the clause's first vote (the default electorate if it has none).
+    Clause.Vote vote = Clauses.votes(clause).stream().findFirst().orElse(Clauses.EVERY_MEMBER_VOTE);
+    for (Map.Entry<KeyId, Long> voter : ProposalContext.voterWeights(s, p, vote).entrySet()) {
       eligible += voter.getValue();
       Proposal.Ballot ballot = p.ballots().get(voter.getKey());
       if (ballot != null) {

@@ -1,11 +1,14 @@
 package org.coopledger.governance.engine;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.error.VerificationException;
 
 /**
- * Replays a ledger from the empty state: what an auditor does to check a node's state digest.
+ * Replays a ledger from the empty state: what an auditor does to check a node's state digest (the
+ * one replay: the audit and the tests use it).
  *
  * @param state the state after the last record
  * @param outcomes one outcome per record, in order
@@ -30,6 +33,33 @@ public record Replay(CoopState state, List<EntryOutcome> outcomes) {
   /** Applies {@code records} in order to the empty state, verifying every signature. */
   public static Replay of(Iterable<AcceptedEntry> records) {
     return of(CoopState.empty(), records, SignatureVerifier.CRYPTO);
+  }
+
+  /**
+   * Applies ledger records (the bytes each leaf commits to), in order, to the empty state and
+   * returns the state after the last: what an auditor does with a node's ledger, where every record
+   * must have been accepted. Keeps no outcomes, so it streams a ledger of any length.
+   *
+   * @throws VerificationException {@code ENTRY_REJECTED} at the first record the rules reject,
+   *     naming its index (0 = the genesis)
+   */
+  public static CoopState acceptedLedger(Iterator<byte[]> ledgerRecords, SignatureVerifier v) {
+    CoopState state = CoopState.empty();
+    for (long index = 0; ledgerRecords.hasNext(); index++) {
+      EntryOutcome outcome = StateMachine.apply(state, ledgerRecords.next(), v);
+      if (outcome instanceof EntryOutcome.Rejected rejected) {
+        throw new VerificationException(
+            "ENTRY_REJECTED",
+            "entry #"
+                + index
+                + " does not hold under the co-op's rules ("
+                + rejected.code()
+                + "): "
+                + rejected.message());
+      }
+      state = outcome.state();
+    }
+    return state;
   }
 
   /** The rejected outcomes. */

@@ -31,7 +31,7 @@ import org.coopledger.governance.split.Split;
  * Decoding re-encodes and compares, so only the canonical form is accepted.
  */
 final class StateCodec {
-  private static final String MAGIC = "coopledger/state/v1";
+  private static final String MAGIC = "coopledger/state/v2";
 
   private StateCodec() {}
 
@@ -93,10 +93,11 @@ final class StateCodec {
     byte[] action = EntryCodec.encodeProposal(p.action());
     out.writeInt(action.length);
     out.write(action);
-    out.writeInt(p.voterWeights().size());
-    for (var e : p.voterWeights().entrySet()) {
+    out.writeInt(p.electorate().size());
+    for (var e : p.electorate().entrySet()) {
       string(out, e.getKey().hex());
-      out.writeLong(e.getValue());
+      strings(out, e.getValue().roles());
+      out.writeInt(e.getValue().basisPoints());
     }
     out.writeInt(p.ballots().size());
     for (var e : p.ballots().entrySet()) {
@@ -197,9 +198,10 @@ final class StateCodec {
     long openedAt = in.readLong();
     byte[] action = new byte[count(in)];
     in.readFully(action);
-    SortedMap<KeyId, Long> weights = new TreeMap<>();
+    SortedMap<KeyId, Proposal.Elector> electorate = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
-      weights.put(new KeyId(readString(in)), in.readLong());
+      electorate.put(
+          new KeyId(readString(in)), new Proposal.Elector(readStrings(in), in.readInt()));
     }
     SortedMap<KeyId, Proposal.Ballot> ballots = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
@@ -220,7 +222,7 @@ final class StateCodec {
         author,
         openedAt,
         EntryCodec.decodeProposal(action),
-        weights,
+        electorate,
         ballots,
         approvals,
         vetoes,

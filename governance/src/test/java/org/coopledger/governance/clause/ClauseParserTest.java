@@ -56,6 +56,21 @@ class ClauseParserTest {
   }
 
   @Test
+  void parsesTheElectorateAndWeightingOfAVoteAndPrintsThemOnlyWhenNotTheDefault() {
+    Clause.Vote vote =
+        (Clause.Vote) Clause.parse("vote(weight=share, of=role(creator), quorum=50%, approve>50%)");
+    assertThat(vote.of()).isEqualTo(new Group.Role("creator"));
+    assertThat(vote.weight()).isEqualTo(Clause.Weight.SHARE);
+    assertThat(vote.text())
+        .isEqualTo("vote(of=role(creator), weight=share, quorum=50%, approve>50%, window=7d)");
+    assertThat(Clause.parse(vote.text())).isEqualTo(vote);
+    assertThat(Clause.parse("vote(of=members, weight=equal)").text())
+        .isEqualTo("vote(quorum=0%, approve>50%, window=7d)");
+    assertThatThrownBy(() -> Clause.parse("vote(weight=tokens)"))
+        .hasMessageContaining("expected a weighting (equal or share), found 'tokens'");
+  }
+
+  @Test
   void parsesTimelockVetoAndDurationsInEveryUnit() {
     assertThat(Clause.parse("timelock(48h) & veto(role(auditor), 30m)"))
         .isEqualTo(

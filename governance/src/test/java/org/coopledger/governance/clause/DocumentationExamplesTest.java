@@ -30,6 +30,12 @@ class DocumentationExamplesTest {
             .isEqualTo(DefaultRulebook.rulebook());
         continue;
       }
+      if (first.startsWith("propose ")) {
+        String lines = String.join("\n", block) + "\n";
+        assertThat(Rulebook.parse(DefaultRulebook.rulebook().text() + lines).text())
+            .isEqualTo(DefaultRulebook.rulebook().text() + lines);
+        continue;
+      }
       examples.addAll(block);
     }
     assertThat(examples).hasSizeGreaterThan(8);

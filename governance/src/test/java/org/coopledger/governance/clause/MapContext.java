@@ -157,7 +157,7 @@ final class MapContext implements ClauseContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights() {
+  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
     return weights;
   }
 

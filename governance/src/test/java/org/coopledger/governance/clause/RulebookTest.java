@@ -3,6 +3,7 @@ package org.coopledger.governance.clause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,26 @@ class RulebookTest {
     assertThatThrownBy(() -> new Rulebook(Map.of(ActionKind.SPLIT, new Clause.Constant(true))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no clause for payout");
+  }
+
+  @Test
+  void proposerLimitsParseAndPrintAfterTheClauses() {
+    Rulebook limited =
+        Rulebook.parse(
+            "propose payout: role(treasurer), member(alice)\n" + DefaultRulebook.rulebook().text());
+    assertThat(limited.proposers(ActionKind.PAYOUT))
+        .contains(List.of(new Group.Role("treasurer"), new Group.Member("alice")));
+    assertThat(limited.proposers(ActionKind.SPLIT)).isEmpty();
+    assertThat(limited.text())
+        .isEqualTo(
+            DefaultRulebook.rulebook().text() + "propose payout: role(treasurer), member(alice)\n");
+    assertThat(Rulebook.parse(limited.text())).isEqualTo(limited);
+    assertThatThrownBy(
+            () ->
+                Rulebook.parse(
+                    DefaultRulebook.rulebook().text()
+                        + "propose split: role(creator)\npropose split: members\n"))
+        .hasMessageContaining("'propose split' is given twice");
   }
 
   @Test

@@ -15,7 +15,8 @@ public final class Api {
 
   /**
    * Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}
-   * (metrics under {@code /observe/metrics} come from Helidon's observe feature).
+   * (metrics under {@code /observe/metrics} come from Helidon's observe feature), and the members'
+   * web app at {@code /}.
    */
   public static void routing(
       HttpRouting.Builder routing,
@@ -47,5 +48,6 @@ public final class Api {
                       + req.path().path()
                       + "; see /openapi for the API");
             });
+    WebApp.routing(routing);
   }
 }

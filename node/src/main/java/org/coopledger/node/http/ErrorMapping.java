@@ -1,5 +1,6 @@
 package org.coopledger.node.http;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -26,6 +27,7 @@ final class ErrorMapping {
     routing.error(ReplicationException.class, (req, res, e) -> send(res, 503, e.code(), e));
     routing.error(StoreException.class, ErrorMapping::storeFailure);
     routing.error(CoopException.class, (req, res, e) -> send(res, status(e.code()), e.code(), e));
+    routing.error(HttpException.class, ErrorMapping::http);
     routing.error(Exception.class, ErrorMapping::bug);
   }
 
@@ -50,6 +52,18 @@ final class ErrorMapping {
       return 400;
     }
     return 422;
+  }
+
+  /**
+   * Helidon's own statuses, e.g. static content answering a conditional request with 304 Not
+   * Modified, or 404 for a file that is not there: passed on as they are, never a 500.
+   */
+  private static void http(ServerRequest req, ServerResponse res, HttpException e) {
+    if (e.status().code() == Status.NOT_MODIFIED_304.code()) {
+      res.status(e.status()).send();
+      return;
+    }
+    send(res, e.status().code(), "HTTP_" + e.status().code(), e);
   }
 
   private static void storeFailure(ServerRequest req, ServerResponse res, StoreException e) {

@@ -55,7 +55,7 @@ class EntryCodecTest {
   }
 
   @Test
-  void aBodyWithAnUnknownFieldIsRefusedAsNotCanonical() throws Exception {
+  void aBodyWithAnUnknownFieldIsRefusedAsUnknownField() throws Exception {
     byte[] signed = coop.revenue("tess", 99, "EUR", "workshop");
     SignedEntry envelope = SignedEntry.parseFrom(signed);
     EntryBody body = EntryBody.parseFrom(envelope.getBody());
@@ -77,7 +77,7 @@ class EntryCodecTest {
     assertThatThrownBy(() -> EntryCodec.decode(tampered))
         .hasMessageContaining("fields this version does not know")
         .extracting(e -> ((CoopException) e).code())
-        .isEqualTo("MALFORMED_ENTRY");
+        .isEqualTo("UNKNOWN_FIELD");
   }
 
   @Test

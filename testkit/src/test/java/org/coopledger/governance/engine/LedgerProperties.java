@@ -126,6 +126,6 @@ class LedgerProperties {
     long yes = p.ballots().values().stream().filter(b -> b.choice() == VoteChoice.YES).count();
     long no = p.ballots().values().stream().filter(b -> b.choice() == VoteChoice.NO).count();
     assertThat(yes).isGreaterThan(no);
-    assertThat(p.ballots().size() * 2L).isGreaterThanOrEqualTo(p.voterWeights().size());
+    assertThat(p.ballots().size() * 2L).isGreaterThanOrEqualTo(p.electorate().size());
   }
 }

@@ -89,7 +89,7 @@ class SignatureProperties {
                   Long.MAX_VALUE,
                   0,
                   0,
-                  new CreateProposal("t", "", List.of(), new Governed.Decision())),
+                  new CreateProposal("t", "", new Governed.Decision())),
               first);
       EntryOutcome outcome =
           StateMachine.apply(last, new AcceptedEntry(stale, 0), SignatureVerifier.CRYPTO);

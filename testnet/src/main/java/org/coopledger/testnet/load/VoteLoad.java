@@ -108,7 +108,7 @@ public final class VoteLoad {
             nonceBase + 2,
             createdAt,
             0,
-            new CreateProposal(title, "", List.of(), new Governed.Decision()));
+            new CreateProposal(title, "", new Governed.Decision()));
     return EntrySigner.sign(entry, keys.get(0));
   }
 
