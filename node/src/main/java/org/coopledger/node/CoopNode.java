@@ -24,14 +24,16 @@ import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.http.Api;
+import org.coopledger.node.ledger.CheckedEntry;
 import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.ledger.StoreCheck;
-import org.coopledger.node.ledger.Submitter;
-import org.coopledger.node.ledger.VerifiedSignatures;
-import org.coopledger.node.replication.GroupCommitter;
 import org.coopledger.node.replication.LedgerStateMachine;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
+import org.coopledger.node.write.Batcher;
+import org.coopledger.node.write.Submitter;
 
 /**
  * A running node: store, Raft write path, checkpointer and REST API. Start one with {@link #start};
@@ -50,6 +52,9 @@ public final class CoopNode implements AutoCloseable {
    * only make batches smaller, and each batch costs two fsyncs.
    */
   private static final int MAX_IN_FLIGHT = 2;
+
+  /** Checked entries waiting for a group at most; more are refused with 503 NODE_BUSY. */
+  private static final int QUEUE_LIMIT = 100_000;
 
   private final NodeConfig config;
   private final WebServer server;
@@ -85,8 +90,8 @@ public final class CoopNode implements AutoCloseable {
       LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
       opened.push(store);
       StoreCheck.run(store, signer.verifier(), config.startupCheckRecords());
-      VerifiedSignatures verified = new VerifiedSignatures();
-      Ledger ledger = Ledger.open(store, verified);
+      Ledger ledger = Ledger.open(store);
+      LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
       RaftHost raft =
           RaftHost.start(
               config.dataDir().resolve("raft"),
@@ -95,27 +100,34 @@ public final class CoopNode implements AutoCloseable {
               config.host(),
               config.raftPort(),
               config.snapshotEvery(),
-              new LedgerStateMachine(store, ledger));
+              stateMachine);
       opened.push(raft);
       raft.awaitLeader(Duration.ofSeconds(30));
       Checkpointer checkpointer =
           new Checkpointer(
-              ledger, signer, config.checkpointEvery(), config.checkpointIntervalMillis());
+              ledger,
+              store::putCheckpoint,
+              signer,
+              config.checkpointEvery(),
+              config.checkpointIntervalMillis());
       opened.push(checkpointer);
       NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
       opened.push(metrics);
-      GroupCommitter committer =
-          new GroupCommitter(
-              raft.client(),
-              Clock.systemUTC(),
-              config.batchMaxEntries(),
-              BATCH_MAX_BYTES,
-              MAX_IN_FLIGHT,
-              100_000,
-              metrics.batchSizes());
-      opened.push(committer);
-      Submitter submitter =
-          new Submitter(config.coopId(), ledger, committer, verified, Duration.ofSeconds(30));
+      Replicator replicator = new Replicator(raft, stateMachine.localGroups(), Clock.systemUTC());
+      Batcher<CheckedEntry, RecordResult> batcher =
+          new Batcher<>(
+              "group-commit",
+              new Batcher.Limits(
+                  config.batchMaxEntries(),
+                  BATCH_MAX_BYTES,
+                  MAX_IN_FLIGHT,
+                  QUEUE_LIMIT,
+                  Duration.ZERO),
+              CheckedEntry::size,
+              metrics.batchSizes(),
+              replicator::submit);
+      opened.push(batcher);
+      Submitter submitter = new Submitter(config.coopId(), ledger, batcher, Duration.ofSeconds(30));
       Optional<AnchorScheduler> anchors = Optional.empty();
       if (config.anchor().enabled()) {
         AnchorScheduler scheduler =
@@ -134,7 +146,7 @@ public final class CoopNode implements AutoCloseable {
               .port(config.port())
               // The API refuses bodies over the limit itself, with a JSON error; this is a
               // backstop.
-              .maxPayloadSize(4L * config.maxBodyBytes())
+              .maxPayloadSize(2L * Api.batchBodyBytes(config))
               .addFeature(ObserveFeature.just(MetricsObserver.create()))
               .routing(
                   routing ->

@@ -8,7 +8,7 @@ import io.helidon.metrics.api.Metrics;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.coopledger.node.checkpoint.Checkpointer;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 
 /**
  * The node's own meters, served with Helidon's under {@code /observe/metrics}: the tree size, the
@@ -21,7 +21,7 @@ final class NodeMetrics implements AutoCloseable {
   private final List<Meter> meters;
   private final DistributionSummary batches;
 
-  NodeMetrics(Ledger ledger, Checkpointer checkpointer) {
+  NodeMetrics(LedgerReader ledger, Checkpointer checkpointer) {
     Gauge<Long> treeSize =
         registry.getOrCreate(
             Gauge.builder("coop.tree.size", () -> ledger.view().treeSize())

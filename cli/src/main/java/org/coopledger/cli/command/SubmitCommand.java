@@ -1,27 +1,44 @@
 package org.coopledger.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.entry.SignedEntryFile;
+import org.coopledger.cli.output.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code coop submit FILE}: send a signed entry file to the node. */
-@Command(name = "submit", description = "Submit a signed entry file to the node.")
+/**
+ * {@code coop submit FILE...}: send signed entry files to the node. One file is one {@code POST
+ * /v1/entries}; several go in order as one {@code POST /v1/entries:batch}, and each is answered on
+ * its own (a bad one refuses only itself).
+ */
+@Command(
+    name = "submit",
+    description = {
+      "Submit signed entry files to the node.",
+      "Several files go in one batch request, in the order given; each is accepted or refused on"
+          + " its own. The exit code is 3 if any was refused."
+    })
 public final class SubmitCommand implements Runnable {
   private final CliContext context;
 
-  @Parameters(paramLabel = "FILE", description = "the signed entry file")
-  Path file;
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "the signed entry files")
+  List<Path> files;
 
   @Mixin NodeOption node;
   @Mixin JsonOption json;
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "print only the entry id")
+      description = "print only the entry ids")
   boolean quiet;
 
   SubmitCommand(CliContext context) {
@@ -30,7 +47,62 @@ public final class SubmitCommand implements Runnable {
 
   @Override
   public void run() {
-    Publisher.submit(
-        context, node.client(context), SignedEntryFile.read(file), json.enabled(), quiet);
+    if (files.size() == 1) {
+      Publisher.submit(
+          context, node.client(context), SignedEntryFile.read(files.get(0)), json.enabled(), quiet);
+      return;
+    }
+    ObjectNode batch = Json.object();
+    ArrayNode entries = batch.putArray("entries");
+    List<byte[]> signed = new ArrayList<>();
+    for (Path file : files) {
+      byte[] entry = SignedEntryFile.read(file);
+      signed.add(entry);
+      entries.add(SignedEntryFile.apiJson(entry));
+    }
+    JsonNode reply = node.client(context).postJson("/v1/entries:batch", batch);
+    JsonNode results = reply.path("results");
+    JsonNode firstRefusal = null;
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (int i = 0; i < files.size(); i++) {
+      JsonNode result = results.path(i);
+      boolean accepted = result.path("status").asInt() == 201;
+      if (!accepted && firstRefusal == null) {
+        firstRefusal = result;
+      }
+      if (json.enabled()) {
+        ObjectNode line = Json.object();
+        line.put("file", files.get(i).toString());
+        line.setAll((ObjectNode) result);
+        out.add(line);
+      } else if (quiet) {
+        context.out().println(accepted ? result.path("entryId").asText() : "-");
+      } else {
+        context
+            .out()
+            .println(
+                files.get(i)
+                    + ": "
+                    + (accepted
+                        ? "accepted as entry #" + result.path("index").asText()
+                        : "refused ("
+                            + result.path("error").asText()
+                            + "): "
+                            + result.path("message").asText()));
+      }
+    }
+    if (json.enabled()) {
+      Json.print(context.out(), out);
+    }
+    context.out().flush();
+    if (firstRefusal != null) {
+      throw new NodeRejectedException(
+          firstRefusal.path("status").asInt(),
+          firstRefusal.path("error").asText(),
+          reply.path("refused").asInt()
+              + " of "
+              + files.size()
+              + " entries were refused; the others were accepted");
+    }
   }
 }

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
@@ -20,7 +20,8 @@ import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 public final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
 
-  private final Ledger ledger;
+  private final LedgerReader ledger;
+  private final CheckpointSink sink;
   private final NoteSigner signer;
   private final long every;
   private final long intervalMillis;
@@ -29,12 +30,24 @@ public final class Checkpointer implements AutoCloseable {
   private final Thread worker;
   private volatile boolean closed;
 
-  public Checkpointer(Ledger ledger, NoteSigner signer, long every, long intervalMillis) {
+  /** Where a signed checkpoint note is kept (durably) before it is served. */
+  @FunctionalInterface
+  public interface CheckpointSink {
+    void put(long treeSize, String note);
+  }
+
+  public Checkpointer(
+      LedgerReader ledger,
+      CheckpointSink sink,
+      NoteSigner signer,
+      long every,
+      long intervalMillis) {
     this.ledger = ledger;
+    this.sink = sink;
     this.signer = signer;
     this.every = every;
     this.intervalMillis = intervalMillis;
-    latest.set(ledger.store().latestCheckpoint().orElse(null));
+    latest.set(ledger.latestCheckpoint().orElse(null));
     if (latest.get() == null || latest.get().treeSize() < ledger.view().treeSize()) {
       checkpoint(ledger.view());
     }
@@ -91,7 +104,7 @@ public final class Checkpointer implements AutoCloseable {
     Checkpoint checkpoint = new Checkpoint(signer.name(), view.treeSize(), view.root().bytes());
     String note =
         new String(SignedCheckpoint.sign(checkpoint, signer).bytes(), StandardCharsets.UTF_8);
-    ledger.store().putCheckpoint(view.treeSize(), note);
+    sink.put(view.treeSize(), note);
     latest.set(new StoredCheckpoint(view.treeSize(), note));
     LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());
   }

@@ -1,17 +1,24 @@
 package org.coopledger.node.http;
 
+import io.helidon.http.Method;
+import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
-import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.Submitter;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.write.Submitter;
 
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
 public final class Api {
   private Api() {}
+
+  /** Largest body of a batch request: room for as many entries as a batch may hold. */
+  public static int batchBodyBytes(NodeConfig config) {
+    return (int) Math.min(Integer.MAX_VALUE - 8, 16L * config.maxBodyBytes());
+  }
 
   /**
    * Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}
@@ -21,13 +28,18 @@ public final class Api {
   public static void routing(
       HttpRouting.Builder routing,
       NodeConfig config,
-      Ledger ledger,
+      LedgerReader ledger,
       Submitter submitter,
       Checkpointer checkpointer,
       BooleanSupplier writable,
       Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     routing
+        // Exact, so that the colon is literal and no pattern of /v1/entries/{index} can take it.
+        .route(
+            Method.POST,
+            PathMatchers.exact("/v1/entries:batch"),
+            new EntryBatchHandler(submitter, config.batchMaxEntries(), batchBodyBytes(config)))
         .register(
             "/v1/entries",
             new EntriesService(ledger, submitter, config.maxBodyBytes(), config.maxPageSize()))

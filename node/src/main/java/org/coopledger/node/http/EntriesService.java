@@ -1,28 +1,25 @@
 package org.coopledger.node.http;
 
-import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.Submitter;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.write.Submitter;
 
 /** {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry. */
 final class EntriesService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Submitter submitter;
   private final int maxBodyBytes;
   private final int maxPageSize;
 
-  EntriesService(Ledger ledger, Submitter submitter, int maxBodyBytes, int maxPageSize) {
+  EntriesService(LedgerReader ledger, Submitter submitter, int maxBodyBytes, int maxPageSize) {
     this.ledger = ledger;
     this.submitter = submitter;
     this.maxBodyBytes = maxBodyBytes;
@@ -35,53 +32,27 @@ final class EntriesService implements HttpService {
   }
 
   private void submit(ServerRequest request, ServerResponse response) {
-    String type =
-        request.headers().contentType().map(HttpMediaType::mediaType).map(m -> m.text()).orElse("");
-    byte[] body = body(request);
+    String type = RequestBodies.mediaType(request);
+    byte[] body = RequestBodies.read(request, maxBodyBytes, "a signed entry");
     byte[] signedEntry =
         switch (type) {
           case "application/x-protobuf", "application/protobuf" -> body;
           case "application/json" -> Json.read(body, SubmittedEntry.class).toProtobuf();
-          default ->
-              throw new ApiException(
-                  415,
-                  "UNSUPPORTED_MEDIA_TYPE",
-                  "send the signed entry as application/x-protobuf or application/json, not '"
-                      + type
-                      + "'");
+          default -> throw RequestBodies.unsupported(type, "the signed entry");
         };
     Submitter.Receipt receipt = submitter.submit(signedEntry);
+    response.header("Location", "/v1/entries/" + receipt.index());
+    Json.send(response, Status.CREATED_201, receiptView(receipt));
+  }
+
+  /** The JSON of a receipt: in a 201 body, and per accepted entry of a batch. */
+  static Map<String, Object> receiptView(Submitter.Receipt receipt) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("index", receipt.index());
     out.put("leafHash", receipt.leafHash().base64());
     out.put("treeSize", receipt.treeSize());
     out.put("entryId", receipt.entryId());
-    response.header("Location", "/v1/entries/" + receipt.index());
-    Json.send(response, Status.CREATED_201, out);
-  }
-
-  private byte[] body(ServerRequest request) {
-    long declared = request.headers().contentLength().orElse(-1);
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
-    try (InputStream in = request.content().inputStream()) {
-      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-      if (bytes.length > maxBodyBytes) {
-        throw tooLarge();
-      }
-      if (bytes.length == 0) {
-        throw ApiException.badRequest("EMPTY_BODY", "the request has no body; send a signed entry");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw ApiException.badRequest("BAD_BODY", "the request body could not be read: " + e);
-    }
-  }
-
-  private ApiException tooLarge() {
-    return new ApiException(
-        413, "BODY_TOO_LARGE", "the request body exceeds the limit of " + maxBodyBytes + " bytes");
+    return out;
   }
 
   private void list(ServerRequest request, ServerResponse response) {
@@ -94,7 +65,7 @@ final class EntriesService implements HttpService {
     long size = ledger.view().treeSize();
     List<Object> entries = new ArrayList<>();
     long index = start;
-    for (byte[] leaf : ledger.store().records(start, (int) limit)) {
+    for (byte[] leaf : ledger.records(start, (int) limit)) {
       entries.add(EntryView.of(index++, leaf));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -108,7 +79,6 @@ final class EntriesService implements HttpService {
     long index = Params.path(request, "index");
     byte[] leaf =
         ledger
-            .store()
             .record(index)
             .orElseThrow(
                 () ->

@@ -31,6 +31,16 @@ final class ErrorMapping {
     routing.error(Exception.class, ErrorMapping::bug);
   }
 
+  /** The HTTP status of any coded error: the same for one entry of a batch as for a request. */
+  static int statusOf(CoopException e) {
+    return switch (e) {
+      case ApiException api -> api.status();
+      case ReplicationException r -> 503;
+      case StoreException s -> 503;
+      default -> status(e.code());
+    };
+  }
+
   /**
    * The status of an error code from the governance engine or the node. Malformed input is 400, a
    * resource that does not exist 404, a replayed nonce 409, and an entry the rules refuse

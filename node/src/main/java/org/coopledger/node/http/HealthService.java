@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 
 /**
  * {@code /observe/health}: UP when the ledger is loaded and the Raft server has a leader to write
@@ -17,10 +17,10 @@ import org.coopledger.node.ledger.Ledger;
  * shape follows its JSON: {@code {"status", "checks": [{"name", "status", "data"}]}}.)
  */
 final class HealthService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final BooleanSupplier writable;
 
-  HealthService(Ledger ledger, BooleanSupplier writable) {
+  HealthService(LedgerReader ledger, BooleanSupplier writable) {
     this.ledger = ledger;
     this.writable = writable;
   }

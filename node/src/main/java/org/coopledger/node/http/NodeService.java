@@ -9,17 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
 /** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
 final class NodeService implements HttpService {
   private final NodeConfig config;
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Checkpointer checkpointer;
 
-  NodeService(NodeConfig config, Ledger ledger, Checkpointer checkpointer) {
+  NodeService(NodeConfig config, LedgerReader ledger, Checkpointer checkpointer) {
     this.config = config;
     this.ledger = ledger;
     this.checkpointer = checkpointer;
@@ -51,7 +51,6 @@ final class NodeService implements HttpService {
       long size = Params.requiredQuery(request, "treeSize");
       checkpoint =
           ledger
-              .store()
               .checkpoint(size)
               .orElseThrow(
                   () ->

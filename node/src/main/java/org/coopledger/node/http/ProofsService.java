@@ -11,16 +11,16 @@ import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.InclusionProof;
 import org.coopledger.governance.merkle.Proofs;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 
 /**
  * {@code /v1/proofs}: RFC 9162 inclusion and consistency proofs, computed from O(log n) stored
  * subtree hashes. Hashes are base64.
  */
 final class ProofsService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
 
-  ProofsService(Ledger ledger) {
+  ProofsService(LedgerReader ledger) {
     this.ledger = ledger;
   }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.ReadModel;
-import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 
 /**
@@ -21,10 +21,10 @@ import org.coopledger.node.ledger.LedgerView;
  * an input of the state machine.
  */
 final class StateService implements HttpService {
-  private final Ledger ledger;
+  private final LedgerReader ledger;
   private final Clock clock;
 
-  StateService(Ledger ledger, Clock clock) {
+  StateService(LedgerReader ledger, Clock clock) {
     this.ledger = ledger;
     this.clock = clock;
   }

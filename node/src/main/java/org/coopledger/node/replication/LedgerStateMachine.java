@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
@@ -22,10 +23,10 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.MD5FileUtil;
+import org.coopledger.node.ledger.Ledger;
+import org.coopledger.node.ledger.NewRecord;
+import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.replication.proto.Batch;
-import org.coopledger.node.replication.proto.BatchResult;
-import org.coopledger.node.replication.proto.EntryResult;
-import org.coopledger.node.replication.proto.Rejected;
 import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
@@ -33,17 +34,25 @@ import org.coopledger.node.store.LedgerStore;
 /**
  * The Ratis state machine of the ledger. Each Raft log entry is a {@link Batch}; applying it runs
  * the governance rules for every record and commits all effects, with the Raft term-index, in one
- * synced RocksDB batch. A log entry at or below the stored applied index is skipped, which makes
- * replay after a crash idempotent.
+ * synced RocksDB batch (one fsync per group). On the leader the group's checked entries come with
+ * the transaction ({@link #startTransaction}); elsewhere they are decoded from the log entry. A log
+ * entry at or below the stored applied index is skipped, which makes replay after a crash
+ * idempotent.
  */
 public final class LedgerStateMachine extends BaseStateMachine {
   private final SimpleStateMachineStorage snapshots = new SimpleStateMachineStorage();
   private final LedgerStore store;
-  private final BatchApplier applier;
+  private final Ledger ledger;
+  private final LocalGroups local = new LocalGroups();
 
-  public LedgerStateMachine(LedgerStore store, BatchApplier applier) {
+  public LedgerStateMachine(LedgerStore store, Ledger ledger) {
     this.store = store;
-    this.applier = applier;
+    this.ledger = ledger;
+  }
+
+  /** Where this node's {@link Replicator} leaves the groups it submits to its own server. */
+  public LocalGroups localGroups() {
+    return local;
   }
 
   @Override
@@ -93,54 +102,69 @@ public final class LedgerStateMachine extends BaseStateMachine {
     return last.getIndex();
   }
 
+  /**
+   * On the leader, attaches the checked entries of a group this node submitted itself, so that
+   * {@link #applyTransaction} applies them without decoding or verifying them again.
+   */
+  @Override
+  public TransactionContext startTransaction(RaftClientRequest request) {
+    return TransactionContext.newBuilder()
+        .setStateMachine(this)
+        .setClientRequest(request)
+        .setStateMachineContext(local.take(request))
+        .build();
+  }
+
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto entry = trx.getLogEntry();
     TermIndex position = TermIndex.valueOf(entry);
-    ByteString data = entry.getStateMachineLogEntry().getLogData();
-    Batch batch;
-    try {
-      batch = Batch.parseFrom(data.toByteArray());
-    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-      // Only this node writes batches, so this is a bug, not a client mistake; skipping keeps
-      // every replica identical because all of them skip it the same way.
+    List<NewRecord> records = checkedRecords(trx);
+    if (records == null) {
+      records = replicatedRecords(entry.getStateMachineLogEntry().getLogData());
+    }
+    if (records == null) {
+      // Only nodes write batches, so this is a bug, not a client mistake; skipping keeps every
+      // replica identical because all of them skip it the same way.
       updateLastAppliedTermIndex(position);
-      return CompletableFuture.completedFuture(reply(BatchResult.getDefaultInstance()));
+      return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     if (position.getIndex() <= store.applied().index()) {
       updateLastAppliedTermIndex(position);
-      return CompletableFuture.completedFuture(reply(alreadyApplied(batch.getRecordsCount())));
-    }
-    List<byte[]> records = new ArrayList<>(batch.getRecordsCount());
-    for (com.google.protobuf.ByteString record : batch.getRecordsList()) {
-      records.add(record.toByteArray());
+      return CompletableFuture.completedFuture(BatchResults.encode(alreadyApplied(records.size())));
     }
     LedgerBatch write = new LedgerBatch(store.treeSize());
-    BatchApplier.Applied applied = applier.apply(records, write);
+    Ledger.Applied applied = ledger.apply(records, write);
     write.applied(new AppliedIndex(position.getTerm(), position.getIndex()));
     store.commit(write);
     applied.publish();
     updateLastAppliedTermIndex(position);
-    return CompletableFuture.completedFuture(
-        reply(BatchResult.newBuilder().addAllResults(applied.results()).build()));
+    return CompletableFuture.completedFuture(BatchResults.encode(applied.results()));
   }
 
-  private static BatchResult alreadyApplied(int count) {
-    BatchResult.Builder result = BatchResult.newBuilder();
-    EntryResult replayed =
-        EntryResult.newBuilder()
-            .setRejected(
-                Rejected.newBuilder()
-                    .setCode("ALREADY_APPLIED")
-                    .setMessage("this Raft log entry was applied before the node restarted"))
-            .build();
-    for (int i = 0; i < count; i++) {
-      result.addResults(replayed);
+  @SuppressWarnings("unchecked")
+  private static List<NewRecord> checkedRecords(TransactionContext trx) {
+    return trx.getStateMachineContext() instanceof List<?> list ? (List<NewRecord>) list : null;
+  }
+
+  private static List<NewRecord> replicatedRecords(ByteString data) {
+    Batch batch;
+    try {
+      batch = Batch.parseFrom(data.toByteArray());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return null;
     }
-    return result.build();
+    List<NewRecord> records = new ArrayList<>(batch.getRecordsCount());
+    for (com.google.protobuf.ByteString record : batch.getRecordsList()) {
+      records.add(NewRecord.replicated(record.toByteArray()));
+    }
+    return records;
   }
 
-  private static Message reply(BatchResult result) {
-    return Message.valueOf(ByteString.copyFrom(result.toByteArray()));
+  private static List<RecordResult> alreadyApplied(int count) {
+    RecordResult replayed =
+        new RecordResult.Rejected(
+            "ALREADY_APPLIED", "this Raft log entry was applied before the node restarted");
+    return java.util.Collections.nCopies(count, replayed);
   }
 }

@@ -27,9 +27,9 @@ import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
 /**
- * One Raft server of the co-op's group, with a client to submit to the group. Today the group has
- * one peer (this node); the group id is derived from the co-op id so that peers of the same co-op
- * find each other once more peers are configured.
+ * One Raft server of the co-op's group, with a client that forwards to the leader. Today the group
+ * has one peer (this node); the group id is derived from the co-op id so that peers of the same
+ * co-op find each other once more peers are configured.
  */
 public final class RaftHost implements AutoCloseable {
   private final RaftServer server;
@@ -132,8 +132,17 @@ public final class RaftHost implements AutoCloseable {
     }
   }
 
-  /** The client this node submits batches through (it follows the leader). */
-  public RaftClient client() {
+  /** This node's Raft server (the leader's own submissions go straight to it). */
+  RaftServer server() {
+    return server;
+  }
+
+  RaftGroupId groupId() {
+    return groupId;
+  }
+
+  /** A client of the group, for forwarding to the leader when this node is not it. */
+  RaftClient client() {
     return client;
   }
 

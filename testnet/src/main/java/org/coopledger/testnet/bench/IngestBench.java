@@ -21,8 +21,10 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.testkit.CoopFixture;
+import org.coopledger.testnet.load.BatchLoadGenerator;
 import org.coopledger.testnet.load.LoadGenerator;
 import org.coopledger.testnet.load.LoadResult;
+import org.coopledger.testnet.load.OpenLoopGenerator;
 import org.coopledger.testnet.load.VoteLoad;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,14 +56,17 @@ public final class IngestBench implements Callable<Integer> {
   @Option(
       names = "--entries",
       paramLabel = "N",
-      description = "Votes measured (default ${DEFAULT-VALUE}).")
+      description = "Votes measured in batch mode (default ${DEFAULT-VALUE}).")
   int entries = 20_000;
 
   @Option(
       names = "--warmup",
       paramLabel = "N",
-      description = "Votes sent first, not measured (default ${DEFAULT-VALUE}).")
-  int warmup = 2_000;
+      description =
+          "Votes per warm-up round (default ${DEFAULT-VALUE}): rounds of batches, then of single"
+              + " entries, are sent until two rounds in a row agree within 15% (at most 6), so"
+              + " that the JIT has settled before anything is measured.")
+  int warmup = 4_000;
 
   @Option(
       names = "--members",
@@ -75,6 +80,40 @@ public final class IngestBench implements Callable<Integer> {
       description =
           "Requests in flight at most (default ${DEFAULT-VALUE}; at most one per member).")
   int concurrency = 64;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "B",
+      description =
+          "Entries per POST /v1/entries:batch request in batch mode (default ${DEFAULT-VALUE}).")
+  int batchSize = 1_000;
+
+  @Option(
+      names = "--batch-streams",
+      paramLabel = "S",
+      description =
+          "Batch requests in flight at once in batch mode, each for its own members (default ${DEFAULT-VALUE}).")
+  int batchStreams = 2;
+
+  @Option(
+      names = "--single-entries",
+      paramLabel = "N",
+      description =
+          "Votes measured in single-entry mode, one per request (default ${DEFAULT-VALUE}).")
+  int singleEntries = 10_000;
+
+  @Option(
+      names = "--open-loop-rate",
+      paramLabel = "R",
+      description =
+          "Entries per second offered in the open-loop latency run, one per request (default ${DEFAULT-VALUE}; 0 skips it).")
+  int openLoopRate = 1_000;
+
+  @Option(
+      names = "--open-loop-seconds",
+      paramLabel = "T",
+      description = "Length of the open-loop run (default ${DEFAULT-VALUE}).")
+  int openLoopSeconds = 10;
 
   @Option(
       names = "--format",
@@ -109,6 +148,15 @@ public final class IngestBench implements Callable<Integer> {
           "Seconds per Ed25519 verify measurement, each after an equal warm-up (default ${DEFAULT-VALUE}).")
   int verifySeconds = 2;
 
+  @Option(
+      names = "--audit-entries",
+      paramLabel = "A",
+      description =
+          "Also time `coop audit` (own JVM: entries/s, CPU, peak RSS) of a built ledger of A entries"
+              + " besides the proof ledger's, to show how memory grows (default ${DEFAULT-VALUE}; 0"
+              + " skips both audits). Ignored with --node.")
+  long auditEntries = 100_000;
+
   @Option(names = "--verbose", description = "Show the node's log.")
   boolean verbose;
 
@@ -137,10 +185,21 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (entries < 1 || warmup < 0 || concurrency < 1 || proofSamples < 1 || verifySeconds < 1) {
+    if (entries < 1
+        || singleEntries < 1
+        || warmup < 0
+        || concurrency < 1
+        || batchSize < 1
+        || batchStreams < 1
+        || openLoopRate < 0
+        || openLoopSeconds < 0
+        || proofSamples < 1
+        || verifySeconds < 1) {
       throw new CommandLine.ParameterException(
           new CommandLine(this),
-          "--entries, --concurrency, --proof-samples, --verify-seconds must be positive, --warmup not negative");
+          "--entries, --single-entries, --concurrency, --batch-size, --batch-streams,"
+              + " --proof-samples, --verify-seconds must be positive; --warmup, --open-loop-rate,"
+              + " --open-loop-seconds not negative");
     }
     if (!verbose) {
       Logger.getLogger("").setLevel(Level.WARNING);
@@ -158,6 +217,7 @@ public final class IngestBench implements Callable<Integer> {
     try {
       Ingest ingest;
       ProofBench.Result proofs;
+      AuditBench.Result audit = null;
       if (node != null) {
         try (NodeClient api = NodeClient.of(node)) {
           ingest = ingest(api, null);
@@ -176,7 +236,17 @@ public final class IngestBench implements Callable<Integer> {
           proofs = proofEntries == 0 ? proofs(api) : null;
         }
         if (proofs == null) {
-          proofs = proofsOnBuiltLedger(proofDir != null ? proofDir : scratch.resolve("proofs"));
+          Path dir = proofDir != null ? proofDir : scratch.resolve("proofs");
+          BuiltLedger built = onBuiltLedger(dir, proofEntries, auditEntries > 0, scratch);
+          proofs = built.proofs();
+          audit = built.audit();
+          if (audit != null) {
+            Path small =
+                proofDir != null
+                    ? proofDir.resolveSibling(proofDir.getFileName() + "-" + auditEntries)
+                    : scratch.resolve("audit-" + auditEntries);
+            audit = audit.withSmallerRun(onBuiltLedger(small, auditEntries, true, scratch).audit());
+          }
         }
       }
       out.printf(Locale.ROOT, "measuring Ed25519 verify on %d threads again ...%n", cores);
@@ -185,25 +255,58 @@ public final class IngestBench implements Callable<Integer> {
           node != null
               ? "the given node"
               : proofEntries == 0 ? "the ingest ledger" : "a node started on a built ledger";
-      report.summary(ingest, verify1, verifyBefore, verifyAfter, proofs, where);
-      return ingest.result().failed() == 0 ? 0 : 1;
+      report.summary(ingest, verify1, verifyBefore, verifyAfter, proofs, where, audit);
+      return ingest.batch().result().failed() == 0 && ingest.single().result().failed() == 0
+          ? 0
+          : 1;
     } finally {
       deleteTree(scratch);
     }
   }
 
-  /** One measured ingest: what the load generator saw, and the node's CPU if it ran in-process. */
-  record Ingest(
+  /** One measured load: what the load generator saw, and the node's CPU if it ran in-process. */
+  record Measured(
+      String mode,
       LoadResult result,
-      int members,
-      int concurrency,
-      LoadGenerator.Format format,
-      URI node,
       Duration nodeCpu,
       Map<String, Duration> cpuByThreads,
       Duration compiling,
       Duration collecting,
       double entriesPerBatch) {}
+
+  /** The whole ingest: batch mode, single-entry mode, the open-loop run. */
+  record Ingest(
+      int members,
+      int concurrency,
+      LoadGenerator.Format format,
+      URI node,
+      int batchSize,
+      int batchStreams,
+      List<String> warmups,
+      Measured batch,
+      Measured single,
+      LoadResult openLoop,
+      int openLoopRate) {}
+
+  /** Hands out consecutive slices of the pre-signed votes (nonces rise along the list). */
+  private static final class Votes {
+    private final List<byte[]> all;
+    private final VoteLoad load;
+    private int next;
+
+    Votes(List<byte[]> all, VoteLoad load) {
+      this.all = all;
+      this.load = load;
+    }
+
+    Slice take(int count) {
+      int from = next;
+      next += count;
+      return new Slice(all.subList(from, from + count), k -> load.authorOf(from + k));
+    }
+  }
+
+  private record Slice(List<byte[]> entries, java.util.function.IntUnaryOperator authorOf) {}
 
   private Ingest ingest(NodeClient api, CoopNode local) throws InterruptedException {
     var info = api.getJson("/v1/node");
@@ -231,75 +334,178 @@ public final class IngestBench implements Callable<Integer> {
     expectCreated(api.postEntry(proposal), "the decision proposal");
     EntryId proposalId = CoopFixture.idOf(proposal);
 
-    out.printf(Locale.ROOT, "signing %,d votes (%,d warm-up) ...%n", warmup + entries, warmup);
+    int openLoopEntries = openLoopRate * openLoopSeconds;
+    int total = 2 * MAX_WARMUP_ROUNDS * warmup + entries + singleEntries + openLoopEntries;
+    out.printf(Locale.ROOT, "signing %,d votes (warm-up included) ...%n", total);
     long signStart = System.nanoTime();
-    List<byte[]> votes = load.votes(proposalId, 0, warmup + entries);
+    Votes votes = new Votes(load.votes(proposalId, 0, total), load);
     out.printf(Locale.ROOT, "signed in %.1f s%n", (System.nanoTime() - signStart) / 1e9);
-    try (LoadGenerator generator = new LoadGenerator(api.uri(), concurrency, format)) {
-      if (warmup > 0) {
-        out.printf(Locale.ROOT, "warm-up: %,d votes ...%n", warmup);
-        LoadResult warm = generator.run(votes.subList(0, warmup), load::authorOf, n -> {});
-        requireNoFailures(warm, "warm-up");
-      }
+    List<String> warmups = new java.util.ArrayList<>();
+    try (BatchLoadGenerator batches =
+            new BatchLoadGenerator(api.uri(), batchStreams, batchSize, format);
+        LoadGenerator singles = new LoadGenerator(api.uri(), concurrency, format);
+        OpenLoopGenerator open = new OpenLoopGenerator(api.uri())) {
+      warmups.add(
+          warmUp("batch", slice -> batches.run(slice.entries(), slice.authorOf(), n -> {}), votes));
+      warmups.add(
+          warmUp(
+              "single-entry",
+              slice -> singles.run(slice.entries(), slice.authorOf(), n -> {}),
+              votes));
       out.printf(
           Locale.ROOT,
-          "ingest: %,d votes, %d members, up to %d in flight, %s ...%n",
+          "batch mode: %,d votes, %d members, batches of %,d, %d in flight, %s ...%n",
           entries,
           members,
+          batchSize,
+          batchStreams,
+          format);
+      Measured batch =
+          measure(
+              "batch",
+              api,
+              local,
+              votes.take(entries),
+              (slice, progress) -> batches.run(slice.entries(), slice.authorOf(), progress));
+      out.printf(
+          Locale.ROOT,
+          "single-entry mode: %,d votes, up to %d in flight, %s ...%n",
+          singleEntries,
           Math.min(concurrency, members),
           format);
-      List<byte[]> measured = votes.subList(warmup, warmup + entries);
-      long cpuBefore = Report.processCpuNanos();
-      ThreadCpu threads = ThreadCpu.snapshot();
-      var batchesBefore = BatchMeter.read(api);
-      long[] last = {0, System.nanoTime()};
-      LoadResult result =
-          generator.run(
-              measured,
-              k -> load.authorOf(warmup + k),
-              done -> {
-                long now = System.nanoTime();
-                out.printf(
-                    Locale.ROOT,
-                    "  %,9d / %,d answered, %,7.0f/s%n",
-                    done,
-                    entries,
-                    (done - last[0]) / ((now - last[1]) / 1e9));
-                last[0] = done;
-                last[1] = now;
-              });
-      Duration nodeCpu =
-          local == null
-              ? null
-              : Duration.ofNanos(Report.processCpuNanos() - cpuBefore).minus(result.clientCpu());
+      Measured single =
+          measure(
+              "single-entry",
+              api,
+              local,
+              votes.take(singleEntries),
+              (slice, progress) -> singles.run(slice.entries(), slice.authorOf(), progress));
+      LoadResult openLoop = null;
+      if (openLoopEntries > 0) {
+        out.printf(
+            Locale.ROOT,
+            "open loop: %,d entries/s offered for %d s, one per request (protobuf) ...%n",
+            openLoopRate,
+            openLoopSeconds);
+        Slice slice = votes.take(openLoopEntries);
+        openLoop = open.run(slice.entries(), slice.authorOf(), openLoopRate);
+      }
       return new Ingest(
-          result,
           members,
           concurrency,
           format,
           api.uri(),
-          nodeCpu,
-          local == null ? Map.of() : threads.sinceByGroup(),
-          threads.compilingSince(),
-          threads.collectingSince(),
-          batchesBefore
-              .flatMap(before -> BatchMeter.read(api).map(r -> r.entriesPerBatchSince(before)))
-              .orElse(Double.NaN));
+          batchSize,
+          batchStreams,
+          warmups,
+          batch,
+          single,
+          openLoop,
+          openLoopRate);
     }
   }
 
-  private ProofBench.Result proofsOnBuiltLedger(Path dir) throws IOException {
+  private static final int MAX_WARMUP_ROUNDS = 6;
+
+  @FunctionalInterface
+  private interface Load {
+    LoadResult run(Slice slice) throws InterruptedException;
+  }
+
+  @FunctionalInterface
+  private interface MeasuredLoad {
+    LoadResult run(Slice slice, java.util.function.Consumer<Integer> progress)
+        throws InterruptedException;
+  }
+
+  /**
+   * Rounds of {@code warmup} votes until two rounds in a row agree within 15% (the JIT has
+   * settled), at most {@link #MAX_WARMUP_ROUNDS}; returns what it did, for the report.
+   */
+  private String warmUp(String mode, Load load, Votes votes) throws InterruptedException {
+    if (warmup == 0) {
+      return mode + ": no warm-up";
+    }
+    double previous = 0;
+    List<String> rates = new java.util.ArrayList<>();
+    for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+      LoadResult result = load.run(votes.take(warmup));
+      requireNoFailures(result, mode + " warm-up");
+      double rate = result.acceptedPerSecond();
+      rates.add(String.format(Locale.ROOT, "%,.0f", rate));
+      out.printf(Locale.ROOT, "warm-up (%s) round %d: %,.0f entries/s%n", mode, round, rate);
+      if (previous > 0 && Math.abs(rate - previous) <= 0.15 * Math.max(rate, previous)) {
+        break;
+      }
+      previous = rate;
+    }
+    return mode
+        + " warm-up: "
+        + rates.size()
+        + " rounds of "
+        + warmup
+        + " ("
+        + String.join(", ", rates)
+        + " entries/s)";
+  }
+
+  private Measured measure(
+      String mode, NodeClient api, CoopNode local, Slice slice, MeasuredLoad load)
+      throws InterruptedException {
+    long cpuBefore = Report.processCpuNanos();
+    ThreadCpu threads = ThreadCpu.snapshot();
+    var batchesBefore = BatchMeter.read(api);
+    long[] last = {0, System.nanoTime()};
+    int count = slice.entries().size();
+    LoadResult result =
+        load.run(
+            slice,
+            done -> {
+              long now = System.nanoTime();
+              out.printf(
+                  Locale.ROOT,
+                  "  %,9d / %,d answered, %,7.0f/s%n",
+                  done,
+                  count,
+                  (done - last[0]) / ((now - last[1]) / 1e9));
+              last[0] = done;
+              last[1] = now;
+            });
+    Duration nodeCpu =
+        local == null
+            ? null
+            : Duration.ofNanos(Report.processCpuNanos() - cpuBefore).minus(result.clientCpu());
+    return new Measured(
+        mode,
+        result,
+        nodeCpu,
+        local == null ? Map.of() : threads.sinceByGroup(),
+        threads.compilingSince(),
+        threads.collectingSince(),
+        batchesBefore
+            .flatMap(before -> BatchMeter.read(api).map(r -> r.entriesPerBatchSince(before)))
+            .orElse(Double.NaN));
+  }
+
+  private record BuiltLedger(ProofBench.Result proofs, AuditBench.Result audit) {}
+
+  /**
+   * Builds (or reuses) a ledger of {@code size} entries in {@code dir}, starts a node on it and
+   * times proofs on it and, if asked, {@code coop audit} of it.
+   */
+  private BuiltLedger onBuiltLedger(Path dir, long size, boolean audit, Path scratch)
+      throws IOException {
     Files.createDirectories(dir);
     out.printf(
         Locale.ROOT,
         "preparing a ledger of %,d entries in %s (node store code, signed and verified votes) ...%n",
-        proofEntries,
+        size,
         dir);
     long start = System.nanoTime();
-    long size =
+    long built =
         ProofStore.prepare(
             dir,
-            proofEntries,
+            size,
             n ->
                 out.printf(
                     Locale.ROOT, "  %,d entries (%.0f s)%n", n, (System.nanoTime() - start) / 1e9));
@@ -308,8 +514,14 @@ public final class IngestBench implements Callable<Integer> {
     try (CoopNode started = CoopNode.start(config);
         NodeClient api = NodeClient.of(started.uri())) {
       out.printf(
-          Locale.ROOT, "started a node on the %,d-entry ledger at %s%n", size, started.uri());
-      return proofs(api);
+          Locale.ROOT, "started a node on the %,d-entry ledger at %s%n", built, started.uri());
+      ProofBench.Result proofs = proofs(api);
+      AuditBench.Result audited = null;
+      if (audit) {
+        out.printf(Locale.ROOT, "coop audit of the %,d-entry ledger (own JVM) ...%n", built);
+        audited = AuditBench.run(started.uri(), built, scratch, out);
+      }
+      return new BuiltLedger(proofs, audited);
     }
   }
 

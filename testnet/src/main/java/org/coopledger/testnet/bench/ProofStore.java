@@ -2,21 +2,13 @@ package org.coopledger.testnet.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
-import org.coopledger.governance.codec.AcceptedEntry;
-import org.coopledger.governance.codec.DecodedEntry;
-import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.codec.EntrySignature;
-import org.coopledger.governance.crypto.KeyId;
-import org.coopledger.governance.crypto.PublicKey;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.node.ledger.CheckedEntry;
 import org.coopledger.node.ledger.Ledger;
-import org.coopledger.node.ledger.VerifiedSignatures;
-import org.coopledger.node.replication.BatchApplier;
-import org.coopledger.node.replication.proto.EntryResult;
+import org.coopledger.node.ledger.NewRecord;
+import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.testkit.CoopFixture;
@@ -25,12 +17,12 @@ import org.coopledger.testnet.load.VoteLoad;
 /**
  * Builds a large ledger for the proof benchmark without going through HTTP and Raft, with the
  * node's own code: every entry is a real vote signed by a member key, its signature is verified (on
- * all cores, through the node's {@link VerifiedSignatures}), the governance state machine applies
- * it ({@link Ledger#apply}) and {@link LedgerStore#commit} writes record, tree hashes and state in
- * synced batches. A node started on the directory afterwards serves exactly what it would serve had
- * the entries been submitted one by one (only the acceptance times are closer together). The Raft
- * log starts empty: the store records no applied Raft index, so the node's first log entry is
- * applied normally.
+ * all cores, as the node checks a submitted batch: {@link CheckedEntry}), the governance state
+ * machine applies it ({@link Ledger#apply}) and {@link LedgerStore#commit} writes record, tree
+ * hashes and state in synced batches. A node started on the directory afterwards serves exactly
+ * what it would serve had the entries been submitted one by one (only the acceptance times are
+ * closer together). The Raft log starts empty: the store records no applied Raft index, so the
+ * node's first log entry is applied normally.
  */
 final class ProofStore {
   /** The co-op of built stores. */
@@ -75,20 +67,14 @@ final class ProofStore {
     if (entries < 3 || entries > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("a proof store has 3 to 2^31-1 entries, not " + entries);
     }
-    VerifiedSignatures verified = new VerifiedSignatures();
-    Ledger ledger = Ledger.open(store, verified);
+    Ledger ledger = Ledger.open(store);
     VoteLoad load = VoteLoad.of(COOP_ID, VoteLoad.MAX_MEMBERS, 0, CoopFixture.DEMO_START);
-    Map<KeyId, PublicKey> keys = new HashMap<>();
-    for (int i = 0; i < load.members(); i++) {
-      keys.put(load.publicKey(i).id(), load.publicKey(i));
-    }
     byte[] proposal = load.proposal("proof benchmark");
     long acceptedAt = commit(store, ledger, List.of(load.genesis(), proposal), 0);
     int votes = (int) (entries - 2);
     for (int from = 0; from < votes; from += SIGN_CHUNK) {
       List<byte[]> chunk =
           load.votes(CoopFixture.idOf(proposal), from, Math.min(SIGN_CHUNK, votes - from));
-      chunk.parallelStream().forEach(vote -> verify(vote, keys, verified));
       for (int i = 0; i < chunk.size(); i += COMMIT_BATCH) {
         acceptedAt =
             commit(
@@ -101,34 +87,27 @@ final class ProofStore {
     }
   }
 
-  private static void verify(byte[] vote, Map<KeyId, PublicKey> keys, VerifiedSignatures verified) {
-    DecodedEntry decoded = EntryCodec.decode(vote);
-    for (EntrySignature signature : decoded.signatures()) {
-      verified.verifyAndRemember(
-          keys.get(signature.keyId()), decoded.signingBytes(), signature.signature());
-    }
-  }
-
   /**
-   * Applies and commits one batch accepted at the current time, but never before {@code notBefore};
-   * returns that time.
+   * Checks (signatures on all cores), applies and commits one batch accepted at the current time,
+   * but never before {@code notBefore}; returns that time.
    */
   private static long commit(
       LedgerStore store, Ledger ledger, List<byte[]> signedEntries, long notBefore) {
     long acceptedAt = Math.max(notBefore, System.currentTimeMillis());
-    List<byte[]> records = new ArrayList<>(signedEntries.size());
-    for (byte[] entry : signedEntries) {
-      records.add(new AcceptedEntry(entry, acceptedAt).toBytes());
-    }
+    CoopState snapshot = ledger.view().state();
+    List<NewRecord> records =
+        signedEntries.parallelStream()
+            .map(entry -> NewRecord.of(CheckedEntry.check(entry, snapshot), acceptedAt))
+            .toList();
     LedgerBatch batch = new LedgerBatch(store.treeSize());
-    BatchApplier.Applied applied = ledger.apply(records, batch);
-    for (EntryResult result : applied.results()) {
-      if (!result.hasAccepted()) {
+    Ledger.Applied applied = ledger.apply(records, batch);
+    for (RecordResult result : applied.results()) {
+      if (result instanceof RecordResult.Rejected rejected) {
         throw new IllegalStateException(
             "the state machine refused a bench entry: "
-                + result.getRejected().getCode()
+                + rejected.code()
                 + " "
-                + result.getRejected().getMessage());
+                + rejected.message());
       }
     }
     store.commit(batch);

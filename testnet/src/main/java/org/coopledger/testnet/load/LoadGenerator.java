@@ -51,7 +51,7 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   private static final Pattern ERROR_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]+)\"");
-  private static final String THREAD_PREFIX = "bench-http-";
+  static final String THREAD_PREFIX = "bench-http-";
 
   private final URI entries;
   private final int concurrency;
@@ -218,13 +218,13 @@ public final class LoadGenerator implements AutoCloseable {
     return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String code(String body) {
+  static String code(String body) {
     Matcher m = ERROR_CODE.matcher(body == null ? "" : body);
     return m.find() ? m.group(1) : "(no error code)";
   }
 
   /** CPU time of the HTTP client's threads: its selector and the executor handed to it. */
-  private static long clientCpuNanos() {
+  static long clientCpuNanos() {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {

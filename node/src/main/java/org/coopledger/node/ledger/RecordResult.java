@@ -1,0 +1,21 @@
+package org.coopledger.node.ledger;
+
+import org.coopledger.governance.merkle.Hash;
+
+/** What applying one record did: it joined the ledger, or the governance rules refused it. */
+public sealed interface RecordResult {
+  /**
+   * The record is in the ledger.
+   *
+   * @param index its position
+   * @param leafHash the RFC 9162 leaf hash of its record
+   * @param treeSize the tree size right after it
+   */
+  record Accepted(long index, Hash leafHash, long treeSize) implements RecordResult {}
+
+  /**
+   * The state machine rejected the record (deterministically: every node rejects it); the ledger is
+   * unchanged by it. {@code code} is stable (docs/governance.md).
+   */
+  record Rejected(String code, String message) implements RecordResult {}
+}

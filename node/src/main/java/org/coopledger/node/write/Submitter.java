@@ -1,0 +1,168 @@
+package org.coopledger.node.write;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.Rejection;
+import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.merkle.Hash;
+import org.coopledger.node.ledger.CheckedEntry;
+import org.coopledger.node.ledger.EntryRejectedException;
+import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.ledger.RecordResult;
+import org.coopledger.node.replication.ReplicationException;
+
+/**
+ * Takes submitted {@code SignedEntry}s to the ledger. Before ordering, on the callers' threads (a
+ * batch on all cores): strict decoding, the co-op check, and Ed25519 verification of every
+ * signature whose key the current state (or the entry itself, for a genesis or a key rotation)
+ * names. Then the {@link Batcher} groups the checked entries for replication, and the submitter
+ * waits until each is applied and durable. The state machine checks everything again (reusing
+ * exactly the signature checks done here), so these early checks only ever refuse what it would
+ * refuse too. Thread-safe.
+ */
+public final class Submitter {
+  /** Below this many entries a batch is checked on the caller's thread alone. */
+  private static final int PARALLEL_FROM = 16;
+
+  private final String coopId;
+  private final LedgerReader ledger;
+  private final Batcher<CheckedEntry, RecordResult> batcher;
+  private final Duration timeout;
+
+  public Submitter(
+      String coopId,
+      LedgerReader ledger,
+      Batcher<CheckedEntry, RecordResult> batcher,
+      Duration timeout) {
+    this.coopId = coopId;
+    this.ledger = ledger;
+    this.batcher = batcher;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Submits one entry and returns where it landed, once it is durable.
+   *
+   * @throws CoopException a 4xx-kind code if the entry is malformed or refused (the ledger is then
+   *     unchanged), or {@link ReplicationException} if it could not be committed
+   */
+  public Receipt submit(byte[] signedEntry) {
+    CheckedEntry checked = check(signedEntry, ledger.view().state());
+    CompletableFuture<RecordResult> result = batcher.submit(checked);
+    return receipt(checked, await(result, System.nanoTime() + timeout.toNanos()));
+  }
+
+  /**
+   * Submits entries in order and returns one outcome per entry, in the same order, once every
+   * accepted one is durable. A bad entry refuses only itself; entries after it are still submitted.
+   * Entries of one call reach the ledger in the order given, with nothing submitted concurrently in
+   * between.
+   */
+  public List<Outcome> submitAll(List<byte[]> signedEntries) {
+    CoopState snapshot = ledger.view().state();
+    IntStream indices = IntStream.range(0, signedEntries.size());
+    if (signedEntries.size() >= PARALLEL_FROM) {
+      indices = indices.parallel();
+    }
+    List<Object> checks =
+        indices
+            .mapToObj(
+                i -> {
+                  try {
+                    return (Object) check(signedEntries.get(i), snapshot);
+                  } catch (CoopException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    List<CheckedEntry> good = new ArrayList<>(checks.size());
+    for (Object check : checks) {
+      if (check instanceof CheckedEntry entry) {
+        good.add(entry);
+      }
+    }
+    List<CompletableFuture<RecordResult>> pending = batcher.submitAll(good);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<Outcome> outcomes = new ArrayList<>(checks.size());
+    int next = 0;
+    for (Object check : checks) {
+      if (check instanceof CheckedEntry entry) {
+        CompletableFuture<RecordResult> result = pending.get(next++);
+        try {
+          outcomes.add(receipt(entry, await(result, deadline)));
+        } catch (CoopException e) {
+          outcomes.add(new Refused(e));
+        }
+      } else {
+        outcomes.add(new Refused((CoopException) check));
+      }
+    }
+    return outcomes;
+  }
+
+  private CheckedEntry check(byte[] signedEntry, CoopState snapshot) {
+    CheckedEntry checked = CheckedEntry.check(signedEntry, snapshot);
+    String entryCoop = checked.decoded().entry().coopId();
+    if (!entryCoop.equals(coopId)) {
+      throw new EntryRejectedException(
+          Rejection.WRONG_COOP,
+          "the entry is for co-op '" + entryCoop + "' but this node serves co-op '" + coopId + "'");
+    }
+    return checked;
+  }
+
+  private RecordResult await(CompletableFuture<RecordResult> result, long deadlineNanos) {
+    try {
+      return result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicationException("INTERRUPTED", "interrupted while waiting for the commit");
+    } catch (TimeoutException e) {
+      throw new ReplicationException(
+          "COMMIT_TIMEOUT",
+          "the entry was not committed within "
+              + timeout.toSeconds()
+              + " s; it may still be applied later: check GET /v1/entries before resubmitting");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CoopException coop) {
+        throw coop;
+      }
+      throw new ReplicationException("NOT_COMMITTED", "the commit failed: " + e.getCause(), e);
+    }
+  }
+
+  private static Receipt receipt(CheckedEntry entry, RecordResult result) {
+    return switch (result) {
+      case RecordResult.Rejected r -> throw new EntryRejectedException(r.code(), r.message());
+      case RecordResult.Accepted a ->
+          new Receipt(a.index(), a.leafHash(), a.treeSize(), entry.decoded().id().hex());
+    };
+  }
+
+  /** What became of one submitted entry. */
+  public sealed interface Outcome permits Receipt, Refused {}
+
+  /**
+   * Where an accepted entry landed. (A node-signed receipt, issue #12, will travel here.)
+   *
+   * @param index its position in the ledger
+   * @param leafHash RFC 9162 leaf hash of its ledger record
+   * @param treeSize the tree size right after it
+   * @param entryId the entry id (hex SHA-256 of the body)
+   */
+  public record Receipt(long index, Hash leafHash, long treeSize, String entryId)
+      implements Outcome {}
+
+  /**
+   * The entry is not in the ledger: {@code error} says why, with a stable code (a verdict on the
+   * entry, or {@link ReplicationException} when the node could not take it now).
+   */
+  public record Refused(CoopException error) implements Outcome {}
+}
