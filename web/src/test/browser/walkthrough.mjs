@@ -242,8 +242,8 @@ try {
   assert.ok(overflow <= 0, `nothing is wider than the phone screen (overflow ${overflow}px)`);
   await shot(phone, 'phone');
 
-  step('every control has a name a screen reader can announce');
-  for (const view of ['proposals', 'money', 'key']) {
+  step('every control has a name a screen reader can announce, and every view fits the phone');
+  for (const view of ['proposals', 'money', 'ledger', 'key']) {
     await phone.goto(url + '/#/' + view);
     await phone.getByRole('heading', { level: 1 }).waitFor();
     await phone.locator('details').evaluateAll((all) => all.forEach((d) => (d.open = true)));
@@ -253,6 +253,8 @@ try {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     assert.deepEqual(unnamed, [], `unnamed controls on ${view}`);
+    const wider = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(wider <= 0, `${view} fits the phone screen (overflow ${wider}px)`);
   }
 
   assert.deepEqual(browser.problems, [], 'no page errors and no Content-Security-Policy violations');

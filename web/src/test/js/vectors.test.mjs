@@ -114,3 +114,19 @@ test('splits divide every amount exactly as Java does', () => {
     assert.deepEqual(parts, d.parts, `${d.amountMinor} over ${d.shares.map((s) => s.basisPoints).join('/')}`);
   }
 });
+
+test('a signed receipt (coopledger/receipt/v1) verifies with the key that signs checkpoints, and not when altered', async () => {
+  const { sign } = await import('../../main/js/core/crypto.js');
+  const { verifyReceipt } = await import('../../main/js/core/note.js');
+  const c = vectors.checkpoint;
+  const verifier = parseVerifierKey(c.vkey);
+  const text = `coopledger/receipt/v1\n${c.origin}\n7\n${vectors.entries[7].leafHash}\n${vectors.entries[7].acceptedAtMillis}\n`;
+  // Signed as the node's NoteSigner signs: key hash (4 bytes, big-endian) then the Ed25519 signature.
+  const keyHash = Uint8Array.of(verifier.keyHash >>> 24, (verifier.keyHash >>> 16) & 255, (verifier.keyHash >>> 8) & 255, verifier.keyHash & 255);
+  const line = `\u2014 ${verifier.name} ${toBase64(new Uint8Array([...keyHash, ...sign(utf8(text), seeds[2])]))}\n`;
+  const receipt = verifyReceipt(`${text}\n${line}`, verifier);
+  assert.equal(receipt.index, 7);
+  assert.equal(receipt.leafHash, vectors.entries[7].leafHash);
+  assert.equal(receipt.acceptedAtMillis, vectors.entries[7].acceptedAtMillis);
+  assert.throws(() => verifyReceipt(`${text.replace('\n7\n', '\n8\n')}\n${line}`, verifier), /does not verify/);
+});

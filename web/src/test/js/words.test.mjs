@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeAction } from '../../main/js/core/words.js';
 import { formatMoney, parseMoney, statement, statementCsv } from '../../main/js/core/money.js';
-import { voteRule, voteStanding } from '../../main/js/core/vote.js';
+import { clauseInWords, voteRule, voteStanding } from '../../main/js/core/vote.js';
 
 const names = new Map([['a1', 'alice'], ['b2', 'bob']]);
 const titles = new Map([['p'.repeat(64), 'Carol mixes the next EP']]);
@@ -54,4 +54,16 @@ test('quorum and threshold read from the clause as docs/clauses.md defines them'
   assert.equal(voteStanding(twoThirds, { yes: 2, no: 1, abstain: 0, eligible: 4 }).approveMet, true);
   assert.equal(voteStanding(twoThirds, { yes: 0, no: 0, abstain: 3, eligible: 4 }).approveMet, false, 'no yes and no no: not passed');
   assert.equal(voteRule('2 of role(treasurer)'), null);
+});
+
+test('clauses read out in words', () => {
+  assert.equal(
+    clauseInWords('all(beneficiaries) & vote(quorum=50%, approve>50%, window=7d)'),
+    'every beneficiary approves, and a vote passes (at least 50 % of the electorate votes, more than 50 % of the yes and no votes are yes, within 7 days)',
+  );
+  assert.equal(clauseInWords('2 of role(treasurer)'), '2 treasurers approve');
+  assert.equal(
+    clauseInWords('vote(quorum=50%, approve>=2/3, window=7d) & timelock(48h) & no-veto(role(auditor))'),
+    'a vote passes (at least 50 % of the electorate votes, at least 2/3 of the yes and no votes are yes, within 7 days), and 48 hours have passed, and no auditor vetoes',
+  );
 });

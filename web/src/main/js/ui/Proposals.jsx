@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describeProposalView } from '../core/words.js';
-import { voteRule, voteStanding } from '../core/vote.js';
+import { clauseInWords, voteRule, voteStanding } from '../core/vote.js';
 import { time, timeLeft } from './parts.jsx';
 import { ProposeForm } from './ProposeForm.jsx';
 
@@ -60,6 +60,8 @@ function ProposalCard({ p, data, names, me, onAct }) {
         </dd>
         <dt>Rule</dt>
         <dd>
+          <span class="clause-words">Passes when {clauseInWords(p.clause)}.</span>
+          <br />
           <code>{p.clause}</code>
         </dd>
         <dt>Votes</dt>

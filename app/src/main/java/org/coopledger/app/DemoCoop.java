@@ -90,6 +90,7 @@ final class DemoCoop {
     out.println("  split:   alice 40%, bob 35%, carol 25%; revenue so far: 1200.00 + 480.00 EUR");
     out.println(
         "  keys:    " + keys + "/NAME.pem (unencrypted demo keys: never use them for real)");
+    out.println("  web app: " + url + "/ (sign in there with one of those key files)");
     out.println();
     out.println("Try, in another terminal:");
     if (!url.equals("http://127.0.0.1:8080")) {

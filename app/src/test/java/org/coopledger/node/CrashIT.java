@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +19,10 @@ import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
 import org.coopledger.testkit.CoopFixture;
@@ -50,7 +55,10 @@ class CrashIT {
             "--checkpoint-every", "20",
             "--checkpoint-interval-ms", "50",
             "--snapshot-every", "10");
-    Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+    long seed = Long.getLong("crash.seed", System.nanoTime());
+    // Printed so that a failing run can be repeated with -Dcrash.seed=...
+    System.out.println("crash IT: seed " + seed + " (rerun with -Dcrash.seed=" + seed + ")");
+    Random random = new Random(seed);
     List<CoopFixture> signers = new ArrayList<>();
     for (int i = 0; i < AUTHORS.size(); i++) {
       signers.add(CoopFixture.demoLive());
@@ -75,6 +83,7 @@ class CrashIT {
         thread.join();
       }
       node = NodeProcess.start(data, log, args);
+      assertStateIsTheReplayOfTheEntries(NodeClient.of(node.uri()), crash + 1);
     }
 
     try {
@@ -162,23 +171,67 @@ class CrashIT {
   }
 
   private void awaitAcknowledged(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (acknowledged.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(5);
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (acknowledged.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "only "
+                + acknowledged.size()
+                + " of "
+                + count
+                + " entries were acknowledged within 120 s; refusals: "
+                + refusals);
+      }
+      Thread.sleep(20);
     }
+  }
+
+  /**
+   * Right after a restart, before any new load: the state the node serves is exactly the state that
+   * replaying the entries it serves gives (same tree size, same digest).
+   */
+  private static void assertStateIsTheReplayOfTheEntries(NodeClient api, int restart) {
+    JsonNode served = api.getJson("/v1/state");
+    long size = served.get("treeSize").asLong();
+    CoopState replayed = CoopState.empty();
+    long next = 0;
+    while (next < size) {
+      JsonNode page = api.entries(next, (int) Math.min(100, size - next)).get("entries");
+      assertThat(page).as("entries from %d of %d", next, size).isNotEmpty();
+      for (JsonNode entry : page) {
+        assertThat(entry.get("index").asLong()).isEqualTo(next);
+        EntryOutcome outcome =
+            StateMachine.apply(
+                replayed,
+                Base64.getDecoder().decode(entry.get("leaf").asText()),
+                SignatureVerifier.CRYPTO);
+        assertThat(outcome)
+            .as("entry %d replays after restart %d", next, restart)
+            .isInstanceOf(EntryOutcome.Applied.class);
+        replayed = outcome.state();
+        next++;
+      }
+    }
+    assertThat(api.getJson("/v1/state").get("treeSize").asLong())
+        .as("no entry arrived while replaying")
+        .isEqualTo(size);
+    assertThat(served.get("stateDigest").asText())
+        .as("state served after restart %d is the replay of its %d entries", restart, size)
+        .isEqualTo(replayed.digestHex());
   }
 
   private static Hash awaitCheckpoint(NodeClient api, NoteVerifier key, long size)
       throws InterruptedException {
-    for (int attempt = 0; attempt < 500; attempt++) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
       SignedCheckpoint checkpoint =
           SignedCheckpoint.verify(
               api.get("/v1/checkpoint").body().getBytes(StandardCharsets.UTF_8), key);
       if (checkpoint.checkpoint().size() == size) {
         return Hash.of(checkpoint.checkpoint().rootHash());
       }
-      Thread.sleep(20);
+      Thread.sleep(50);
     }
-    throw new AssertionError("no checkpoint at the final size " + size);
+    throw new AssertionError("no checkpoint at the final size " + size + " within 60 s");
   }
 }

@@ -29,8 +29,14 @@ final class NodeProcess {
    * Starts {@code coop node} with {@code args} plus a free port, and waits until it serves HTTP.
    */
   static NodeProcess start(Path dataDir, Path log, List<String> args) throws Exception {
+    return start(List.of(), dataDir, log, args);
+  }
+
+  /** As {@link #start(Path, Path, List)}, run under {@code wrapper} (e.g. {@code strace ...}). */
+  static NodeProcess start(List<String> wrapper, Path dataDir, Path log, List<String> args)
+      throws Exception {
     int port = freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -69,7 +75,7 @@ final class NodeProcess {
 
   private void awaitServing() throws InterruptedException {
     NodeClient api = NodeClient.of(uri());
-    long deadline = System.nanoTime() + 60_000_000_000L;
+    long deadline = System.nanoTime() + 180_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("the node process exited:\n" + logTail());
@@ -84,7 +90,7 @@ final class NodeProcess {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new AssertionError("the node did not serve within 60 s:\n" + logTail());
+    throw new AssertionError("the node did not serve within 180 s:\n" + logTail());
   }
 
   private static int freePort() throws IOException {

@@ -10,20 +10,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.output.Json;
+import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.codec.EntrySignature;
+import org.coopledger.governance.codec.SigningBytes;
 import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.governance.engine.CoopState;
+import org.coopledger.governance.engine.EntryOutcome;
+import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.engine.StateMachine;
 import org.coopledger.governance.merkle.InMemoryHashSource;
+import org.coopledger.governance.proto.EntryBody;
+import org.coopledger.governance.proto.LedgerRecord;
+import org.coopledger.governance.proto.SignedEntry;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
@@ -45,6 +60,7 @@ class AuditLiesIT {
   @TempDir static Path nodeDir;
   private static CoopNode node;
   private static String nodeUrl;
+  private static CoopFixture coop;
 
   @TempDir Path trustDir;
   private LyingProxy proxy;
@@ -59,7 +75,7 @@ class AuditLiesIT {
                 .withCheckpoints(1, 50));
     nodeUrl = node.uri().toString();
     NodeClient client = NodeClient.of(nodeUrl);
-    CoopFixture coop =
+    coop =
         new CoopFixture(
             node.config().coopId(),
             "Audited",
@@ -124,7 +140,8 @@ class AuditLiesIT {
 
     CoopRunner.Result result = audit();
 
-    assertFailed(result, "entry #5");
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(result.err()).contains("entry #5 ");
   }
 
   @Test
@@ -232,17 +249,224 @@ class AuditLiesIT {
     assertFailed(result, "STATE_MISMATCH");
   }
 
+  // The operator holds the node key: it can rebuild the Merkle tree over any list of records it
+  // likes and sign a fresh, valid checkpoint for it. Each forgery below is served that way
+  // (entries,
+  // checkpoint and state all agree) to an auditor with a fresh trust directory, who has nothing to
+  // compare with: only the members' signatures and the co-op's rules can catch it.
+
+  @Test
+  void operatorChangingTheAmountOfAMemberSignedRevenueIsCaught() throws Exception {
+    List<byte[]> leaves = leaves();
+    // Entry #9 is tess's revenue of 100.00 EUR; the operator makes it 10 000.00 EUR, validly
+    // encoded, keeping tess's signature and the acceptance time.
+    leaves.set(9, withRevenueAmount(leaves.get(9), 1_000_000));
+    serveForgedHistory(leaves);
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(ruleCode(result)).isEqualTo("BAD_SIGNATURE");
+    assertThat(result.err()).contains("entry #9 ");
+  }
+
+  @Test
+  void operatorSwappingTwoEntriesIsCaught() throws Exception {
+    List<byte[]> leaves = leaves();
+    // #7 is carol's vote, #8 the execute that needs it. Swapped (acceptance times restamped so
+    // they still increase), the execute comes before the third vote the quorum needs.
+    List<byte[]> swapped = new ArrayList<>(leaves);
+    swapped.set(7, restamped(leaves.get(8), leaves.get(7)));
+    swapped.set(8, restamped(leaves.get(7), leaves.get(8)));
+    serveForgedHistory(swapped);
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(ruleCode(result)).isEqualTo("CLAUSE_NOT_MET");
+    assertThat(result.err()).contains("entry #7 ");
+  }
+
+  @Test
+  void operatorInsertingAFabricatedEntryIsCaught() throws Exception {
+    List<byte[]> leaves = leaves();
+    // A revenue "by tess" that the operator signed with the only key it has, the node key.
+    SigningKey nodeKey = NodeKey.loadOrCreate(nodeDir.resolve("data"));
+    AcceptedEntry before = AcceptedEntry.fromBytes(leaves.get(9));
+    byte[] body =
+        EntryCodec.encodeBody(
+            new Entry(
+                node.config().coopId(),
+                coop.key("tess").id(),
+                100,
+                before.acceptedAtMillis() - 1,
+                0,
+                new RecordRevenue(1_000_000, "EUR", "workshop", "")));
+    byte[] fabricated =
+        EntryCodec.encodeSigned(
+            body,
+            List.of(
+                new EntrySignature(coop.key("tess").id(), nodeKey.sign(SigningBytes.of(body)))));
+    leaves.add(9, new AcceptedEntry(fabricated, before.acceptedAtMillis()).toBytes());
+    serveForgedHistory(leaves);
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(ruleCode(result)).isEqualTo("BAD_SIGNATURE");
+    assertThat(result.err()).contains("entry #9 ");
+  }
+
+  @Test
+  void operatorDroppingAnEntryIsCaught() throws Exception {
+    List<byte[]> leaves = leaves();
+    // Without carol's approval (#6) the split's execute no longer has every beneficiary's.
+    leaves.remove(6);
+    serveForgedHistory(leaves);
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(ruleCode(result)).isEqualTo("CLAUSE_NOT_MET");
+    assertThat(result.err()).contains("entry #7 ");
+  }
+
+  @Test
+  void operatorServingAnOlderCheckpointAfterANewerOneIsCaught() throws Exception {
+    assertThat(audit().exitCode()).isEqualTo(ExitCode.OK);
+    // Later the operator pretends the last three entries never happened: a valid prefix, a
+    // checkpoint freshly signed for it, state at that size.
+    serveForgedHistory(leaves().subList(0, ENTRIES - 3));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "HISTORY_ROLLED_BACK");
+    assertThat(result.err()).contains("size " + (ENTRIES - 3)).contains("size " + ENTRIES);
+  }
+
+  @Test
+  void aShorterButValidHistoryPassesForAnAuditorWhoHasSeenNothingBefore() throws Exception {
+    // The limit of a first audit, stated as a test: a prefix of the real ledger is a valid ledger.
+    // Only a checkpoint remembered from before (above), a receipt or the anchor can show it is
+    // short.
+    serveForgedHistory(leaves().subList(0, ENTRIES - 3));
+
+    CoopRunner.Result result = audit();
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+    assertThat(result.out()).contains("audit passed: " + (ENTRIES - 3) + " entries");
+  }
+
+  /**
+   * Serves {@code leaves} as the whole ledger: pages of entries, a checkpoint over them signed with
+   * the real node key, and the state reported at that size.
+   */
+  private void serveForgedHistory(List<byte[]> leaves) {
+    SigningKey nodeKey = NodeKey.loadOrCreate(nodeDir.resolve("data"));
+    String origin = node.config().origin();
+    InMemoryHashSource tree = InMemoryHashSource.ofEntries(leaves);
+    String note =
+        new String(
+            SignedCheckpoint.sign(
+                    new Checkpoint(origin, leaves.size(), tree.root().bytes()),
+                    NoteSigner.of(origin, nodeKey))
+                .bytes(),
+            StandardCharsets.UTF_8);
+    proxy.lie(path -> path.startsWith("/v1/checkpoint"), answer -> answer.withText(note));
+    // The state digest a forger would report: its own replay of the forged records (as far as
+    // they apply).
+    CoopState state = CoopState.empty();
+    for (byte[] leaf : leaves) {
+      EntryOutcome outcome = StateMachine.apply(state, leaf, SignatureVerifier.CRYPTO);
+      state = outcome.state();
+    }
+    String digest = state.digestHex();
+    proxy.lie(
+        path -> path.startsWith("/v1/state"),
+        answer -> withField(withField(answer, "treeSize", leaves.size()), "stateDigest", digest));
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> page(answer, leaves));
+  }
+
+  private static LyingProxy.Answer page(LyingProxy.Answer answer, List<byte[]> leaves) {
+    java.net.URI uri = java.net.URI.create(answer.pathAndQuery());
+    long start = 0;
+    long limit = 100;
+    for (String param : uri.getQuery().split("&")) {
+      String[] kv = param.split("=", 2);
+      if (kv[0].equals("start")) {
+        start = Long.parseLong(kv[1]);
+      } else if (kv[0].equals("limit")) {
+        limit = Long.parseLong(kv[1]);
+      }
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    out.put("start", start);
+    out.put("treeSize", leaves.size());
+    ArrayNode entries = out.putArray("entries");
+    for (long i = start; i < Math.min(leaves.size(), start + limit); i++) {
+      ObjectNode entry = entries.addObject();
+      entry.put("index", i);
+      entry.put("leaf", Base64.getEncoder().encodeToString(leaves.get((int) i)));
+    }
+    return write(answer, out);
+  }
+
+  /** The record with its revenue amount changed, re-encoded canonically; signatures kept. */
+  private static byte[] withRevenueAmount(byte[] leaf, long amountMinor) throws Exception {
+    LedgerRecord record = LedgerRecord.parseFrom(leaf);
+    SignedEntry signed = SignedEntry.parseFrom(record.getSignedEntry());
+    EntryBody body = EntryBody.parseFrom(signed.getBody());
+    assertThat(body.hasRecordRevenue()).as("entry to alter is a revenue").isTrue();
+    EntryBody altered =
+        body.toBuilder()
+            .setRecordRevenue(body.getRecordRevenue().toBuilder().setAmountMinor(amountMinor))
+            .build();
+    return record.toBuilder()
+        .setSignedEntry(signed.toBuilder().setBody(altered.toByteString()).build().toByteString())
+        .build()
+        .toByteArray();
+  }
+
+  /** {@code entry}'s signed entry with {@code time}'s acceptance time. */
+  private static byte[] restamped(byte[] entry, byte[] time) {
+    return new AcceptedEntry(
+            AcceptedEntry.fromBytes(entry).signedEntry(),
+            AcceptedEntry.fromBytes(time).acceptedAtMillis())
+        .toBytes();
+  }
+
   private CoopRunner.Result audit() {
     return CoopRunner.plain()
         .run(
             "audit", "--node", proxy.url(), "--trust-dir", trustDir.toString(), "--page-size", "5");
   }
 
-  private static void assertFailed(CoopRunner.Result result, String problem) {
+  /** The audit failed with exit code 5 and exactly {@code code} as the failed check's code. */
+  private static void assertFailed(CoopRunner.Result result, String code) {
     assertThat(result.exitCode())
         .as(result.out() + result.err())
         .isEqualTo(ExitCode.VERIFICATION_FAILED);
-    assertThat(result.err()).contains("VERIFICATION FAILED").contains(problem);
+    assertThat(failureCode(result)).as(result.err()).isEqualTo(code);
+  }
+
+  private static final Pattern FAILURE =
+      Pattern.compile("^coop: VERIFICATION FAILED \\[([A-Z_]+)\\]: (.*)$", Pattern.MULTILINE);
+  private static final Pattern RULE = Pattern.compile("under the co-op's rules \\(([A-Z_]+)\\)");
+
+  /** The stable code of the check that failed, from the one failure line on stderr. */
+  private static String failureCode(CoopRunner.Result result) {
+    Matcher m = FAILURE.matcher(result.err());
+    return m.find() ? m.group(1) : "(no failure line)";
+  }
+
+  /** For ENTRY_REJECTED: the engine's rejection code for the entry (docs/governance.md). */
+  private static String ruleCode(CoopRunner.Result result) {
+    Matcher line = FAILURE.matcher(result.err());
+    if (!line.find()) {
+      return "(no failure line)";
+    }
+    Matcher m = RULE.matcher(line.group(2));
+    return m.find() ? m.group(1) : "(no rejection code)";
   }
 
   private static LyingProxy.Answer alterLeaf(LyingProxy.Answer answer, long index, int byteAt) {

@@ -42,7 +42,19 @@ final class Processes {
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "the node did not print '" + line + "' in time:\n" + Files.readString(log));
+        "'"
+            + line
+            + "' was not printed within "
+            + timeout.toSeconds()
+            + " s (a loaded machine? the tests take -Dreadme.node.minutes):\n"
+            + tail(Files.readString(log)));
+  }
+
+  /** The last 60 lines of {@code text}. */
+  static String tail(String text) {
+    String[] lines = text.split("\n");
+    return String.join(
+        "\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 60), lines.length));
   }
 
   static void stop(Process process) throws InterruptedException {

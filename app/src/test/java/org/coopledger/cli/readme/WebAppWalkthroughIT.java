@@ -32,7 +32,8 @@ class WebAppWalkthroughIT {
 
   @Test
   void membersDoTheWalkthroughInTheBrowserAndATamperedEntryLosesItsMark() throws Exception {
-    Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+    Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    Path root = module.getParent();
     requireTool(
         Files.isExecutable(CHROMIUM), "Chromium (" + CHROMIUM + ")", "apt-get install chromium");
     requireTool(onPath("node"), "Node.js", "apt-get install nodejs npm");
@@ -57,7 +58,7 @@ class WebAppWalkthroughIT {
       Path screenshots =
           Path.of(
               System.getProperty(
-                  "coop.web.screenshots", root.resolve("app/target/web-screenshots").toString()));
+                  "coop.web.screenshots", module.resolve("target/web-screenshots").toString()));
       Path log = dir.resolve("browser.log");
       ProcessBuilder browser =
           new ProcessBuilder("node", script.toString())

@@ -158,8 +158,10 @@ class ClauseParserTest {
   }
 
   @ParameterizedTest
+  // Messages quote words with ' (JUnit's default quote character), so quote fields with ".
   @CsvSource(
       delimiterString = ";;",
+      quoteCharacter = '"',
       value = {
         "2 of role(treasurer) &;;1;;23;;expected a clause",
         "2 of role(Treasurer);;1;;11;;expected a role name",

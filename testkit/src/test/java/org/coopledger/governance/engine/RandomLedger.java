@@ -40,12 +40,39 @@ final class RandomLedger {
 
   record Wait(long hours) implements Op {}
 
+  record ProposeDecision(int author) implements Op {}
+
+  /** Proposes admitting a newcomer (a fresh key and name). */
+  record ProposeAdmit(int author) implements Op {}
+
+  record ProposeRemove(int author, int member) implements Op {}
+
+  /** {@code roles}: bit 0 creator, bit 1 treasurer, bit 2 auditor (at least one set). */
+  record ProposeRoles(int author, int member, int roles) implements Op {}
+
+  /** Proposes the default rulebook, with or without an auditor's veto on decisions. */
+  record ProposeRulebook(int author, boolean decisionVeto) implements Op {}
+
+  record VetoOp(int member, int proposal) implements Op {}
+
+  /** The default rulebook with auditors holding a 24-hour veto on decisions. */
+  static final String VETO_RULEBOOK =
+      org.coopledger.governance.clause.DefaultRulebook.rulebook()
+          .text()
+          .replace(
+              "decision: " + org.coopledger.governance.clause.DefaultRulebook.MAJORITY,
+              "decision: "
+                  + org.coopledger.governance.clause.DefaultRulebook.MAJORITY
+                  + " & veto(role(auditor), 24h)");
+
   /** An entry applied to {@code before}, giving {@code outcome}. */
   record Step(CoopState before, AcceptedEntry record, EntryOutcome outcome) {}
 
   static Arbitrary<List<Op>> ops() {
     Arbitrary<Integer> member = Arbitraries.integers().between(0, NAMES.size() - 1);
     Arbitrary<Integer> proposal = Arbitraries.integers().between(0, 1000);
+    // Founders and admitted newcomers alike (indices past the current members wrap around).
+    Arbitrary<Integer> anyMember = Arbitraries.integers().between(0, 9);
     Arbitrary<Op> op =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(
@@ -81,7 +108,19 @@ final class RandomLedger {
                 3,
                 Combinators.combine(Arbitraries.integers().between(0, 31), proposal, member)
                     .as(Rally::new)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 200).map(Wait::new)));
+            net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 200).map(Wait::new)),
+            net.jqwik.api.Tuple.of(1, member.map(ProposeDecision::new)),
+            net.jqwik.api.Tuple.of(1, member.map(ProposeAdmit::new)),
+            net.jqwik.api.Tuple.of(
+                1, Combinators.combine(member, anyMember).as(ProposeRemove::new)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(member, anyMember, Arbitraries.integers().between(1, 7))
+                    .as(ProposeRoles::new)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(member, Arbitraries.of(true, false)).as(ProposeRulebook::new)),
+            net.jqwik.api.Tuple.of(2, Combinators.combine(member, proposal).as(VetoOp::new)));
     return op.list().ofMinSize(5).ofMaxSize(80);
   }
 
@@ -119,9 +158,10 @@ final class RandomLedger {
             proposals.add(CoopFixture.idOf(entry));
           }
         };
+    List<String> people = new ArrayList<>(NAMES);
     submit.accept(
         coop.genesis(
-            "",
+            VETO_RULEBOOK,
             List.of(
                 new Share(coop.id("alice"), 4000),
                 new Share(coop.id("bob"), 3000),
@@ -187,6 +227,51 @@ final class RandomLedger {
                       submit.accept(coop.execute(NAMES.get(r.executor()), id));
                     });
         case Wait w -> coop.setClock(coop.clock() + w.hours() * 3_600_000L);
+        case ProposeDecision d ->
+            propose.accept(coop.propose(NAMES.get(d.author()), "decide", new Governed.Decision()));
+        case ProposeAdmit a -> {
+          String newcomer = "newcomer" + people.size();
+          coop.addKey(newcomer);
+          people.add(newcomer);
+          propose.accept(
+              coop.propose(
+                  NAMES.get(a.author()),
+                  "admit",
+                  new Governed.AdmitMember(coop.newMember(newcomer, List.of("creator")))));
+        }
+        case ProposeRemove r ->
+            propose.accept(
+                coop.propose(
+                    NAMES.get(r.author()),
+                    "remove",
+                    new Governed.RemoveMember(coop.id(people.get(r.member() % people.size())))));
+        case ProposeRoles r -> {
+          List<String> roles = new ArrayList<>();
+          String[] all = {"creator", "treasurer", "auditor"};
+          for (int i = 0; i < all.length; i++) {
+            if ((r.roles() & (1 << i)) != 0) {
+              roles.add(all[i]);
+            }
+          }
+          propose.accept(
+              coop.propose(
+                  NAMES.get(r.author()),
+                  "roles",
+                  new Governed.ChangeRoles(
+                      coop.id(people.get(r.member() % people.size())), roles)));
+        }
+        case ProposeRulebook r ->
+            propose.accept(
+                coop.propose(
+                    NAMES.get(r.author()),
+                    "rulebook",
+                    new Governed.RulebookChange(
+                        r.decisionVeto()
+                            ? VETO_RULEBOOK
+                            : org.coopledger.governance.clause.DefaultRulebook.rulebook().text())));
+        case VetoOp v ->
+            pick(proposals, v.proposal())
+                .ifPresent(id -> submit.accept(coop.veto(NAMES.get(v.member()), id, "no")));
       }
     }
     return steps;

@@ -135,12 +135,42 @@ class ZeroTrustTest {
   }
 
   @Test
-  void aVerifierThatSkipsNothingAndTheDefaultGiveTheSameOutcome() {
-    byte[] altered = EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("bob"));
-    var record = new org.coopledger.governance.codec.AcceptedEntry(altered, coop.clock());
-    EntryOutcome a = StateMachine.apply(story.state, record, SignatureVerifier.CRYPTO);
-    EntryOutcome b = StateMachine.apply(story.state, record, (k, m, s) -> k.verify(m, s));
-    assertThat(a).isEqualTo(b);
+  void applyAsksTheVerifierAboutExactlyTheSignedBytesAndObeysIt() {
+    foundSplit();
+    byte[] body = EntryCodec.encodeBody(revenueBy("tess", 1, "demo-coop", 0));
+    byte[] sig = coop.key("tess").sign(SigningBytes.of(body));
+    byte[] signed =
+        EntryCodec.encodeSigned(body, List.of(new EntrySignature(coop.key("tess").id(), sig)));
+    var record = new org.coopledger.governance.codec.AcceptedEntry(signed, coop.clock());
+    List<Object[]> asked = new java.util.ArrayList<>();
+
+    EntryOutcome checked =
+        StateMachine.apply(
+            story.state,
+            record,
+            (k, m, s) -> {
+              asked.add(new Object[] {k, m, s});
+              SignatureVerifier.CRYPTO.verify(k, m, s);
+            });
+    EntryOutcome refused =
+        StateMachine.apply(
+            story.state,
+            record,
+            (k, m, s) -> {
+              throw new org.coopledger.governance.error.VerificationException(
+                  "BAD_SIGNATURE", "refused by the verifier");
+            });
+
+    // The (key, message, signature) a caching verifier sees is the one Ed25519 must cover: the
+    // author's current key, the domain-separated body exactly as signed, the signature as sent.
+    assertThat(checked).isInstanceOf(EntryOutcome.Applied.class);
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0)[0]).isEqualTo(coop.key("tess").publicKey());
+    assertThat((byte[]) asked.get(0)[1]).isEqualTo(SigningBytes.of(body));
+    assertThat((byte[]) asked.get(0)[2]).isEqualTo(sig);
+    // Apply never decides on its own: whatever the verifier refuses is refused.
+    assertThat(refused).isInstanceOf(EntryOutcome.Rejected.class);
+    assertThat(((EntryOutcome.Rejected) refused).code()).isEqualTo("BAD_SIGNATURE");
   }
 
   private void foundSplit() {
