@@ -61,7 +61,7 @@ class CrashIT {
     Random random = new Random(seed);
     List<CoopFixture> signers = new ArrayList<>();
     for (int i = 0; i < AUTHORS.size(); i++) {
-      signers.add(CoopFixture.demo());
+      signers.add(CoopFixture.demoLive());
     }
 
     NodeProcess node = NodeProcess.start(data, log, args);

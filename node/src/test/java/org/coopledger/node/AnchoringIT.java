@@ -39,7 +39,7 @@ class AnchoringIT {
 
   @TempDir Path dir;
 
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
   private DevChain chain;
   private CoopNode node;
 

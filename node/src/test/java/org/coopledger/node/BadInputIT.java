@@ -33,7 +33,7 @@ class BadInputIT {
 
   private CoopNode node;
   private NodeClient api;
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
   private long size;
 
   @BeforeAll
@@ -107,7 +107,7 @@ class BadInputIT {
   }
 
   @Test
-  void unknownProtobufFieldsAreRefusedAsMalformedEntry() throws Exception {
+  void unknownProtobufFieldsAreRefusedAsUnknownField() throws Exception {
     byte[] good = coop.propose("alice", "with extra field", new Governed.Decision());
     byte[] extra = Arrays.copyOf(good, good.length + 3);
     // Field 15, varint 1: valid protobuf, unknown to SignedEntry.
@@ -115,7 +115,7 @@ class BadInputIT {
     extra[good.length + 1] = 0x01;
     extra = Arrays.copyOf(extra, good.length + 2);
     SignedEntry.parseFrom(extra); // still parses as protobuf
-    expect(api.postEntry(extra), 400, "MALFORMED_ENTRY");
+    expect(api.postEntry(extra), 400, "UNKNOWN_FIELD");
   }
 
   @Test
@@ -222,6 +222,48 @@ class BadInputIT {
     expectGet("/v1/checkpoint?treeSize=12345", 404, "CHECKPOINT_NOT_FOUND");
     expectGet("/v1/no-such-thing", 404, "NO_SUCH_ROUTE");
     expectGet("/v1/proposals/not-an-id", 400, "BAD_PARAMETER");
+  }
+
+  @Test
+  void aProposalThatNamesItsOwnVotersIsRefusedAsAnUnknownField() throws Exception {
+    // alice signs a decision carrying the removed vote_weights field (3) naming only herself,
+    // encoded in canonical field order as an old client would have.
+    var body =
+        org.coopledger.governance.proto.EntryBody.parseFrom(
+            parse(coop.propose("alice", "mine alone", new Governed.Decision())).getBody());
+    var weights = new java.io.ByteArrayOutputStream();
+    var out = com.google.protobuf.CodedOutputStream.newInstance(weights);
+    out.writeString(1, body.getCreateProposal().getTitle());
+    var weight = new java.io.ByteArrayOutputStream();
+    var w = com.google.protobuf.CodedOutputStream.newInstance(weight);
+    w.writeString(1, coop.id("alice").hex());
+    w.writeUInt64(2, 1);
+    w.flush();
+    out.writeByteArray(3, weight.toByteArray());
+    out.writeByteArray(
+        org.coopledger.governance.proto.CreateProposal.DECISION_FIELD_NUMBER,
+        org.coopledger.governance.proto.Decision.getDefaultInstance().toByteArray());
+    out.flush();
+    var forged = new java.io.ByteArrayOutputStream();
+    forged.write(body.toBuilder().clearCreateProposal().build().toByteArray());
+    var f = com.google.protobuf.CodedOutputStream.newInstance(forged);
+    f.writeByteArray(
+        org.coopledger.governance.proto.EntryBody.CREATE_PROPOSAL_FIELD_NUMBER,
+        weights.toByteArray());
+    f.flush();
+    byte[] bodyBytes = forged.toByteArray();
+    byte[] signed =
+        EntryCodec.encodeSigned(
+            bodyBytes,
+            List.of(
+                new org.coopledger.governance.codec.EntrySignature(
+                    coop.key("alice").id(),
+                    coop.key("alice")
+                        .sign(org.coopledger.governance.codec.SigningBytes.of(bodyBytes)))));
+
+    Reply reply = api.postEntry(signed);
+    expect(reply, 400, "UNKNOWN_FIELD");
+    assertThat(reply.json().get("message").asText()).contains("vote_weights");
   }
 
   private void expect(Reply reply, int status, String code) {

@@ -71,7 +71,7 @@ class CorruptStoreIT {
 
   /** Writes {@code count} entries and stops once the checkpoint covers all of them. */
   private void writeLedger(int count) {
-    CoopFixture coop = CoopFixture.demo();
+    CoopFixture coop = CoopFixture.demoLive();
     try (CoopNode node = CoopNode.start(config())) {
       NodeClient api = NodeClient.of(node.uri());
       assertThat(api.postEntry(coop.genesis()).status()).isEqualTo(201);

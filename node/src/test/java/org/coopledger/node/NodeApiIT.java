@@ -41,7 +41,7 @@ class NodeApiIT {
 
   private CoopNode node;
   private NodeClient api;
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
 
   @BeforeEach
   void start() {

@@ -55,6 +55,9 @@ public final class CoopFixture {
           new Person("tess", List.of("treasurer")),
           new Person("audrey", List.of("auditor")));
 
+  /** How long after its creation an entry the fixture signs may be accepted, unless told. */
+  public static final long DEFAULT_EXPIRY_MILLIS = 10 * 60_000L;
+
   /** 2026-01-01T00:00:00Z: when demo entries start. */
   public static final long DEMO_START = 1_767_225_600_000L;
 
@@ -66,6 +69,7 @@ public final class CoopFixture {
   private final Map<String, Long> nonces = new HashMap<>();
   private final Map<String, Integer> generations = new HashMap<>();
   private long clock;
+  private boolean live;
 
   public CoopFixture(String coopId, String coopName, List<Person> founders, long start) {
     this.coopId = coopId;
@@ -79,6 +83,18 @@ public final class CoopFixture {
 
   public static CoopFixture demo() {
     return new CoopFixture("demo-coop", "Demo Co-op", DEMO_PEOPLE, DEMO_START);
+  }
+
+  /**
+   * The demo co-op dated by the wall clock, for entries that a running node accepts (it stamps its
+   * own clock's time, which must lie within what each entry's author signed): each entry is created
+   * at the current time, at least a millisecond after the previous one.
+   */
+  public static CoopFixture demoLive() {
+    CoopFixture coop =
+        new CoopFixture("demo-coop", "Demo Co-op", DEMO_PEOPLE, System.currentTimeMillis());
+    coop.live = true;
+    return coop;
   }
 
   /**
@@ -128,7 +144,10 @@ public final class CoopFixture {
     return new NewMember(key(name).publicKey(), name, roles);
   }
 
-  /** The creation time the next entry gets; advances by one second per entry. */
+  /**
+   * The creation time the next entry gets; advances by one second per entry (for {@link
+   * #demoLive()}: follows the wall clock).
+   */
   public long clock() {
     return clock;
   }
@@ -144,13 +163,14 @@ public final class CoopFixture {
       members.add(newMember(p.name(), p.roles()));
     }
     String author = founders.get(0).name();
+    long created = tick();
     Entry entry =
         new Entry(
             coopId,
             key(author).id(),
             nextNonce(author),
-            tick(),
-            0,
+            created,
+            created + DEFAULT_EXPIRY_MILLIS,
             new Genesis(coopName, members, rulebook, initialSplit));
     byte[] signed = EntrySigner.sign(entry, key(author));
     for (Person p : founders.subList(1, founders.size())) {
@@ -164,14 +184,19 @@ public final class CoopFixture {
     return genesis("", List.of());
   }
 
-  /** {@code action} by {@code author}, with their next nonce and no expiry. */
+  /**
+   * {@code action} by {@code author}, with their next nonce, expiring {@link
+   * #DEFAULT_EXPIRY_MILLIS} after its creation.
+   */
   public byte[] sign(String author, Action action) {
     return sign(author, action, 0);
   }
 
+  /** As {@link #sign(String, Action)}, expiring at {@code expiresAtMillis} unless that is 0. */
   public byte[] sign(String author, Action action, long expiresAtMillis) {
-    Entry entry =
-        new Entry(coopId, key(author).id(), nextNonce(author), tick(), expiresAtMillis, action);
+    long created = tick();
+    long expires = expiresAtMillis == 0 ? created + DEFAULT_EXPIRY_MILLIS : expiresAtMillis;
+    Entry entry = new Entry(coopId, key(author).id(), nextNonce(author), created, expires, action);
     return EntrySigner.sign(entry, key(author));
   }
 
@@ -179,9 +204,15 @@ public final class CoopFixture {
   public byte[] rotateKey(String name) {
     int generation = generations.get(name) + 1;
     SigningKey next = derivedKey(coopId, name, generation);
+    long created = tick();
     Entry entry =
         new Entry(
-            coopId, key(name).id(), nextNonce(name), tick(), 0, new RotateKey(next.publicKey()));
+            coopId,
+            key(name).id(),
+            nextNonce(name),
+            created,
+            created + DEFAULT_EXPIRY_MILLIS,
+            new RotateKey(next.publicKey()));
     byte[] signed = EntrySigner.sign(entry, key(name), next);
     keys.put(name, next);
     generations.put(name, generation);
@@ -226,6 +257,11 @@ public final class CoopFixture {
   }
 
   private long tick() {
+    if (live) {
+      long now = Math.max(clock, System.currentTimeMillis());
+      clock = now + 1;
+      return now;
+    }
     long now = clock;
     clock += 1000;
     return now;

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -21,26 +21,28 @@ import java.time.Duration;
  *
  * <p>The typed calls ({@link #nodeInfo()}, {@link #getJson}, {@link #submit}...) either return what
  * the node said or throw {@link NodeRejectedException} (4xx) / {@link NodeUnavailableException}
- * (unreachable, 5xx, not the API). The raw calls ({@link #get}, {@link #post}, {@link #postEntry},
- * {@link #exchange}) return any HTTP status as a {@link Reply}, for callers that check statuses
- * themselves; they throw {@link NodeUnavailableException} only when there is no answer at all.
+ * (unreachable, 5xx, not the API). The raw calls ({@link #get}, {@link #post}, {@link #postEntry})
+ * return any HTTP status as a {@link Reply}, for callers that check statuses themselves; they throw
+ * {@link NodeUnavailableException} only when there is no answer at all.
+ *
+ * <p>HTTP/1.1 through {@link HttpURLConnection} (kept-alive connections are reused), not {@code
+ * java.net.http}: that client sets up TLS (the default trust store and key managers) and a selector
+ * thread as it is built, which took about a third of a {@code coop} command's start-up even for a
+ * plain {@code http://} node. No proxy, no redirects followed, no retries: a signed entry is sent
+ * once.
  */
 public final class NodeClient implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXAMPLE = "http://127.0.0.1:8080";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final String JSON_TYPE = "application/json";
+  private static final String ANY = "*/*";
 
   private final URI base;
-  private final HttpClient http;
 
   private NodeClient(URI base) {
     this.base = base;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
   }
 
   /**
@@ -74,7 +76,7 @@ public final class NodeClient implements AutoCloseable {
 
   /** {@code GET /v1/checkpoint}: the latest signed checkpoint, as the note's text. */
   public String checkpoint() {
-    return send(request("/v1/checkpoint").GET().build()).body();
+    return send("GET", "/v1/checkpoint", ANY, null, null).body();
   }
 
   /** {@code GET /v1/entries?start=&limit=}. */
@@ -104,7 +106,7 @@ public final class NodeClient implements AutoCloseable {
 
   /** A GET of any JSON resource under the node's URL, e.g. {@code /v1/members}. */
   public JsonNode getJson(String path) {
-    return parse(path, send(request(path).header("Accept", "application/json").GET().build()));
+    return parse(path, send("GET", path, JSON_TYPE, null, null));
   }
 
   /** A POST of a JSON document. */
@@ -115,26 +117,23 @@ public final class NodeClient implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JsonNode always serializes", e);
     }
-    HttpRequest request =
-        request(path)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
-            .build();
-    return parse(path, send(request));
+    return parse(
+        path, send("POST", path, JSON_TYPE, JSON_TYPE, text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code GET path}, whatever the status. */
   public Reply get(String path) {
-    return exchange(request(path).GET());
+    return get(path, ANY);
+  }
+
+  /** {@code GET path} asking for {@code accept} (e.g. {@code text/plain}), whatever the status. */
+  public Reply get(String path, String accept) {
+    return transmit("GET", path, accept, null, null);
   }
 
   /** {@code POST path} with {@code body} of {@code contentType}, whatever the status. */
   public Reply post(String path, String contentType, byte[] body) {
-    return exchange(
-        request(path)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return transmit("POST", path, ANY, contentType, body);
   }
 
   /** {@code POST /v1/entries} of a signed entry's protobuf bytes, whatever the status. */
@@ -148,34 +147,19 @@ public final class NodeClient implements AutoCloseable {
         "/v1/entries", "application/json", signedEntryJson.getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * Sends any request (built against {@link #uri()}) and reads the whole answer, whatever its
-   * status. The request times out after 60 s.
-   *
-   * @throws NodeUnavailableException if the node did not answer at all
-   */
-  public Reply exchange(HttpRequest.Builder request) {
-    HttpResponse<String> response = transmit(request.timeout(REQUEST_TIMEOUT).build());
-    return new Reply(response.statusCode(), response.body());
-  }
-
+  /** Nothing to release: connections are kept alive by the JDK for reuse and time out there. */
   @Override
-  public void close() {
-    http.close();
-  }
+  public void close() {}
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    HttpResponse<String> response = transmit(request);
-    int status = response.statusCode();
+  /** A 2xx answer; a 4xx becomes a {@link NodeRejectedException}, anything else unavailable. */
+  private Reply send(String method, String path, String accept, String contentType, byte[] body) {
+    Reply reply = transmit(method, path, accept, contentType, body);
+    int status = reply.status();
     if (status >= 200 && status < 300) {
-      return response;
+      return reply;
     }
     if (status >= 400 && status < 500) {
-      throw rejection(status, response.body());
+      throw rejection(status, reply.body());
     }
     throw new NodeUnavailableException(
         "NODE_FAILED",
@@ -184,25 +168,63 @@ public final class NodeClient implements AutoCloseable {
             + " failed (HTTP "
             + status
             + ")"
-            + errorSuffix(response.body())
+            + errorSuffix(reply.body())
             + "; try again later or ask its operator");
   }
 
-  private HttpResponse<String> transmit(HttpRequest request) {
+  /**
+   * One HTTP exchange; the whole answer is read. Waits {@link #CONNECT_TIMEOUT} for the connection
+   * and {@link #REQUEST_TIMEOUT} for each part of the answer.
+   */
+  private Reply transmit(
+      String method, String path, String accept, String contentType, byte[] body) {
+    HttpURLConnection connection;
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
+      connection =
+          (HttpURLConnection) URI.create(base + path).toURL().openConnection(Proxy.NO_PROXY);
+      connection.setRequestMethod(method);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a request path of the API: '" + path + "'", e);
+    }
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+    connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+    connection.setRequestProperty("Accept", accept);
+    if (body != null) {
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(body.length);
+      connection.setRequestProperty("Content-Type", contentType);
+    }
+    try {
+      connection.connect();
+    } catch (SocketTimeoutException e) {
       throw unreachable(
           "did not accept a connection within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
-    } catch (HttpTimeoutException e) {
-      throw unreachable("did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
     } catch (ConnectException e) {
       throw unreachable("refused the connection", e);
     } catch (IOException e) {
       throw unreachable("broke off the exchange (" + e + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NodeUnavailableException("INTERRUPTED", "interrupted while waiting for " + base, e);
+    }
+    try {
+      if (body != null) {
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body);
+        }
+      }
+      int status = connection.getResponseCode();
+      InputStream answer =
+          status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      if (answer == null) {
+        return new Reply(status, "");
+      }
+      try (answer) {
+        return new Reply(status, new String(answer.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (SocketTimeoutException e) {
+      throw unreachable("did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
+    } catch (IOException e) {
+      throw unreachable("broke off the exchange (" + e + ")", e);
     }
   }
 
@@ -230,9 +252,9 @@ public final class NodeClient implements AutoCloseable {
     return new NodeRejectedException(status, "HTTP_" + status, abbreviate(body));
   }
 
-  private JsonNode parse(String path, HttpResponse<String> response) {
+  private JsonNode parse(String path, Reply reply) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(reply.body());
     } catch (JsonProcessingException e) {
       throw new NodeUnavailableException(
           "NOT_THE_API",
@@ -241,7 +263,7 @@ public final class NodeClient implements AutoCloseable {
               + " answered "
               + path
               + " with something that is not JSON ("
-              + abbreviate(response.body())
+              + abbreviate(reply.body())
               + "); is --node pointing at a coopledger node?",
           e);
     }

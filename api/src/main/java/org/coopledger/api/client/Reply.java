@@ -2,12 +2,9 @@ package org.coopledger.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A node's answer as it came: HTTP status and body text. */
 public record Reply(int status, String body) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * The body as JSON.
    *
@@ -15,7 +12,7 @@ public record Reply(int status, String body) {
    */
   public JsonNode json() {
     try {
-      return JSON.readTree(body);
+      return NodeClient.JSON.readTree(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the node answered HTTP " + status + " with: " + body, e);
     }

@@ -32,7 +32,7 @@ class AnchorAuditIT {
 
   @TempDir Path dir;
 
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
   private final HttpClient http = HttpClient.newHttpClient();
   private DevChain chain;
   private CoopNode node;

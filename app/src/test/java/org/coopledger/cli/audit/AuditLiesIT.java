@@ -146,16 +146,30 @@ class AuditLiesIT {
 
   @Test
   void entryWithOneByteAlteredOutsideTheSignaturesIsLocatedByTheCheckpoint() {
-    // The last bytes of a ledger record are its acceptance time: no member signature covers
-    // them, so only the Merkle root can tell, and the audit must still say which entry it is.
+    // The last bytes of a ledger record are its acceptance time (a 6-byte varint, lowest 7 bits
+    // first): no member signature covers them. Moved by a millisecond it stays within what the
+    // author signed, so only the Merkle root can tell, and the audit must still say which entry.
     long last = ENTRIES - 1;
-    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> alterLeaf(answer, last, -1));
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> alterLeaf(answer, last, -6));
 
     CoopRunner.Result result = audit();
 
     assertFailed(result, "ROOT_MISMATCH");
     assertThat(result.err())
         .contains("entry #" + last + " is not the one the checkpoint commits to");
+  }
+
+  @Test
+  void anAcceptedTimeMovedBeyondWhatTheAuthorSignedFailsTheReplay() {
+    // The highest varint byte: the acceptance time moves by 2^35 ms (about a year), far past the
+    // entry's signed expiry, and the replay refuses it whatever the node's checkpoint says.
+    long last = ENTRIES - 1;
+    proxy.lie(path -> path.startsWith("/v1/entries?"), answer -> alterLeaf(answer, last, -1));
+
+    CoopRunner.Result result = audit();
+
+    assertFailed(result, "EXPIRED");
+    assertThat(result.err()).contains("entry #" + last);
   }
 
   @Test

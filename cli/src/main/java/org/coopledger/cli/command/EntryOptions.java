@@ -34,7 +34,8 @@ public final class EntryOptions {
       names = "--expires-in",
       paramLabel = "DURATION",
       description =
-          "how long the entry may wait to be accepted: 30m, 12h, 7d (default 1h; 7d with --out)")
+          "how long the entry may wait to be accepted: 30m, 12h, 7d (default 10m; 7d with"
+              + " --out, for others to sign offline). A node cannot stamp it later than this")
   String expiresIn;
 
   @Option(
@@ -45,7 +46,7 @@ public final class EntryOptions {
   /** How long the entry stays acceptable. */
   Duration expiry() {
     if (expiresIn == null) {
-      return out == null ? Duration.ofHours(1) : Duration.ofDays(7);
+      return out == null ? Duration.ofMinutes(10) : Duration.ofDays(7);
     }
     Matcher m = DURATION.matcher(expiresIn.strip());
     if (!m.matches()) {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       ProposeCommand.RulebookChange.class,
       ProposeCommand.Admit.class,
       ProposeCommand.Remove.class,
-      ProposeCommand.Roles.class
+      ProposeCommand.Roles.class,
+      ProposeCommand.RecoverKey.class
     })
 public final class ProposeCommand {
 
@@ -240,6 +241,39 @@ public final class ProposeCommand {
           context,
           publisher,
           new Governed.ChangeRoles(publisher.directory().member(member), roles));
+    }
+  }
+
+  @Command(
+      name = "recover-key",
+      description =
+          "Propose giving a member who lost their key (or had it stolen) a new one; by default"
+              + " a vote, then 72 h in which that member may veto.")
+  static final class RecoverKey implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--member", required = true, paramLabel = "MEMBER", description = "whose key")
+    String member;
+
+    @Option(
+        names = "--new-key",
+        required = true,
+        paramLabel = "KEY",
+        description = "the new public key (base64, as `coop key new` prints) or its key file")
+    String newKey;
+
+    RecoverKey(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Publisher publisher = new Publisher(context, common.entry);
+      common.publish(
+          context,
+          publisher,
+          new Governed.RecoverKey(publisher.directory().member(member), PublicKeys.parse(newKey)));
     }
   }
 }

@@ -113,6 +113,26 @@ public final class ShowCommand {
     }
 
     @Override
+    void print(JsonNode model) {
+      // A proposed rulebook comes with the guard-rail check for the co-op's current members.
+      String proposed = model.path("details").path("rulebook").asText("");
+      if (!model.path("kind").asText().equals("rulebook") || proposed.isEmpty()) {
+        super.print(model);
+        return;
+      }
+      org.coopledger.governance.clause.Rulebook rulebook =
+          org.coopledger.governance.clause.Rulebook.parse(proposed);
+      var members = GuardRails.members(node.client(context));
+      if (json.enabled() && model instanceof ObjectNode object) {
+        object.set("guardRails", GuardRails.json(rulebook, members));
+        super.print(object);
+        return;
+      }
+      super.print(model);
+      GuardRails.print(context.out(), rulebook, members);
+    }
+
+    @Override
     String path() {
       return "/v1/proposals/" + new Directory(node.client(context)).proposal(id).hex();
     }

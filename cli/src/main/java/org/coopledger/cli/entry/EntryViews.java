@@ -75,6 +75,7 @@ public final class EntryViews {
               + p.member();
       case Governed.RulebookChange r -> "a new rulebook";
       case Governed.Decision d -> "a decision";
+      case Governed.RecoverKey r -> "a new key " + r.newKey().id() + " for " + r.member();
     };
   }
 

@@ -95,6 +95,23 @@ public sealed interface Governed {
     }
   }
 
+  /**
+   * Gives a member a new key when they lost theirs or it was stolen: from its execution on the old
+   * key is dead. Decided by the co-op under the rulebook's {@code recover-key} clause.
+   */
+  record RecoverKey(KeyId member, org.coopledger.governance.crypto.PublicKey newKey)
+      implements Governed {
+    public RecoverKey {
+      Fields.required(member, "member whose key is recovered");
+      Fields.required(newKey, "new public key");
+    }
+
+    @Override
+    public String kind() {
+      return "recover-key";
+    }
+  }
+
   /** A plain decision: the proposal's title and text are what is decided. */
   record Decision() implements Governed {
     @Override

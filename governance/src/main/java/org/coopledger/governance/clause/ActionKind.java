@@ -12,6 +12,11 @@ public enum ActionKind {
   SPLIT,
   /** Pay out from a member's balance. Beneficiary: the recipient. Has an amount and currency. */
   PAYOUT,
+  /**
+   * Record revenue (not a proposal): judged at once from the entry's signers (its author and any
+   * co-signers), who are its approvers. Has an amount and currency; no beneficiaries.
+   */
+  REVENUE,
   /** Admit a member. Beneficiary: the member admitted. */
   ADMIT,
   /** Remove a member. Beneficiary: the member removed. */
@@ -21,7 +26,9 @@ public enum ActionKind {
   /** Replace the rulebook. No beneficiaries. */
   RULEBOOK,
   /** A plain decision (text) for the co-op's other choices. No beneficiaries. */
-  DECISION;
+  DECISION,
+  /** Replace a member's lost or stolen key. Beneficiary: that member (the subject). */
+  RECOVER_KEY;
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */
   public String text() {

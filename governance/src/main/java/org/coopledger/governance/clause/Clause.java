@@ -45,6 +45,22 @@ public sealed interface Clause {
     };
   }
 
+  /** Every {@code within} duration of this clause's approvals (in any branch), shortest first. */
+  default java.util.SortedSet<Duration> approvalWindows() {
+    java.util.SortedSet<Duration> out = new java.util.TreeSet<>();
+    switch (this) {
+      case Approval a -> a.within().ifPresent(w -> out.add(w.duration()));
+      case And and -> and.terms().forEach(t -> out.addAll(t.approvalWindows()));
+      case Or or -> or.terms().forEach(t -> out.addAll(t.approvalWindows()));
+      case If cond -> {
+        out.addAll(cond.then().approvalWindows());
+        out.addAll(cond.otherwise().approvalWindows());
+      }
+      default -> {}
+    }
+    return out;
+  }
+
   private static Optional<Duration> longest(List<Clause> clauses) {
     return clauses.stream()
         .map(Clause::longestVoteWindow)

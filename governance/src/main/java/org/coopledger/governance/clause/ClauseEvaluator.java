@@ -1,11 +1,14 @@
 package org.coopledger.governance.clause;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.coopledger.governance.clause.Clause.AmountCondition;
 import org.coopledger.governance.clause.Clause.And;
 import org.coopledger.governance.clause.Clause.Approval;
@@ -45,7 +48,35 @@ final class ClauseEvaluator {
         anchor.isPresent(),
         anchor,
         outcome.votesFinal(),
-        outcome.isHolding() ? List.of() : outcome.missing());
+        outcome.isHolding() ? List.of() : outcome.missing(),
+        since.isPresent() ? lapseAt(clause, context) : Optional.empty());
+  }
+
+  /**
+   * The first time after now at which the conditions, met now, stop being met with no entry in
+   * between: only an approval with {@code within} can run out, so the candidates are each counted
+   * approval's time plus each {@code within} of the clause, tried in order.
+   */
+  private static Optional<Instant> lapseAt(Clause clause, ClauseContext context) {
+    SortedSet<Duration> withins = clause.approvalWindows();
+    if (withins.isEmpty()) {
+      return Optional.empty();
+    }
+    SortedSet<Instant> candidates = new TreeSet<>();
+    for (Instant at : ApprovalCount.sorted(context.approvals()).values()) {
+      for (Duration within : withins) {
+        Instant t = Times.plus(at, within);
+        if (t.isAfter(context.now())) {
+          candidates.add(t);
+        }
+      }
+    }
+    for (Instant t : candidates) {
+      if (new Conditions(new AtTime(context, t)).metSince(clause).isEmpty()) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   private Verdict eval(Clause clause) {

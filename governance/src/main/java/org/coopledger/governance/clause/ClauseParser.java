@@ -57,6 +57,16 @@ public final class ClauseParser {
     return List.copyOf(groups);
   }
 
+  /** Parses {@code text[start, end)} as one duration: {@code 2m}. */
+  static Span parseSpan(String text, int start, int end) {
+    ClauseParser parser = new ClauseParser(text, start, end);
+    Span span = parser.in.span();
+    if (!parser.in.atEnd()) {
+      throw parser.in.error("expected the end of the line after the duration");
+    }
+    return span;
+  }
+
   private Clause clause() {
     return in.acceptWord("if") ? ifRest() : or();
   }

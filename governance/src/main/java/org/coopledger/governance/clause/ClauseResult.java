@@ -18,6 +18,11 @@ import java.util.Optional;
  *     every eligible voter voted, or the remaining votes cannot flip it); true without votes
  * @param missing what is still needed, one human-readable line each, in clause order; empty when
  *     the clause holds
+ * @param conditionsLapseAt if the conditions are met: the first later time at which they stop being
+ *     met by time alone (an approval with {@code within} runs out), unless an entry changes them
+ *     first; empty if time alone never ends them. Whoever records {@code conditionsMetSince} must
+ *     forget it from then on: timelocks and veto windows count from the start of the current
+ *     unbroken interval in which the conditions hold.
  */
 public record ClauseResult(
     boolean holds,
@@ -25,7 +30,8 @@ public record ClauseResult(
     boolean conditionsMet,
     Optional<Instant> conditionsMetSince,
     boolean votesFinal,
-    List<String> missing) {
+    List<String> missing,
+    Optional<Instant> conditionsLapseAt) {
   public ClauseResult {
     if (holds && neverHolds) {
       throw new IllegalArgumentException("a clause cannot both hold and never hold");
@@ -37,5 +43,8 @@ public record ClauseResult(
       throw new IllegalArgumentException("conditionsMetSince is present exactly when met");
     }
     missing = List.copyOf(missing);
+    if (conditionsLapseAt == null || (conditionsLapseAt.isPresent() && !conditionsMet)) {
+      throw new IllegalArgumentException("conditionsLapseAt is present only when met");
+    }
   }
 }

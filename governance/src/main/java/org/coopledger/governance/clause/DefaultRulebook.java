@@ -19,11 +19,21 @@ public final class DefaultRulebook {
   public static final String PAYOUT =
       "if amount > 100000 then 2 of role(treasurer) & any(role(auditor)) else 2 of role(treasurer)";
 
+  /** One treasurer records revenue (their own signature on the entry). */
+  public static final String REVENUE = "1 of role(treasurer)";
+
   /** A member majority with a quorum of half the members. */
   public static final String MAJORITY = "vote(quorum=50%, approve>50%, window=7d)";
 
   /** Two thirds of the votes cast, then 48 hours before it takes effect. */
   public static final String RULEBOOK = "vote(quorum=50%, approve>=2/3, window=7d) & timelock(48h)";
+
+  /**
+   * A member majority, then 72 hours in which the member whose key is replaced (the beneficiary)
+   * may veto: a thief who proposes to take over a key is stopped by its real owner.
+   */
+  public static final String RECOVER_KEY =
+      "vote(quorum=50%, approve>50%, window=7d) & timelock(72h) & veto(beneficiaries, 72h)";
 
   private static final Rulebook DEFAULTS = build();
 
@@ -38,11 +48,13 @@ public final class DefaultRulebook {
     Map<ActionKind, Clause> clauses = new EnumMap<>(ActionKind.class);
     clauses.put(ActionKind.SPLIT, Clause.parse(SPLIT));
     clauses.put(ActionKind.PAYOUT, Clause.parse(PAYOUT));
+    clauses.put(ActionKind.REVENUE, Clause.parse(REVENUE));
     clauses.put(ActionKind.ADMIT, Clause.parse(MAJORITY));
     clauses.put(ActionKind.REMOVE, Clause.parse(MAJORITY));
     clauses.put(ActionKind.CHANGE_ROLES, Clause.parse(MAJORITY));
     clauses.put(ActionKind.RULEBOOK, Clause.parse(RULEBOOK));
     clauses.put(ActionKind.DECISION, Clause.parse(MAJORITY));
+    clauses.put(ActionKind.RECOVER_KEY, Clause.parse(RECOVER_KEY));
     return new Rulebook(clauses);
   }
 }

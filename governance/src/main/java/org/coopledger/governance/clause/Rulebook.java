@@ -13,14 +13,25 @@ import java.util.Optional;
  * who may propose it. Stored in genesis and replaced by {@code RULEBOOK} proposals in its canonical
  * text form ({@link #text()}): one line {@code kind: clause} per kind, in {@link ActionKind} order,
  * then one line {@code propose kind: group, group} per limited kind (without one, any member may
- * propose). Parsing also accepts blank lines, {@code #} comment lines and the lines in any order,
- * but every kind must have exactly one clause, so a stored rulebook never silently depends on the
- * defaults of some software version.
+ * propose), then {@code clock-skew: d} if not the default of 2 minutes. Parsing also accepts blank
+ * lines, {@code #} comment lines and the lines in any order, but every kind must have exactly one
+ * clause, so a stored rulebook never silently depends on the defaults of some software version.
  */
-public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers) {
+public record Rulebook(
+    Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers, Span clockSkew) {
   private static final String PROPOSE = "propose ";
+  private static final String CLOCK_SKEW = "clock-skew";
+
+  /**
+   * How far before its signed creation time an entry may be accepted, unless the rulebook says
+   * otherwise ({@code clock-skew: 5m}): members' and nodes' clocks are never quite in step.
+   */
+  public static final Span DEFAULT_CLOCK_SKEW = Span.of(2, Span.Unit.MINUTES);
 
   public Rulebook {
+    if (clockSkew == null) {
+      throw new IllegalArgumentException("a rulebook needs a clock skew");
+    }
     if (proposers == null) {
       throw new IllegalArgumentException("a rulebook needs its proposer limits (maybe none)");
     }
@@ -47,9 +58,9 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
     clauses = Collections.unmodifiableMap(copy);
   }
 
-  /** A rulebook in which any member may propose anything. */
+  /** A rulebook in which any member may propose anything, with the default clock skew. */
   public Rulebook(Map<ActionKind, Clause> clauses) {
-    this(clauses, Map.of());
+    this(clauses, Map.of(), DEFAULT_CLOCK_SKEW);
   }
 
   /** Who may propose {@code kind}: empty if any member may. */
@@ -62,7 +73,7 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
     EnumMap<ActionKind, List<Group>> copy = new EnumMap<>(ActionKind.class);
     copy.putAll(proposers);
     copy.put(kind, groups);
-    return new Rulebook(clauses, copy);
+    return new Rulebook(clauses, copy, clockSkew);
   }
 
   /** The clause that governs {@code kind}. */
@@ -74,7 +85,12 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
   public Rulebook with(ActionKind kind, Clause clause) {
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(clauses);
     copy.put(kind, clause);
-    return new Rulebook(copy, proposers);
+    return new Rulebook(copy, proposers, clockSkew);
+  }
+
+  /** A copy with another clock skew. */
+  public Rulebook withClockSkew(Span skew) {
+    return new Rulebook(clauses, proposers, skew);
   }
 
   /**
@@ -93,6 +109,9 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
           .append(String.join(", ", entry.getValue().stream().map(ClausePrinter::group).toList()))
           .append('\n');
     }
+    if (!clockSkew.equals(DEFAULT_CLOCK_SKEW)) {
+      out.append(CLOCK_SKEW).append(": ").append(clockSkew).append('\n');
+    }
     return out.toString();
   }
 
@@ -103,11 +122,12 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
     }
     EnumMap<ActionKind, Clause> clauses = new EnumMap<>(ActionKind.class);
     EnumMap<ActionKind, List<Group>> proposers = new EnumMap<>(ActionKind.class);
+    Span[] skew = {null};
     int lineStart = 0;
     while (lineStart <= text.length()) {
       int newline = text.indexOf('\n', lineStart);
       int lineEnd = newline < 0 ? text.length() : newline;
-      parseLine(text, lineStart, lineEnd, clauses, proposers);
+      parseLine(text, lineStart, lineEnd, clauses, proposers, skew);
       lineStart = lineEnd + 1;
     }
     List<String> missing = new ArrayList<>();
@@ -123,7 +143,7 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
           "the rulebook needs a clause for every action kind; missing: "
               + String.join(", ", missing));
     }
-    return new Rulebook(clauses, proposers);
+    return new Rulebook(clauses, proposers, skew[0] == null ? DEFAULT_CLOCK_SKEW : skew[0]);
   }
 
   private static void parseLine(
@@ -131,7 +151,8 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
       int start,
       int end,
       EnumMap<ActionKind, Clause> clauses,
-      EnumMap<ActionKind, List<Group>> proposers) {
+      EnumMap<ActionKind, List<Group>> proposers,
+      Span[] skew) {
     String line = text.substring(start, end);
     String stripped = line.strip();
     if (stripped.isEmpty() || stripped.startsWith("#")) {
@@ -144,6 +165,14 @@ public record Rulebook(Map<ActionKind, Clause> clauses, Map<ActionKind, List<Gro
           text, kindStart, "expected 'kind: clause' (as in 'payout: 2 of role(treasurer)')");
     }
     String kindText = text.substring(kindStart, colon).strip();
+    if (kindText.equals(CLOCK_SKEW)) {
+      if (skew[0] != null) {
+        throw new BadClauseException(
+            text, kindStart, "'clock-skew' is given twice in the rulebook");
+      }
+      skew[0] = ClauseParser.parseSpan(text, colon + 1, end);
+      return;
+    }
     boolean propose = kindText.startsWith(PROPOSE);
     if (propose) {
       kindText = kindText.substring(PROPOSE.length()).strip();

@@ -84,6 +84,10 @@ final class ActionCodec {
           }
           case RULEBOOK_CHANGE -> new Governed.RulebookChange(p.getRulebookChange().getRulebook());
           case DECISION -> new Governed.Decision();
+          case RECOVER_KEY ->
+              new Governed.RecoverKey(
+                  memberId(p.getRecoverKey().getMemberId()),
+                  key(p.getRecoverKey().getNewPublicKey()));
           case GOVERNED_NOT_SET ->
               throw new MalformedEntryException(
                   "a proposal must wrap a governed action or a decision");
@@ -206,6 +210,11 @@ final class ActionCodec {
                   .setRulebook(r.rulebook()));
       case Governed.Decision d ->
           b.setDecision(org.coopledger.governance.proto.Decision.getDefaultInstance());
+      case Governed.RecoverKey r ->
+          b.setRecoverKey(
+              org.coopledger.governance.proto.RecoverKey.newBuilder()
+                  .setMemberId(r.member().hex())
+                  .setNewPublicKey(ByteString.copyFrom(r.newKey().raw())));
     }
     return b;
   }

@@ -32,7 +32,6 @@ public final class SigningKey {
 
   private static final String PLAIN = "PRIVATE KEY";
   private static final String ENCRYPTED = "ENCRYPTED PRIVATE KEY";
-  private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
   private final Ed25519PrivateKeyParameters params;
   private final PublicKey publicKey;
@@ -100,7 +99,7 @@ public final class SigningKey {
       } else {
         var encryptor =
             new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setProvider(PROVIDER)
+                .setProvider(Jce.PROVIDER)
                 .setRandom(new SecureRandom())
                 .setPRF(PKCS8Generator.PRF_HMACSHA256)
                 .setIterationCount(PBKDF2_ITERATIONS)
@@ -148,7 +147,9 @@ public final class SigningKey {
             throw new KeyFileException("the key is encrypted; a passphrase is needed");
           }
           var decryptor =
-              new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(PROVIDER).build(passphrase);
+              new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                  .setProvider(Jce.PROVIDER)
+                  .build(passphrase);
           info =
               new PKCS8EncryptedPrivateKeyInfo(object.getContent())
                   .decryptPrivateKeyInfo(decryptor);
@@ -173,5 +174,14 @@ public final class SigningKey {
   @Override
   public String toString() {
     return "Ed25519 signing key " + id();
+  }
+
+  /**
+   * Bouncy Castle's JCE provider, only for encrypting and decrypting PEM keys. Built on first use:
+   * registering its hundreds of algorithms costs a short-lived command (signing with a plain key,
+   * {@code coop vote}) a noticeable share of its start-up, and plain keys never need it.
+   */
+  private static final class Jce {
+    static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
   }
 }

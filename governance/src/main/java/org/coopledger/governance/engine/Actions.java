@@ -1,5 +1,7 @@
 package org.coopledger.governance.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.coopledger.governance.action.Approve;
@@ -11,15 +13,15 @@ import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.RotateKey;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.action.WithdrawApproval;
+import org.coopledger.governance.clause.ActionKind;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.ClauseResult;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.split.Distribution;
 import org.coopledger.governance.split.Split;
 
 /** Applies an action whose envelope checks passed. Changes only {@code step.next}. */
 final class Actions {
-  /** The role that may record revenue (revenue credits balances that payouts then draw on). */
-  static final String REVENUE_ROLE = "treasurer";
-
   private Actions() {}
 
   /** Applies the action and returns a one-line summary. */
@@ -56,13 +58,26 @@ final class Actions {
   }
 
   private static String recordRevenue(StateMachine.Step step, RecordRevenue revenue) {
-    if (!step.author.hasRole(REVENUE_ROLE)) {
+    // Revenue credits balances that payouts then draw on: the rulebook's revenue clause says who
+    // may record it, judged at once from the members who signed the entry.
+    List<KeyId> signers = new ArrayList<>();
+    for (var signature : step.entry.signatures()) {
+      step.before.memberWithCurrentKey(signature.keyId()).ifPresent(m -> signers.add(m.id()));
+    }
+    Clause clause = step.before.parsedRulebook().clause(ActionKind.REVENUE);
+    ClauseResult result =
+        clause.evaluate(new RevenueContext(step.before, step.now, signers, revenue));
+    if (!result.holds()) {
       throw new Rejection(
           Rejection.NOT_ALLOWED,
-          step.author.describe()
-              + " cannot record revenue; only a member with the role '"
-              + REVENUE_ROLE
-              + "' can");
+          "the rulebook's revenue clause ("
+              + clause.text()
+              + ") does not hold for an entry signed by "
+              + String.join(
+                  ", ", signers.stream().map(k -> Clauses.describe(k, step.before)).toList())
+              + ": "
+              + String.join("; ", result.missing())
+              + " (co-signers add their signatures with coop sign before it is submitted)");
     }
     Split split =
         step.before

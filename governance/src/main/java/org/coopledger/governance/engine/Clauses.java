@@ -1,6 +1,7 @@
 package org.coopledger.governance.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class Clauses {
       case Governed.ChangeRoles c -> ActionKind.CHANGE_ROLES;
       case Governed.RulebookChange r -> ActionKind.RULEBOOK;
       case Governed.Decision d -> ActionKind.DECISION;
+      case Governed.RecoverKey r -> ActionKind.RECOVER_KEY;
     };
   }
 
@@ -50,9 +52,25 @@ final class Clauses {
    */
   static Proposal refreshed(CoopState state, Proposal proposal, long now) {
     ClauseResult result = evaluate(state, proposal, now);
-    long metAt = result.conditionsMetSince().map(i -> i.toEpochMilli()).orElse(-1L);
+    long metAt = result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L);
+    long lapseAt = result.conditionsLapseAt().map(Instant::toEpochMilli).orElse(-1L);
     return proposal.withStatus(
-        result.conditionsMet() ? ProposalStatus.PASSED : ProposalStatus.OPEN, metAt, -1);
+        result.conditionsMet() ? ProposalStatus.PASSED : ProposalStatus.OPEN, metAt, lapseAt, -1);
+  }
+
+  /**
+   * Every open or passed proposal re-evaluated at {@code now}: after an entry changed who counts
+   * (members, roles, the split, the rulebook), so that conditions that stopped holding are
+   * forgotten and timelocks count from when they hold again.
+   */
+  static CoopState refreshAll(CoopState state, long now) {
+    CoopState.Builder next = state.toBuilder();
+    for (Proposal p : state.proposals().values()) {
+      if (!p.status().isClosed()) {
+        next.proposals().put(p.id(), refreshed(state, p, now));
+      }
+    }
+    return next.build();
   }
 
   /** The end of the longest vote window of the clause, if it has a vote. */

@@ -29,7 +29,8 @@ public final class CoopState {
           new TreeMap<>(),
           new TreeMap<>(),
           List.of(),
-          Balances.empty());
+          Balances.empty(),
+          0);
 
   private final String coopId;
   private final String name;
@@ -39,6 +40,7 @@ public final class CoopState {
   private final SortedMap<EntryId, Proposal> proposals;
   private final List<Split> splits;
   private final Balances balances;
+  private final long lastAcceptedAt;
   private final Rulebook parsedRulebook;
 
   CoopState(
@@ -49,7 +51,8 @@ public final class CoopState {
       SortedMap<KeyId, KeyId> keyOwners,
       SortedMap<EntryId, Proposal> proposals,
       List<Split> splits,
-      Balances balances) {
+      Balances balances,
+      long lastAcceptedAt) {
     this.coopId = coopId;
     this.name = name;
     this.rulebook = rulebook;
@@ -58,6 +61,7 @@ public final class CoopState {
     this.proposals = Collections.unmodifiableSortedMap(proposals);
     this.splits = List.copyOf(splits);
     this.balances = balances;
+    this.lastAcceptedAt = lastAcceptedAt;
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
   }
 
@@ -74,6 +78,7 @@ public final class CoopState {
         b.proposals == null ? b.from.proposals : Collections.unmodifiableSortedMap(b.proposals);
     this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
     this.balances = b.balances;
+    this.lastAcceptedAt = b.lastAcceptedAt;
     this.parsedRulebook = parsed;
   }
 
@@ -158,6 +163,14 @@ public final class CoopState {
     return balances;
   }
 
+  /**
+   * The accepted time of the last entry that took effect (0 before genesis). Time on the ledger
+   * never goes back: an entry takes effect at the later of its stamped time and this one.
+   */
+  public long lastAcceptedAt() {
+    return lastAcceptedAt;
+  }
+
   /** The canonical binary encoding (see {@link StateCodec}). */
   public byte[] encode() {
     return StateCodec.encode(this);
@@ -219,6 +232,7 @@ public final class CoopState {
     String name;
     String rulebook;
     Balances balances;
+    long lastAcceptedAt;
     private final CoopState from;
     private SortedMap<KeyId, Member> members;
     private SortedMap<KeyId, KeyId> keyOwners;
@@ -231,6 +245,7 @@ public final class CoopState {
       name = s.name;
       rulebook = s.rulebook;
       balances = s.balances;
+      lastAcceptedAt = s.lastAcceptedAt;
     }
 
     SortedMap<KeyId, Member> members() {
@@ -273,7 +288,8 @@ public final class CoopState {
               new TreeMap<>(keyOwners()),
               new TreeMap<>(proposals()),
               splits(),
-              balances);
+              balances,
+              lastAcceptedAt);
     }
   }
 }

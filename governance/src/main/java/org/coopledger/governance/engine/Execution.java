@@ -54,6 +54,10 @@ final class Execution {
     }
     validate(step.before, p.action().governed());
     String done = effect(step, p.action().governed());
+    step.rulesChanged =
+        !(p.action().governed() instanceof Governed.Payout
+            || p.action().governed() instanceof Governed.Decision
+            || p.action().governed() instanceof Governed.RecoverKey);
     step.next
         .proposals()
         .put(
@@ -61,12 +65,15 @@ final class Execution {
             p.withStatus(
                 ProposalStatus.EXECUTED,
                 result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
+                result.conditionsLapseAt().map(Instant::toEpochMilli).orElse(-1L),
                 step.now));
     return "executed proposal " + p.id() + ": " + done;
   }
 
   private static void close(StateMachine.Step step, Proposal p, ProposalStatus status) {
-    step.next.proposals().put(p.id(), p.withStatus(status, p.conditionsMetAt(), step.now));
+    step.next
+        .proposals()
+        .put(p.id(), p.withStatus(status, p.conditionsMetAt(), p.conditionsLapseAt(), step.now));
   }
 
   /** Rejects a governed action that cannot take effect in {@code state}. */
@@ -140,6 +147,19 @@ final class Execution {
       }
       case Governed.RulebookChange r -> Rulebook.parse(r.rulebook());
       case Governed.Decision d -> {}
+      case Governed.RecoverKey r -> {
+        activeMember(state, r.member(), "the member whose key is recovered");
+        KeyId owner = state.keyOwners().get(r.newKey().id());
+        if (owner != null) {
+          throw new Rejection(
+              Rejection.KEY_IN_USE,
+              "key "
+                  + r.newKey().id()
+                  + " was already used by "
+                  + Clauses.describe(owner, state)
+                  + "; generate a fresh key");
+        }
+      }
     }
   }
 
@@ -192,6 +212,12 @@ final class Execution {
         yield "new rulebook in force";
       }
       case Governed.Decision d -> "decided";
+      case Governed.RecoverKey r -> {
+        Member m = next.members().get(r.member());
+        next.members().put(m.id(), m.withKey(r.newKey()));
+        next.keyOwners().put(r.newKey().id(), m.id());
+        yield m.describe() + "'s key was replaced by " + r.newKey().id();
+      }
     };
   }
 }

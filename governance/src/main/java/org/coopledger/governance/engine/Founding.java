@@ -71,6 +71,7 @@ final class Founding {
         keyOwners,
         new TreeMap<>(),
         splits,
-        Balances.empty());
+        Balances.empty(),
+        now);
   }
 }

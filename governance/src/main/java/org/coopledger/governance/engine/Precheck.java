@@ -39,6 +39,22 @@ public final class Precheck {
     return decoded;
   }
 
+  /**
+   * Refuses an entry whose author is not a current member of {@code snapshot} using their current
+   * key (a genesis aside, and anything before genesis, which {@code apply} refuses itself): so that
+   * a node keeps strangers' junk out of its replicated log. Not sound like {@link #check}: a member
+   * admitted, or a key rotated, after the snapshot is refused too; the author retries.
+   *
+   * @throws org.coopledger.governance.error.CoopException {@code NOT_A_MEMBER} or {@code
+   *     KEY_ROTATED}
+   */
+  public static void requireMemberAuthor(DecodedEntry decoded, CoopState snapshot) {
+    if (decoded.entry().action() instanceof Genesis || !snapshot.isFounded()) {
+      return;
+    }
+    StateMachine.currentAuthor(snapshot, decoded.entry().author());
+  }
+
   private static PublicKey knownKey(
       DecodedEntry decoded, CoopState snapshot, EntrySignature signature) {
     switch (decoded.entry().action()) {

@@ -27,6 +27,7 @@ public record Proposal(
     SortedMap<KeyId, VetoMark> vetoes,
     ProposalStatus status,
     long conditionsMetAt,
+    long conditionsLapseAt,
     long closedAt) {
 
   /**
@@ -77,6 +78,7 @@ public record Proposal(
         new TreeMap<>(),
         ProposalStatus.OPEN,
         -1,
+        -1,
         -1);
   }
 
@@ -94,6 +96,7 @@ public record Proposal(
         vetoes,
         status,
         conditionsMetAt,
+        conditionsLapseAt,
         closedAt);
   }
 
@@ -111,6 +114,7 @@ public record Proposal(
         vetoes,
         status,
         conditionsMetAt,
+        conditionsLapseAt,
         closedAt);
   }
 
@@ -128,6 +132,7 @@ public record Proposal(
         vetoes,
         status,
         conditionsMetAt,
+        conditionsLapseAt,
         closedAt);
   }
 
@@ -145,10 +150,12 @@ public record Proposal(
         m,
         status,
         conditionsMetAt,
+        conditionsLapseAt,
         closedAt);
   }
 
-  Proposal withStatus(ProposalStatus newStatus, long newConditionsMetAt, long newClosedAt) {
+  Proposal withStatus(
+      ProposalStatus newStatus, long newConditionsMetAt, long newLapseAt, long newClosedAt) {
     return new Proposal(
         id,
         author,
@@ -160,6 +167,7 @@ public record Proposal(
         vetoes,
         newStatus,
         newConditionsMetAt,
+        newLapseAt,
         newClosedAt);
   }
 }

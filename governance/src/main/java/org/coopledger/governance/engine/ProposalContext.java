@@ -23,40 +23,17 @@ import org.coopledger.governance.split.Split;
  * (the id of the key they joined with), which never changes when they rotate keys; {@code
  * member(<key id>)} resolves current and rotated-away key ids alike.
  */
-final class ProposalContext implements ClauseContext {
-  private final CoopState state;
+final class ProposalContext extends MembersContext {
   private final Proposal proposal;
-  private final long now;
 
   ProposalContext(CoopState state, Proposal proposal, long now) {
-    this.state = state;
+    super(state, now);
     this.proposal = proposal;
-    this.now = now;
-  }
-
-  @Override
-  public Instant now() {
-    return Instant.ofEpochMilli(now);
   }
 
   @Override
   public KeyId author() {
     return proposal.author();
-  }
-
-  @Override
-  public List<KeyId> membersWithRole(String role) {
-    return state.activeMembers().stream().filter(m -> m.hasRole(role)).map(Member::id).toList();
-  }
-
-  @Override
-  public List<KeyId> members() {
-    return state.activeMembers().stream().map(Member::id).toList();
-  }
-
-  @Override
-  public Optional<KeyId> resolveMember(String ref) {
-    return resolve(state, ref).map(Member::id);
   }
 
   /** The active member a key id (current or rotated away) or a display name names. */
@@ -74,11 +51,6 @@ final class ProposalContext implements ClauseContext {
     return state.activeMembers().stream()
         .filter(m -> m.name().toLowerCase(Locale.ROOT).equals(name))
         .findFirst();
-  }
-
-  @Override
-  public String describe(KeyId member) {
-    return state.member(member).map(Member::describe).orElse(member.hex());
   }
 
   @Override
@@ -117,6 +89,7 @@ final class ProposalContext implements ClauseContext {
       case Governed.ChangeRoles c -> List.of(c.member());
       case Governed.RulebookChange r -> List.of();
       case Governed.Decision d -> List.of();
+      case Governed.RecoverKey r -> List.of(r.member());
     };
   }
 
@@ -211,7 +184,10 @@ final class ProposalContext implements ClauseContext {
 
   @Override
   public Optional<Instant> conditionsMetAt() {
-    return proposal.conditionsMetAt() < 0
+    // An interval that ran out (an approval with `within` expired) is over even if no entry said
+    // so: timelocks and veto windows then count from when the conditions hold again.
+    boolean lapsed = proposal.conditionsLapseAt() >= 0 && now >= proposal.conditionsLapseAt();
+    return proposal.conditionsMetAt() < 0 || lapsed
         ? Optional.empty()
         : Optional.of(Instant.ofEpochMilli(proposal.conditionsMetAt()));
   }

@@ -116,7 +116,15 @@ final class Proposals {
 
   static String approve(StateMachine.Step step, Approve approve) {
     Proposal p = takingInput(step, approve.proposal());
-    if (p.approvals().containsKey(step.author.id())) {
+    Long previous = p.approvals().get(step.author.id());
+    // An approval that ran out (`within`) may simply be given again, without a withdraw first.
+    boolean ranOut =
+        previous != null
+            && Clauses.clauseFor(step.before, p).approvalWindows().stream()
+                .findFirst()
+                .map(shortest -> step.now >= previous + shortest.toMillis())
+                .orElse(false);
+    if (previous != null && !ranOut) {
       throw new Rejection(
           Rejection.ALREADY_APPROVED,
           step.author.describe() + " already approved proposal " + p.id());

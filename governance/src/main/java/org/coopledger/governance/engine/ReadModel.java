@@ -173,6 +173,11 @@ public final class ReadModel {
       }
       case Governed.RulebookChange r -> d.put("rulebook", r.rulebook());
       case Governed.Decision x -> {}
+      case Governed.RecoverKey r -> {
+        d.put("memberId", r.member().hex());
+        d.put("newKeyId", r.newKey().id().hex());
+        d.put("newPublicKey", r.newKey().base64());
+      }
     }
     return d;
   }

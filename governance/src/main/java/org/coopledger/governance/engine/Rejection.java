@@ -16,6 +16,8 @@ public final class Rejection extends CoopException {
   public static final String KEY_ROTATED = "KEY_ROTATED";
   public static final String WRONG_COOP = "WRONG_COOP";
   public static final String EXPIRED = "EXPIRED";
+  public static final String NO_EXPIRY = "NO_EXPIRY";
+  public static final String CLOCK_SKEW = "CLOCK_SKEW";
   public static final String CLAUSE_NOT_MET = "CLAUSE_NOT_MET";
   public static final String SPLIT_NOT_10000 = "SPLIT_NOT_10000";
   public static final String INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE";

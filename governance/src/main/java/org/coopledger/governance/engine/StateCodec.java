@@ -42,6 +42,7 @@ final class StateCodec {
       string(out, s.coopId());
       string(out, s.name());
       string(out, s.rulebook());
+      out.writeLong(s.lastAcceptedAt());
       out.writeInt(s.members().size());
       for (Member m : s.members().values()) {
         string(out, m.id().hex());
@@ -119,6 +120,7 @@ final class StateCodec {
     }
     string(out, p.status().name());
     out.writeLong(p.conditionsMetAt());
+    out.writeLong(p.conditionsLapseAt());
     out.writeLong(p.closedAt());
   }
 
@@ -131,6 +133,7 @@ final class StateCodec {
       String coopId = readString(in);
       String name = readString(in);
       String rulebook = readString(in);
+      long lastAcceptedAt = in.readLong();
       SortedMap<KeyId, Member> members = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
         KeyId id = new KeyId(readString(in));
@@ -179,7 +182,15 @@ final class StateCodec {
       }
       state =
           new CoopState(
-              coopId, name, rulebook, members, keyOwners, proposals, splits, Balances.of(amounts));
+              coopId,
+              name,
+              rulebook,
+              members,
+              keyOwners,
+              proposals,
+              splits,
+              Balances.of(amounts),
+              lastAcceptedAt);
     } catch (IOException | RuntimeException e) {
       if (e instanceof CoopException c) {
         throw c;
@@ -227,6 +238,7 @@ final class StateCodec {
         approvals,
         vetoes,
         ProposalStatus.valueOf(readString(in)),
+        in.readLong(),
         in.readLong(),
         in.readLong());
   }

@@ -1,5 +1,6 @@
 package org.coopledger.governance.engine;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.RotateKey;
+import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.codec.EntryCodec;
@@ -26,8 +30,13 @@ import org.coopledger.governance.error.CoopException;
  * sorted collections, and returns the same outcome for the same inputs on every machine. Checks, in
  * order: the bytes decode; the co-op id matches; the author is a current member and their current
  * key signed (for genesis: every founder signed); every signature verifies; the nonce is greater
- * than the author's last; the entry has not expired; the action is valid in the state (and for an
- * execute, its clause holds). A rejected record leaves the state unchanged.
+ * than the author's last; the entry carries an expiry and is accepted within the bounds its author
+ * signed ({@code [created_at - clock skew, expires_at]}); the action is valid in the state (and for
+ * an execute, its clause holds). A rejected record leaves the state unchanged.
+ *
+ * <p>Time: an entry takes effect at the later of the time the node stamped on its record and {@link
+ * CoopState#lastAcceptedAt()}, so time on the ledger never goes back; that time is what every rule
+ * reads.
  */
 public final class StateMachine {
   private StateMachine() {}
@@ -51,7 +60,10 @@ public final class StateMachine {
     try {
       DecodedEntry decoded = EntryCodec.decode(record.signedEntry());
       id = decoded.id();
-      return applyDecoded(state, decoded, record.acceptedAtMillis(), verifier);
+      // Time on the ledger never goes back, whatever a node stamps (a restarted or lagging node,
+      // or one whose clock is behind another's).
+      long now = Math.max(record.acceptedAtMillis(), state.lastAcceptedAt());
+      return applyDecoded(state, decoded, now, verifier);
     } catch (CoopException e) {
       return new EntryOutcome.Rejected(state, id, e.code(), e.getMessage());
     }
@@ -65,7 +77,8 @@ public final class StateMachine {
   public static EntryOutcome apply(
       CoopState state, DecodedEntry decoded, long acceptedAtMillis, SignatureVerifier verifier) {
     try {
-      return applyDecoded(state, decoded, acceptedAtMillis, verifier);
+      return applyDecoded(
+          state, decoded, Math.max(acceptedAtMillis, state.lastAcceptedAt()), verifier);
     } catch (CoopException e) {
       return new EntryOutcome.Rejected(state, decoded.id(), e.code(), e.getMessage());
     }
@@ -89,8 +102,12 @@ public final class StateMachine {
             Rejection.NOT_A_MEMBER,
             "the author " + entry.author() + " of a genesis must be one of its founders");
       }
-      checkSignatures(decoded, founders, verifier);
-      checkExpiry(entry, now);
+      checkSignatures(decoded, founders, founders, verifier);
+      Rulebook rulebook =
+          genesis.rulebook().isBlank()
+              ? DefaultRulebook.rulebook()
+              : Rulebook.parse(genesis.rulebook());
+      checkTime(entry, now, rulebook);
       CoopState next = Founding.found(entry, genesis, now);
       return new EntryOutcome.Applied(
           next, decoded.id(), "founded " + next.name() + " with " + founders.size() + " members");
@@ -114,7 +131,13 @@ public final class StateMachine {
     if (entry.action() instanceof RotateKey rotate) {
       signers.put(rotate.newKey().id(), rotate.newKey());
     }
-    checkSignatures(decoded, signers, verifier);
+    Map<KeyId, PublicKey> allowed = new LinkedHashMap<>(signers);
+    if (entry.action() instanceof RecordRevenue) {
+      // Other members may co-sign revenue: their signatures are their approvals under the
+      // rulebook's revenue clause (e.g. 2 of role(treasurer)).
+      state.activeMembers().forEach(m -> allowed.putIfAbsent(m.key().id(), m.key()));
+    }
+    checkSignatures(decoded, signers, allowed, verifier);
     if (Long.compareUnsigned(entry.nonce(), author.lastNonce()) <= 0) {
       throw new Rejection(
           Rejection.REPLAYED_NONCE,
@@ -126,13 +149,18 @@ public final class StateMachine {
               + Long.toUnsignedString(author.lastNonce())
               + "; sign again with a higher nonce");
     }
-    checkExpiry(entry, now);
+    checkTime(entry, now, state.parsedRulebook());
     Step step = new Step(state, decoded, author, now);
     String summary = Actions.apply(step);
     step.next
         .members()
         .put(author.id(), step.next.members().get(author.id()).withNonce(entry.nonce()));
-    return new EntryOutcome.Applied(step.next.build(), decoded.id(), summary);
+    step.next.lastAcceptedAt = now;
+    CoopState next = step.next.build();
+    if (step.rulesChanged) {
+      next = Clauses.refreshAll(next, now);
+    }
+    return new EntryOutcome.Applied(next, decoded.id(), summary);
   }
 
   /** The active member whose current key is {@code keyId}, or a rejection saying why not. */
@@ -163,11 +191,14 @@ public final class StateMachine {
   }
 
   /**
-   * Every expected signer signed, nobody else did, and every signature verifies (in the order of
-   * the entry's signatures).
+   * Every expected signer signed, nobody outside {@code allowed} did, and every signature verifies
+   * (in the order of the entry's signatures).
    */
   private static void checkSignatures(
-      DecodedEntry decoded, Map<KeyId, PublicKey> expected, SignatureVerifier verifier) {
+      DecodedEntry decoded,
+      Map<KeyId, PublicKey> expected,
+      Map<KeyId, PublicKey> allowed,
+      SignatureVerifier verifier) {
     Map<KeyId, EntrySignature> present =
         decoded.signatures().stream()
             .collect(Collectors.toMap(EntrySignature::keyId, s -> s, (a, b) -> a));
@@ -185,7 +216,7 @@ public final class StateMachine {
     }
     byte[] message = decoded.signingBytes();
     for (EntrySignature signature : decoded.signatures()) {
-      PublicKey key = expected.get(signature.keyId());
+      PublicKey key = allowed.get(signature.keyId());
       if (key == null) {
         throw new Rejection(
             Rejection.BAD_SIGNATURE,
@@ -197,15 +228,39 @@ public final class StateMachine {
     }
   }
 
-  private static void checkExpiry(Entry entry, long now) {
-    if (entry.expiresAtMillis() != 0 && now > entry.expiresAtMillis()) {
+  /**
+   * The author bounds the time of their own entry: it must be accepted no earlier than its signed
+   * creation time minus the rulebook's clock skew and no later than its signed expiry, which every
+   * entry must carry. So a node that stamps an entry outside what its author allowed fails here, on
+   * every node and in every audit.
+   */
+  private static void checkTime(Entry entry, long now, Rulebook rulebook) {
+    if (entry.expiresAtMillis() == 0) {
+      throw new Rejection(
+          Rejection.NO_EXPIRY,
+          "the entry has no expiry; every entry must say until when it may be accepted (the"
+              + " coop CLI sets 10 minutes for an entry submitted at once, 7 days for a draft)");
+    }
+    if (now > entry.expiresAtMillis()) {
       throw new Rejection(
           Rejection.EXPIRED,
           "the entry expired at "
-              + java.time.Instant.ofEpochMilli(entry.expiresAtMillis())
+              + Instant.ofEpochMilli(entry.expiresAtMillis())
               + " and was accepted at "
-              + java.time.Instant.ofEpochMilli(now)
+              + Instant.ofEpochMilli(now)
               + "; sign a fresh one");
+    }
+    long skew = rulebook.clockSkew().duration().toMillis();
+    if (now < entry.createdAtMillis() - skew) {
+      throw new Rejection(
+          Rejection.CLOCK_SKEW,
+          "the entry says it was created at "
+              + Instant.ofEpochMilli(entry.createdAtMillis())
+              + ", more than the co-op's clock skew of "
+              + rulebook.clockSkew()
+              + " after the time it is accepted at ("
+              + Instant.ofEpochMilli(now)
+              + "); check the clock of the machine that signed it");
     }
   }
 
@@ -216,6 +271,12 @@ public final class StateMachine {
     final DecodedEntry entry;
     final Member author;
     final long now;
+
+    /**
+     * Set when the entry changed who counts for other proposals (members, roles, the split or the
+     * rulebook): every open proposal is then re-evaluated.
+     */
+    boolean rulesChanged;
 
     Step(CoopState before, DecodedEntry entry, Member author, long now) {
       this.before = before;

@@ -12,11 +12,13 @@ class RulebookTest {
       """
       split: all(beneficiaries) & vote(quorum=50%, approve>50%, window=7d)
       payout: if amount > 100000 then 2 of role(treasurer) & any(role(auditor)) else 2 of role(treasurer)
+      revenue: 1 of role(treasurer)
       admit: vote(quorum=50%, approve>50%, window=7d)
       remove: vote(quorum=50%, approve>50%, window=7d)
       change-roles: vote(quorum=50%, approve>50%, window=7d)
       rulebook: vote(quorum=50%, approve>=2/3, window=7d) & timelock(48h)
       decision: vote(quorum=50%, approve>50%, window=7d)
+      recover-key: vote(quorum=50%, approve>50%, window=7d) & timelock(72h) & veto(beneficiaries, 72h)
       """;
 
   @Test
@@ -38,12 +40,14 @@ class RulebookTest {
         remove: vote()
         change-roles: vote()
         rulebook: vote(approve>=2/3) and timelock(2d)
+        revenue: 1 of role(treasurer)
+        recover-key: vote() & timelock(72h)
         """;
     Rulebook rulebook = Rulebook.parse(text);
     assertThat(rulebook.clause(ActionKind.PAYOUT)).isEqualTo(Clause.parse("2 of role(treasurer)"));
     assertThat(rulebook.text())
         .startsWith("split: all(beneficiaries)\npayout: 2 of role(treasurer)\n")
-        .endsWith("decision: vote(quorum=50%, approve>1/2, window=7d)\n");
+        .contains("decision: vote(quorum=50%, approve>1/2, window=7d)\n");
     assertThat(Rulebook.parse(rulebook.text())).isEqualTo(rulebook);
   }
 
@@ -54,7 +58,7 @@ class RulebookTest {
         .isInstanceOfSatisfying(
             BadClauseException.class,
             e -> {
-              assertThat(e.line()).isEqualTo(5);
+              assertThat(e.line()).isEqualTo(6);
               assertThat(e.column()).isEqualTo(28);
               assertThat(e.getMessage())
                   .contains("change-roles: vote(quorum=5, quorum=50%")
@@ -66,12 +70,13 @@ class RulebookTest {
   void everyKindMustAppearExactlyOnce() {
     assertThatThrownBy(() -> Rulebook.parse("split: always\npayout: never\n"))
         .isInstanceOf(BadClauseException.class)
-        .hasMessageContaining("missing: admit, remove, change-roles, rulebook, decision");
+        .hasMessageContaining(
+            "missing: revenue, admit, remove, change-roles, rulebook, decision, recover-key");
     assertThatThrownBy(() -> Rulebook.parse(DEFAULT_TEXT + "admit: always\n"))
         .isInstanceOfSatisfying(
             BadClauseException.class,
             e -> {
-              assertThat(e.line()).isEqualTo(8);
+              assertThat(e.line()).isEqualTo(10);
               assertThat(e.problem())
                   .isEqualTo("'admit' already has a clause earlier in the rulebook");
             });

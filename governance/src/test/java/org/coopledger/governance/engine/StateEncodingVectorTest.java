@@ -39,7 +39,9 @@ class StateEncodingVectorTest {
           "remove: any(role(treasurer))",
           "change-roles: any(role(treasurer))",
           "rulebook: any(role(treasurer))",
-          "decision: any(role(treasurer))");
+          "decision: any(role(treasurer))",
+          "revenue: any(role(treasurer))",
+          "recover-key: any(role(treasurer))");
 
   /** The vector's ledger: sam founds "Vector Co-op" with a 100 % split and records 123.45 EUR. */
   static CoopState vectorState() {
@@ -50,7 +52,7 @@ class StateEncodingVectorTest {
             sam.id(),
             1,
             1_767_225_600_000L,
-            0,
+            1_767_225_660_000L,
             new Genesis(
                 "Vector Co-op",
                 List.of(new NewMember(sam.publicKey(), "sam", List.of("treasurer"))),
@@ -62,7 +64,7 @@ class StateEncodingVectorTest {
             sam.id(),
             2,
             1_767_225_601_000L,
-            0,
+            1_767_225_661_000L,
             new RecordRevenue(12_345, "EUR", "workshop", ""));
     CoopState state = CoopState.empty();
     long at = 1_767_225_600_500L;
@@ -75,6 +77,15 @@ class StateEncodingVectorTest {
       at += 1000;
     }
     return state;
+  }
+
+  @Test
+  void printsTheVectorWhenAsked() {
+    if (Boolean.getBoolean("coop.vector.print")) {
+      CoopState state = vectorState();
+      System.out.println("VECTOR-HEX " + HexFormat.of().formatHex(state.encode()));
+      System.out.println("VECTOR-DIGEST " + state.digestHex());
+    }
   }
 
   @Test

@@ -115,6 +115,9 @@ public final class Submitter {
           Rejection.WRONG_COOP,
           "the entry is for co-op '" + entryCoop + "' but this node serves co-op '" + coopId + "'");
     }
+    // Strangers' entries never reach Raft: they would only fill the replicated log with junk
+    // (a member admitted, or a key rotated, in a batch not yet applied is refused and retries).
+    org.coopledger.governance.engine.Precheck.requireMemberAuthor(checked.decoded(), snapshot);
     return checked;
   }
 

@@ -50,6 +50,34 @@ class PrecheckAndEncodingTest {
   }
 
   @Test
+  void aNodeRefusesAStrangersEntryBeforeOrderingIt() {
+    org.coopledger.governance.crypto.SigningKey stranger =
+        org.coopledger.governance.crypto.SigningKey.fromSeed(new byte[32]);
+    byte[] junk =
+        org.coopledger.governance.codec.EntrySigner.sign(
+            new org.coopledger.governance.action.Entry(
+                demo.coopId(),
+                stranger.id(),
+                1,
+                CoopFixture.DEMO_START,
+                CoopFixture.DEMO_START + 60_000,
+                new org.coopledger.governance.action.CreateProposal(
+                    "junk", "", new org.coopledger.governance.action.Governed.Decision())),
+            stranger);
+    var decoded = Precheck.check(junk, demo, SignatureVerifier.CRYPTO);
+    assertThatThrownBy(() -> Precheck.requireMemberAuthor(decoded, demo))
+        .extracting(e -> ((CoopException) e).code())
+        .isEqualTo("NOT_A_MEMBER");
+    CoopFixture coop = CoopFixture.demo();
+    Precheck.requireMemberAuthor(
+        EntryCodec.decode(
+            coop.propose(
+                "alice", "fine", new org.coopledger.governance.action.Governed.Decision())),
+        demo);
+    Precheck.requireMemberAuthor(EntryCodec.decode(coop.genesis()), demo);
+  }
+
+  @Test
   void theStateEncodingRoundTripsAndRefusesAnythingElse() {
     byte[] encoded = demo.encode();
     assertThat(CoopState.decode(encoded)).isEqualTo(demo);

@@ -126,13 +126,23 @@ final class RandomLedger {
 
   /** Founds the demo co-op with a split and applies {@code ops}, entry by entry. */
   static List<Step> run(List<Op> ops) {
+    return run(ops, List.of(100L));
+  }
+
+  /**
+   * As {@link #run(List)}, the node stamping entry {@code i} at its creation time plus {@code
+   * stampOffsets[i % size]} milliseconds (negative: before it was made).
+   */
+  static List<Step> run(List<Op> ops, List<Long> stampOffsets) {
+    int[] index = {0};
     CoopFixture coop = CoopFixture.demo();
     List<Step> steps = new ArrayList<>();
     List<EntryId> proposals = new ArrayList<>();
     CoopState[] state = {CoopState.empty()};
     java.util.function.Function<byte[], EntryOutcome> apply =
         entry -> {
-          AcceptedEntry record = new AcceptedEntry(entry, coop.clock() - 1000 + 100);
+          long offset = stampOffsets.get(index[0]++ % stampOffsets.size());
+          AcceptedEntry record = new AcceptedEntry(entry, coop.clock() - 1000 + offset);
           EntryOutcome outcome = StateMachine.apply(state[0], record, SignatureVerifier.CRYPTO);
           steps.add(new Step(state[0], record, outcome));
           state[0] = outcome.state();

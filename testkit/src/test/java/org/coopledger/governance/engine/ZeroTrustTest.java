@@ -30,7 +30,7 @@ class ZeroTrustTest {
         coop.key(author).id(),
         nonce,
         coop.clock(),
-        expiresAt,
+        expiresAt == 0 ? coop.clock() + CoopFixture.DEFAULT_EXPIRY_MILLIS : expiresAt,
         new RecordRevenue(100, "EUR", "subscription", ""));
   }
 
@@ -82,9 +82,17 @@ class ZeroTrustTest {
     story.reject(
         EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("bob")),
         "MISSING_SIGNATURE");
-    story.reject(
-        EntrySigner.sign(revenueBy("tess", 1, "demo-coop", 0), coop.key("tess"), coop.key("bob")),
-        "BAD_SIGNATURE");
+    // Only revenue takes co-signers (its clause counts them); any other entry has one signer.
+    Entry proposal =
+        new Entry(
+            "demo-coop",
+            coop.key("tess").id(),
+            1,
+            coop.clock(),
+            coop.clock() + CoopFixture.DEFAULT_EXPIRY_MILLIS,
+            new org.coopledger.governance.action.CreateProposal(
+                "t", "", new org.coopledger.governance.action.Governed.Decision()));
+    story.reject(EntrySigner.sign(proposal, coop.key("tess"), coop.key("bob")), "BAD_SIGNATURE");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.coopledger.testnet.bench;
 
-import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,11 +29,7 @@ final class BatchMeter {
   /** The meter's current reading, if the node serves it. */
   static Optional<Reading> read(NodeClient api) {
     try {
-      Reply reply =
-          api.exchange(
-              HttpRequest.newBuilder(api.uri().resolve("/observe/metrics"))
-                  .header("Accept", "text/plain")
-                  .GET());
+      Reply reply = api.get("/observe/metrics", "text/plain");
       Matcher count = COUNT.matcher(reply.body());
       Matcher sum = SUM.matcher(reply.body());
       if (reply.status() != 200 || !count.find() || !sum.find()) {

@@ -68,7 +68,9 @@ final class ProofStore {
       throw new IllegalArgumentException("a proof store has 3 to 2^31-1 entries, not " + entries);
     }
     Ledger ledger = Ledger.open(store);
-    VoteLoad load = VoteLoad.of(COOP_ID, VoteLoad.MAX_MEMBERS, 0, CoopFixture.DEMO_START);
+    // Entries are accepted at the wall-clock time of the build: they must be created then too
+    // (each member bounds the accepted time of their entries).
+    VoteLoad load = VoteLoad.of(COOP_ID, VoteLoad.MAX_MEMBERS, 0, System.currentTimeMillis());
     byte[] proposal = load.proposal("proof benchmark");
     long acceptedAt = commit(store, ledger, List.of(load.genesis(), proposal), 0);
     int votes = (int) (entries - 2);

@@ -32,6 +32,9 @@ public final class VoteLoad {
 
   private static final VoteChoice[] CHOICES = {VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN};
 
+  /** Load entries are signed ahead of a run; they may be accepted for a day. */
+  private static final long EXPIRY_MILLIS = 24 * 3_600_000L;
+
   private final String coopId;
   private final List<SigningKey> keys;
   private final long nonceBase;
@@ -91,7 +94,7 @@ public final class VoteLoad {
             keys.get(0).id(),
             nonceBase + 1,
             createdAt,
-            0,
+            createdAt + EXPIRY_MILLIS,
             new Genesis("Bench co-op " + coopId, founders, "", List.of()));
     return EntrySigner.sign(entry, keys.toArray(SigningKey[]::new));
   }
@@ -107,7 +110,7 @@ public final class VoteLoad {
             keys.get(0).id(),
             nonceBase + 2,
             createdAt,
-            0,
+            createdAt + EXPIRY_MILLIS,
             new CreateProposal(title, "", new Governed.Decision()));
     return EntrySigner.sign(entry, keys.get(0));
   }
@@ -135,8 +138,8 @@ public final class VoteLoad {
             coopId,
             keys.get(member).id(),
             nonceBase + 3 + round,
-            createdAt + k,
-            0,
+            createdAt,
+            createdAt + EXPIRY_MILLIS,
             new CastVote(proposal, CHOICES[(int) ((round + member) % CHOICES.length)], ""));
     return EntrySigner.sign(entry, keys.get(member));
   }
