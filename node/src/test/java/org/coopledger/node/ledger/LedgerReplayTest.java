@@ -81,10 +81,6 @@ class LedgerReplayTest {
     }
   }
 
-  @org.junit.jupiter.api.Disabled(
-      "Fails on main since the trust and write-path merges: CheckedEntry.check no longer throws for"
-          + " this forged entry (the precheck resolves no key for it, so it skips the verify and"
-          + " leaves the refusal to apply). Open defect, see the session's closing note.")
   @Test
   void aForgedSignatureIsRefusedBeforeOrderingAndByApplyAlike() {
     byte[] genesis = coop.genesis();
@@ -92,7 +88,12 @@ class LedgerReplayTest {
     forged[forged.length - 1] ^= 1;
     try (LedgerStore store = LedgerStore.open(dir)) {
       Ledger ledger = Ledger.open(store);
-      commit(store, ledger, List.of(NewRecord.of(CheckedEntry.check(genesis, state(ledger)), 1)));
+      commit(
+          store,
+          ledger,
+          List.of(
+              NewRecord.of(
+                  CheckedEntry.check(genesis, state(ledger)), CoopFixture.DEMO_START + 60_000)));
       assertThatThrownBy(() -> CheckedEntry.check(forged, state(ledger)))
           .isInstanceOf(CoopException.class)
           .extracting(e -> ((CoopException) e).code())
@@ -103,7 +104,9 @@ class LedgerReplayTest {
               ledger,
               List.of(
                   NewRecord.replicated(
-                      new org.coopledger.governance.codec.AcceptedEntry(forged, 2).toBytes())));
+                      new org.coopledger.governance.codec.AcceptedEntry(
+                              forged, CoopFixture.DEMO_START + 61_000)
+                          .toBytes())));
       assertThat(results)
           .singleElement()
           .isInstanceOfSatisfying(
