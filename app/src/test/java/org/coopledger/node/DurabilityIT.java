@@ -64,7 +64,7 @@ class DurabilityIT {
                 "--checkpoint-every", "1000000",
                 "--checkpoint-interval-ms", "3600000"));
     try {
-      CoopFixture coop = CoopFixture.demo();
+      CoopFixture coop = CoopFixture.demoLive();
       NodeClient api = NodeClient.of(node.uri());
       Predicate<String> raftLog = path -> path.startsWith(data.resolve("raft").toString());
       Predicate<String> storeWal =

@@ -36,7 +36,7 @@ class EntryBatchIT {
 
   @TempDir Path data;
 
-  private final CoopFixture coop = CoopFixture.demo();
+  private final CoopFixture coop = CoopFixture.demoLive();
   private final HttpClient http = HttpClient.newHttpClient();
   private CoopNode node;
 

@@ -168,7 +168,8 @@ class AuditLiesIT {
 
     CoopRunner.Result result = audit();
 
-    assertFailed(result, "EXPIRED");
+    assertFailed(result, "ENTRY_REJECTED");
+    assertThat(ruleCode(result)).isEqualTo("EXPIRED");
     assertThat(result.err()).contains("entry #" + last);
   }
 
