@@ -157,7 +157,13 @@ try {
   );
   await expectAccepted(dialog);
 
-  const carolAfter = await balance(page, 'carol');
+  // The app reloads its data when the dialog closes; wait for that reload to show the new entry
+  // rather than read the balance the page still shows from before it.
+  let carolAfter = await balance(page, 'carol');
+  for (const start = Date.now(); carolAfter === carolBefore && Date.now() - start < TIMEOUT; ) {
+    await page.waitForTimeout(200);
+    carolAfter = await balance(page, 'carol');
+  }
   step(`carol's balance after: ${carolAfter}`);
   const cents = (t) => Math.round(Number(t.split(' ')[0]) * 100);
   assert.equal(cents(carolAfter) - cents(carolBefore), 10_000, 'carol gets 40 % of 250.00 EUR');
