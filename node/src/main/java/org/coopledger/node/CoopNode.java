@@ -24,6 +24,7 @@ import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.http.Api;
+import org.coopledger.node.http.NodeHealth;
 import org.coopledger.node.ledger.CheckedEntry;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.RecordResult;
@@ -76,8 +77,9 @@ public final class CoopNode implements AutoCloseable {
       LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
       opened.push(store);
       LedgerSigner signer = new LedgerSigner(key, store::record);
-      StoreCheck.run(
-          store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
+      long recordsChecked =
+          StoreCheck.run(
+              store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
       LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
       RaftHost raft =
@@ -135,17 +137,17 @@ public final class CoopNode implements AutoCloseable {
               // The API refuses bodies over the limit itself, with a JSON error; this is a
               // backstop.
               .maxPayloadSize(2L * Api.batchBodyBytes(config))
-              .addFeature(ObserveFeature.just(MetricsObserver.create()))
+              .addFeature(
+                  ObserveFeature.just(
+                      MetricsObserver.create(),
+                      NodeHealth.observer(
+                          () -> ledger.view().treeSize(),
+                          recordsChecked,
+                          raft::leaderId,
+                          anchorsForApi.map(scheduler -> () -> scheduler.status().lastError()))))
               .routing(
                   routing ->
-                      Api.routing(
-                          routing,
-                          config,
-                          ledger,
-                          submitter,
-                          checkpointer,
-                          raft::writable,
-                          anchorsForApi))
+                      Api.routing(routing, config, ledger, submitter, checkpointer, anchorsForApi))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {

@@ -31,7 +31,7 @@ final class AnchorsService implements HttpService {
     out.put("enabled", scheduler.isPresent());
     if (scheduler.isEmpty()) {
       out.put("anchors", List.of());
-      Json.ok(response, out);
+      response.send(out);
       return;
     }
     AnchorScheduler.Status status = scheduler.get().status();
@@ -40,6 +40,6 @@ final class AnchorsService implements HttpService {
     out.put("account", status.account());
     out.put("lastError", status.lastError().orElse(null));
     out.put("anchors", status.anchors());
-    Json.ok(response, out);
+    response.send(out);
   }
 }

@@ -4,7 +4,6 @@ import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
@@ -22,9 +21,9 @@ public final class Api {
   }
 
   /**
-   * Everything a node serves under {@code /v1}, {@code /openapi} and {@code /observe/health}
-   * (metrics under {@code /observe/metrics} come from Helidon's observe feature), and the members'
-   * web app at {@code /}.
+   * Everything a node serves under {@code /v1} and {@code /openapi}, and the members' web app at
+   * {@code /} (health and metrics under {@code /observe} come from Helidon's observe feature, see
+   * {@link NodeHealth}).
    */
   public static void routing(
       HttpRouting.Builder routing,
@@ -32,7 +31,6 @@ public final class Api {
       LedgerReader ledger,
       Submitter submitter,
       Checkpointer checkpointer,
-      BooleanSupplier writable,
       Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
@@ -63,7 +61,6 @@ public final class Api {
         .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer()))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
-        .register("/observe/health", new HealthService(ledger, writable))
         .any(
             "/v1/*",
             (req, res) -> {

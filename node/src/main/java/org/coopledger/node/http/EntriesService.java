@@ -50,7 +50,7 @@ final class EntriesService implements HttpService {
         };
     Submitter.Receipt receipt = submitter.submit(signedEntry);
     response.header("Location", "/v1/entries/" + receipt.index());
-    Json.send(response, Status.CREATED_201, receiptView(receipt, receipts.apply(receipt.index())));
+    response.status(Status.CREATED_201).send(receiptView(receipt, receipts.apply(receipt.index())));
   }
 
   /**
@@ -84,7 +84,7 @@ final class EntriesService implements HttpService {
     out.put("start", start);
     out.put("treeSize", size);
     out.put("entries", entries);
-    Json.ok(response, out);
+    response.send(out);
   }
 
   private void one(ServerRequest request, ServerResponse response) {
@@ -100,6 +100,6 @@ final class EntriesService implements HttpService {
                             + index
                             + "; the ledger holds "
                             + ledger.view().treeSize()));
-    Json.ok(response, EntryView.of(index, leaf));
+    response.send(EntryView.of(index, leaf));
   }
 }

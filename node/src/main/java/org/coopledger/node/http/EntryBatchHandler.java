@@ -80,7 +80,7 @@ final class EntryBatchHandler implements Handler {
     out.put("accepted", accepted);
     out.put("refused", results.size() - accepted);
     out.put("results", results);
-    Json.send(response, Status.OK_200, out);
+    response.status(Status.OK_200).send(out);
   }
 
   private List<Object> fromProtobuf(byte[] body) {

@@ -89,13 +89,13 @@ final class ErrorMapping {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "INTERNAL");
     body.put("message", "the node failed unexpectedly; its log has the details");
-    Json.send(res, Status.INTERNAL_SERVER_ERROR_500, body);
+    res.status(Status.INTERNAL_SERVER_ERROR_500).send(body);
   }
 
   private static void send(ServerResponse res, int status, String code, Exception e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("message", e.getMessage());
-    Json.send(res, Status.create(status), body);
+    res.status(Status.create(status)).send(body);
   }
 }

@@ -1,6 +1,5 @@
 package org.coopledger.node.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,12 +7,15 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 
-/** The one Jackson mapper of the API and helpers to read and write JSON bodies. */
+/**
+ * Reading JSON request bodies. Responses are written by Helidon's Jackson media support
+ * (helidon-http-media-jackson, found on the class path and ranked after the plain-text and byte
+ * writers, so text bodies stay text). Requests are read here, after {@link RequestBodies} has read
+ * them within their size limit, with a stricter mapper than Helidon's, so that each way a body can
+ * be wrong is a 400 with its own code.
+ */
 final class Json {
   static final ObjectMapper MAPPER = mapper();
 
@@ -33,22 +35,6 @@ final class Json {
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     return mapper;
-  }
-
-  static void send(ServerResponse response, Status status, Object body) {
-    byte[] bytes;
-    try {
-      bytes = MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a JSON response", e);
-    }
-    response.status(status);
-    response.header(HeaderNames.CONTENT_TYPE, "application/json");
-    response.send(bytes);
-  }
-
-  static void ok(ServerResponse response, Object body) {
-    send(response, Status.OK_200, body);
   }
 
   /**

@@ -46,7 +46,7 @@ final class NodeService implements HttpService {
     out.put("rootHash", view.root().base64());
     out.put("checkpointSize", checkpointer.latestSize());
     out.put("founded", view.state().isFounded());
-    Json.ok(response, out);
+    response.send(out);
   }
 
   /** The latest checkpoint, or with {@code ?treeSize=N} the one stored for exactly N. */

@@ -45,7 +45,7 @@ final class ProofsService implements HttpService {
     out.put("leafHash", ledger.hashes().subtree(0, index).base64());
     out.put("hashes", base64(proof.path()));
     out.put("rootHash", ledger.root(treeSize).base64());
-    Json.ok(response, out);
+    response.send(out);
   }
 
   private void consistency(ServerRequest request, ServerResponse response) {
@@ -62,7 +62,7 @@ final class ProofsService implements HttpService {
     out.put("from", from);
     out.put("to", to);
     out.put("hashes", base64(proof.path()));
-    Json.ok(response, out);
+    response.send(out);
   }
 
   private static void requireAtMost(String name, long value, long size) {

@@ -50,7 +50,7 @@ final class StateService implements HttpService {
     if (view.state().isFounded()) {
       out.put("coop", ReadModel.coop(view.state()));
     }
-    Json.ok(response, out);
+    response.send(out);
   }
 
   private void proposals(ServerRequest request, ServerResponse response) {
@@ -72,7 +72,7 @@ final class StateService implements HttpService {
                 () ->
                     ApiException.notFound(
                         "PROPOSAL_NOT_FOUND", "there is no proposal " + text + " in this co-op"));
-    Json.ok(response, view);
+    response.send(view);
   }
 
   private CoopState state() {
@@ -83,6 +83,6 @@ final class StateService implements HttpService {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("treeSize", ledger.view().treeSize());
     out.put(name, value);
-    Json.ok(response, out);
+    response.send(out);
   }
 }

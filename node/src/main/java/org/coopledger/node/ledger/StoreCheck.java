@@ -28,9 +28,11 @@ public final class StoreCheck {
   private StoreCheck() {}
 
   /**
+   * Checks the store and returns how many records it re-hashed.
+   *
    * @throws StoreException with code {@code STORE_CORRUPT} and a message naming what is wrong
    */
-  public static void run(LedgerStore store, Optional<NoteVerifier> nodeKey, long recentRecords) {
+  public static long run(LedgerStore store, Optional<NoteVerifier> nodeKey, long recentRecords) {
     long size = store.treeSize();
     HashSource hashes = new StoreHashSource(store);
     if (size > 0 && store.state().isEmpty()) {
@@ -76,6 +78,7 @@ public final class StoreCheck {
             + " re-hashed, checkpoint "
             + (checkpoint == null ? "none" : "at " + checkpoint.treeSize())
             + " matches");
+    return size - from;
   }
 
   private static void checkCheckpoint(

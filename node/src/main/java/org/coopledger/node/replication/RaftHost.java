@@ -155,6 +155,16 @@ public final class RaftHost implements AutoCloseable {
     }
   }
 
+  /** The peer id of the group's current leader, empty while there is none. */
+  public java.util.Optional<String> leaderId() {
+    try {
+      return java.util.Optional.ofNullable(server.getDivision(groupId).getInfo().getLeaderId())
+          .map(Object::toString);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /**
    * Waits until the group has a leader ready for writes, so that the first submissions do not
    * bounce off an election in progress.
