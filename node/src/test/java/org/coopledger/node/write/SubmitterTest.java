@@ -91,6 +91,22 @@ class SubmitterTest {
   }
 
   @Test
+  void aStrangersEntryNeverReachesTheRaftLog() {
+    submitter.submit(coop.genesis());
+    // Same co-op id, a key the co-op never admitted: junk must not fill the replicated log.
+    CoopFixture stranger =
+        new CoopFixture(
+            coop.coopId(),
+            "Demo Co-op",
+            List.of(new CoopFixture.Person("mallory", List.of("creator"))),
+            CoopFixture.DEMO_START);
+    byte[] junk = stranger.propose("mallory", "junk", new Governed.Decision());
+    assertThat(code(() -> submitter.submit(junk))).isIn("NOT_A_MEMBER", "UNKNOWN_KEY");
+    assertThat(flushedGroups.get()).as("only the genesis reached a group").isEqualTo(1);
+    assertThat(ledger.view().treeSize()).isEqualTo(1);
+  }
+
+  @Test
   void aRuleRejectionComesBackAsTheEngineCode() {
     submitter.submit(coop.genesis());
     byte[] vote = coop.vote("alice", new EntryId("ab".repeat(32)), VoteChoice.YES);
