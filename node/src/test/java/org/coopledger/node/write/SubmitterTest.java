@@ -107,6 +107,24 @@ class SubmitterTest {
   }
 
   @Test
+  void aCommitThatNeverComesAnswersCommitTimeoutAndTheEntryIsNotAcknowledged() {
+    submitter.submit(coop.genesis());
+    // A flush that never completes: what a node sees when its Raft group cannot commit.
+    try (Batcher<CheckedEntry, RecordResult> stuck =
+        new Batcher<>(
+            "stuck-commit",
+            new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
+            CheckedEntry::size,
+            n -> {},
+            entries -> new CompletableFuture<>())) {
+      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200));
+      byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
+      assertThat(code(() -> waiting.submit(proposal))).isEqualTo("COMMIT_TIMEOUT");
+      assertThat(ledger.view().treeSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aRuleRejectionComesBackAsTheEngineCode() {
     submitter.submit(coop.genesis());
     byte[] vote = coop.vote("alice", new EntryId("ab".repeat(32)), VoteChoice.YES);
