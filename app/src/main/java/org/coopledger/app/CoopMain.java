@@ -9,6 +9,9 @@ import org.coopledger.cli.Coop;
  * coop node}, which runs a node in this process.
  */
 public final class CoopMain {
+  /** The commands the launcher adds to the cli module's. */
+  static final List<Class<?>> COMMANDS = List.of(NodeCommand.class);
+
   private CoopMain() {}
 
   public static void main(String[] args) {
@@ -17,6 +20,6 @@ public final class CoopMain {
 
   /** Runs one {@code coop} command line, {@code coop node} included, and returns its exit code. */
   public static int run(CliContext context, String... args) {
-    return Coop.run(context, List.of(NodeCommand.class), args);
+    return Coop.run(context, COMMANDS, args);
   }
 }

@@ -23,6 +23,7 @@ import org.coopledger.cli.command.VerifyProofCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code coop} command: wires the subcommands and maps failures to exit codes. */
@@ -97,10 +98,7 @@ public final class Coop implements Runnable {
    * through a constructor taking a {@link CliContext}.
    */
   public static int run(CliContext context, List<Class<?>> moreCommands, String... args) {
-    CommandLine commandLine = new CommandLine(new Coop(), new ContextFactory(context));
-    for (Class<?> command : commandsFor(args, moreCommands)) {
-      commandLine.addSubcommand(command);
-    }
+    CommandLine commandLine = build(context, commandsFor(args, moreCommands));
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setExecutionExceptionHandler(new FailureReporter(context));
@@ -110,6 +108,45 @@ public final class Coop implements Runnable {
       context.out().flush();
       context.err().flush();
     }
+  }
+
+  /**
+   * The whole command tree, {@code moreCommands} included, as {@link #run} builds it: every command
+   * and subcommand answers {@code -h} and {@code --help}.
+   */
+  public static CommandLine tree(CliContext context, List<Class<?>> moreCommands) {
+    return build(context, commandsFor(new String[0], moreCommands));
+  }
+
+  private static CommandLine build(CliContext context, List<Class<?>> commands) {
+    CommandLine commandLine = new CommandLine(new Coop(), new ContextFactory(context));
+    for (Class<?> command : commands) {
+      commandLine.addSubcommand(command);
+    }
+    addHelp(commandLine);
+    return commandLine;
+  }
+
+  /**
+   * Gives {@code -h}/{@code --help} to each command that has no help option of its own, at any
+   * depth (a subcommand does not inherit the root's), so that help never depends on remembering an
+   * annotation attribute.
+   */
+  private static void addHelp(CommandLine commandLine) {
+    CommandSpec spec = commandLine.getCommandSpec();
+    if (spec.findOption("--help") == null) {
+      List<String> names = new ArrayList<>();
+      if (spec.findOption("-h") == null) {
+        names.add("-h");
+      }
+      names.add("--help");
+      spec.addOption(
+          OptionSpec.builder(names.toArray(String[]::new))
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
+    }
+    commandLine.getSubcommands().values().forEach(Coop::addHelp);
   }
 
   /**

@@ -46,6 +46,12 @@ public final class CoopRunner {
     return new CoopRunner(env, typed);
   }
 
+  /** A context with this runner's environment and terminal whose output goes nowhere. */
+  public CliContext context() {
+    return new CliContext(
+        env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), terminal);
+  }
+
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
