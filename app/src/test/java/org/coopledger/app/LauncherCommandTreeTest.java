@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.Coop;
-import org.coopledger.cli.CommandTreeTest;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.Terminal;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class LauncherCommandTreeTest {
   @Test
   void everyCommandOfTheLauncherAnswersHelp() {
     List<List<String>> paths =
-        CommandTreeTest.commandPaths(Coop.tree(CoopRunner.plain().context(), CoopMain.COMMANDS));
+        CoopRunner.commandPaths(Coop.tree(CoopRunner.plain().context(), CoopMain.COMMANDS));
     assertThat(paths).contains(List.of("node"), List.of("chain", "dev"));
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
@@ -42,7 +41,10 @@ class LauncherCommandTreeTest {
     int code =
         CoopMain.run(
             new CliContext(
-                Map.of(), new PrintWriter(out), new PrintWriter(new StringWriter()), Terminal.none()),
+                Map.of(),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                Terminal.none()),
             "node",
             "--help");
     assertThat(code).isZero();

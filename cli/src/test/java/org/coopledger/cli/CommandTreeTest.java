@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ShowCommand;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Only the command that runs is built, and what people see stays the same. */
@@ -77,7 +75,8 @@ class CommandTreeTest {
 
   @Test
   void everyCommandAndSubcommandAnswersHelp() {
-    List<List<String>> paths = commandPaths(Coop.tree(CoopRunner.plain().context(), List.of()));
+    List<List<String>> paths =
+        CoopRunner.commandPaths(Coop.tree(CoopRunner.plain().context(), List.of()));
     assertThat(paths).contains(List.of("chain", "dev"), List.of("show", "members"));
     for (List<String> path : paths) {
       List<String> args = new ArrayList<>(path);
@@ -86,25 +85,6 @@ class CommandTreeTest {
       String name = String.join(" ", path);
       assertThat(help.exitCode()).as("coop " + name + " --help: " + help.err()).isZero();
       assertThat(help.out()).as(name).contains("Usage: coop " + name);
-    }
-  }
-
-  /** The path of every command below the root ({@code [chain, dev]}), parents before children. */
-  public static List<List<String>> commandPaths(CommandLine root) {
-    List<List<String>> paths = new ArrayList<>();
-    walk(root, List.of(), paths);
-    return paths;
-  }
-
-  private static void walk(CommandLine command, List<String> path, List<List<String>> paths) {
-    for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
-      if (!sub.getKey().equals(sub.getValue().getCommandName())) {
-        continue; // an alias
-      }
-      List<String> subPath = new ArrayList<>(path);
-      subPath.add(sub.getKey());
-      paths.add(subPath);
-      walk(sub.getValue(), subPath, paths);
     }
   }
 

@@ -3,10 +3,12 @@ package org.coopledger.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 
 /** Runs the real {@code coop} commands in-process with a chosen environment and terminal. */
 public final class CoopRunner {
@@ -58,6 +60,25 @@ public final class CoopRunner {
     int code =
         Coop.run(new CliContext(env, new PrintWriter(out), new PrintWriter(err), terminal), args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The path of every command below the root ({@code [chain, dev]}), parents before children. */
+  public static List<List<String>> commandPaths(CommandLine root) {
+    List<List<String>> paths = new ArrayList<>();
+    walk(root, List.of(), paths);
+    return paths;
+  }
+
+  private static void walk(CommandLine command, List<String> path, List<List<String>> paths) {
+    for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+      if (!sub.getKey().equals(sub.getValue().getCommandName())) {
+        continue; // an alias
+      }
+      List<String> subPath = new ArrayList<>(path);
+      subPath.add(sub.getKey());
+      paths.add(subPath);
+      walk(sub.getValue(), subPath, paths);
+    }
   }
 
   /** What one command did. */

@@ -1,6 +1,8 @@
 package org.coopledger.api.client;
 
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 
 /**
  * The node answered with a 4xx: it understood the request and refused it, either because the
@@ -14,9 +16,22 @@ public final class NodeRejectedException extends CoopException {
   private final String nodeMessage;
 
   public NodeRejectedException(int status, String code, String nodeMessage) {
-    super(code, ErrorMessages.rejection(status, code, nodeMessage));
+    super(
+        ErrorCode.of(code, categoryOf(status)), ErrorMessages.rejection(status, code, nodeMessage));
     this.status = status;
     this.nodeMessage = nodeMessage;
+  }
+
+  /** The category the node's status stands for (the node derives the status from it). */
+  private static ErrorCategory categoryOf(int status) {
+    return switch (status) {
+      case 404 -> ErrorCategory.NOT_FOUND;
+      case 409 -> ErrorCategory.CONFLICT;
+      case 413 -> ErrorCategory.TOO_LARGE;
+      case 415 -> ErrorCategory.UNSUPPORTED_MEDIA_TYPE;
+      case 422 -> ErrorCategory.RULES_NOT_MET;
+      default -> ErrorCategory.CLIENT_MISTAKE;
+    };
   }
 
   /** The HTTP status the node answered with. */

@@ -9,6 +9,8 @@ import org.coopledger.cli.output.Json;
 import org.coopledger.contracts.chain.EthKeyFile;
 import org.coopledger.contracts.devchain.DevChain;
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +86,8 @@ public final class ChainCommand {
         int exit = chain.awaitExit();
         if (!chain.stopRequested()) {
           throw new CoopException(
-              "DEV_CHAIN_EXITED", "ganache exited with " + exit + "; see " + view.log());
+              ErrorCode.of("DEV_CHAIN_EXITED", ErrorCategory.NODE_FAULT),
+              "ganache exited with " + exit + "; see " + view.log());
         }
         // Otherwise Ctrl-C: the JVM's shutdown already stopped ganache.
       } catch (InterruptedException e) {

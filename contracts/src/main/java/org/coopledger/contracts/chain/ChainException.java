@@ -2,6 +2,8 @@ package org.coopledger.contracts.chain;
 
 import java.util.Optional;
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 
 /**
  * Talking to the Ethereum chain failed. {@link #retryable()} tells a scheduler whether trying again
@@ -33,7 +35,7 @@ public class ChainException extends CoopException {
   }
 
   ChainException(String code, String message, String revertData, Throwable cause) {
-    super(code, message, cause);
+    super(ErrorCode.of(code, ErrorCategory.NODE_FAULT), message, cause);
     this.revertData = revertData;
   }
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.utils.Numeric;
@@ -22,6 +24,8 @@ public final class EthKeyFile {
   /** The key file is missing, unreadable or not a private key. */
   public static final String BAD_KEY_FILE = "BAD_ETH_KEY_FILE";
 
+  private static final ErrorCode BAD_KEY = ErrorCode.of(BAD_KEY_FILE, ErrorCategory.CLIENT_MISTAKE);
+
   private static final Pattern KEY = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
 
   private EthKeyFile() {}
@@ -31,18 +35,18 @@ public final class EthKeyFile {
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).strip();
     } catch (IOException e) {
-      throw new CoopException(BAD_KEY_FILE, "cannot read Ethereum key file " + file, e);
+      throw new CoopException(BAD_KEY, "cannot read Ethereum key file " + file, e);
     }
     if (!KEY.matcher(text).matches()) {
       throw new CoopException(
-          BAD_KEY_FILE,
+          BAD_KEY,
           "Ethereum key file "
               + file
               + " must hold one secp256k1 private key as 0x followed by 64 hex digits");
     }
     BigInteger secret = Numeric.toBigInt(text);
     if (secret.signum() == 0) {
-      throw new CoopException(BAD_KEY_FILE, "Ethereum key file " + file + " holds a zero key");
+      throw new CoopException(BAD_KEY, "Ethereum key file " + file + " holds a zero key");
     }
     return Credentials.create(ECKeyPair.create(secret));
   }
@@ -62,7 +66,7 @@ public final class EthKeyFile {
       }
       Files.writeString(file, text, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new CoopException(BAD_KEY_FILE, "cannot write Ethereum key file " + file, e);
+      throw new CoopException(BAD_KEY, "cannot write Ethereum key file " + file, e);
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.coopledger.governance.clause;
 
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 
 /**
  * Clause or rulebook text that does not parse or is out of range. The message names the position
@@ -19,7 +21,7 @@ public final class BadClauseException extends CoopException {
   private final String problem;
 
   BadClauseException(String text, int offset, String problem) {
-    super(CODE, format(text, offset, problem));
+    super(ErrorCode.of(CODE, ErrorCategory.RULES_NOT_MET), format(text, offset, problem));
     this.offset = offset;
     int[] position = position(text, offset);
     this.line = position[0];

@@ -1,6 +1,8 @@
 package org.coopledger.governance.codec;
 
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 
 /**
  * The bytes are not a well-formed, canonically encoded entry (code {@code MALFORMED_ENTRY}), or
@@ -13,11 +15,11 @@ public final class MalformedEntryException extends CoopException {
   public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
 
   public MalformedEntryException(String message) {
-    super("MALFORMED_ENTRY", message);
+    super(ErrorCode.of("MALFORMED_ENTRY", ErrorCategory.CLIENT_MISTAKE), message);
   }
 
   public MalformedEntryException(String message, Throwable cause) {
-    super("MALFORMED_ENTRY", message, cause);
+    super(ErrorCode.of("MALFORMED_ENTRY", ErrorCategory.CLIENT_MISTAKE), message, cause);
   }
 
   /** The bytes carry a field this version does not know, or one the protocol removed. */
@@ -26,6 +28,6 @@ public final class MalformedEntryException extends CoopException {
   }
 
   private MalformedEntryException(String code, String message) {
-    super(code, message);
+    super(ErrorCode.of(code, ErrorCategory.CLIENT_MISTAKE), message);
   }
 }

@@ -44,7 +44,7 @@ final class Actions {
     KeyId owner = step.before.keyOwners().get(newId);
     if (owner != null) {
       throw new Rejection(
-          Rejection.KEY_IN_USE,
+          RejectionCode.KEY_IN_USE,
           "key "
               + newId
               + " was already used by "
@@ -69,7 +69,7 @@ final class Actions {
         clause.evaluate(new RevenueContext(step.before, step.now, signers, revenue));
     if (!result.holds()) {
       throw new Rejection(
-          Rejection.NOT_ALLOWED,
+          RejectionCode.NOT_ALLOWED,
           "the rulebook's revenue clause ("
               + clause.text()
               + ") does not hold for an entry signed by "
@@ -85,7 +85,7 @@ final class Actions {
             .orElseThrow(
                 () ->
                     new Rejection(
-                        Rejection.NO_SPLIT,
+                        RejectionCode.NO_SPLIT,
                         "the co-op has no revenue split yet; adopt one with a split proposal"));
     SortedMap<KeyId, Long> parts = Distribution.distribute(revenue.amountMinor(), split.shares());
     for (Map.Entry<KeyId, Long> part : parts.entrySet()) {

@@ -1,6 +1,7 @@
 package org.coopledger.governance.engine;
 
 import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.error.ErrorCategory;
 
 /** What applying one ledger record did: it took effect, or it was rejected (state unchanged). */
 public sealed interface EntryOutcome {
@@ -20,6 +21,7 @@ public sealed interface EntryOutcome {
    * The record was rejected; {@code code} is stable (see docs/governance.md), {@code message} says
    * what to do about it. {@code entryId} is null when the bytes could not be decoded.
    */
-  record Rejected(CoopState state, EntryId entryId, String code, String message)
+  record Rejected(
+      CoopState state, EntryId entryId, String code, String message, ErrorCategory category)
       implements EntryOutcome {}
 }

@@ -23,12 +23,12 @@ final class Execution {
     Proposal p = Proposals.existing(step.before, execute.proposal());
     if (p.status() == ProposalStatus.EXECUTED) {
       throw new Rejection(
-          Rejection.ALREADY_EXECUTED,
+          RejectionCode.ALREADY_EXECUTED,
           "proposal " + p.id() + " was already executed at " + Instant.ofEpochMilli(p.closedAt()));
     }
     if (p.status().isClosed()) {
       throw new Rejection(
-          Rejection.PROPOSAL_CLOSED,
+          RejectionCode.PROPOSAL_CLOSED,
           "proposal " + p.id() + " was closed as " + p.status().name().toLowerCase(Locale.ROOT));
     }
     Clause clause = Clauses.clauseFor(step.before, p);
@@ -44,7 +44,7 @@ final class Execution {
     }
     if (!result.holds()) {
       throw new Rejection(
-          Rejection.CLAUSE_NOT_MET,
+          RejectionCode.CLAUSE_NOT_MET,
           "proposal "
               + p.id()
               + " cannot execute yet ("
@@ -92,14 +92,14 @@ final class Execution {
         KeyId owner = state.keyOwners().get(m.id());
         if (owner != null) {
           throw new Rejection(
-              Rejection.KEY_IN_USE,
+              RejectionCode.KEY_IN_USE,
               "key " + m.id() + " already belongs to " + Clauses.describe(owner, state));
         }
         String name = m.displayName().toLowerCase(Locale.ROOT);
         for (Member existing : state.members().values()) {
           if (existing.name().toLowerCase(Locale.ROOT).equals(name)) {
             throw new Rejection(
-                Rejection.DUPLICATE_MEMBER,
+                RejectionCode.DUPLICATE_MEMBER,
                 (existing.active()
                         ? "a member is already called '"
                         : "'"
@@ -118,11 +118,12 @@ final class Execution {
         Member m = activeMember(state, r.member(), "the member to remove");
         if (state.activeMembers().size() == 1) {
           throw new Rejection(
-              Rejection.LAST_MEMBER, m.describe() + " is the last member and cannot be removed");
+              RejectionCode.LAST_MEMBER,
+              m.describe() + " is the last member and cannot be removed");
         }
         if (state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0) > 0) {
           throw new Rejection(
-              Rejection.MEMBER_IN_SPLIT,
+              RejectionCode.MEMBER_IN_SPLIT,
               m.describe() + " has a share in the split in force; change the split first");
         }
       }
@@ -130,12 +131,12 @@ final class Execution {
           activeMember(state, c.member(), "the member whose roles change");
       case Governed.Payout p -> {
         if (state.member(p.member()).isEmpty()) {
-          throw new Rejection(Rejection.UNKNOWN_MEMBER, "no member has id " + p.member());
+          throw new Rejection(RejectionCode.UNKNOWN_MEMBER, "no member has id " + p.member());
         }
         long balance = state.balances().of(p.member(), p.currency());
         if (p.amountMinor() > balance) {
           throw new Rejection(
-              Rejection.INSUFFICIENT_BALANCE,
+              RejectionCode.INSUFFICIENT_BALANCE,
               "the balance of "
                   + Clauses.describe(p.member(), state)
                   + " is "
@@ -154,7 +155,7 @@ final class Execution {
         KeyId owner = state.keyOwners().get(r.newKey().id());
         if (owner != null) {
           throw new Rejection(
-              Rejection.KEY_IN_USE,
+              RejectionCode.KEY_IN_USE,
               "key "
                   + r.newKey().id()
                   + " was already used by "
@@ -172,7 +173,7 @@ final class Execution {
         .orElseThrow(
             () ->
                 new Rejection(
-                    Rejection.UNKNOWN_MEMBER, what + " names " + id + ", who is not a member"));
+                    RejectionCode.UNKNOWN_MEMBER, what + " names " + id + ", who is not a member"));
   }
 
   private static String effect(StateMachine.Step step, Governed governed) {

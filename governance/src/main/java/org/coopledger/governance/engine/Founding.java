@@ -27,11 +27,11 @@ final class Founding {
     for (NewMember founder : genesis.founders()) {
       if (members.containsKey(founder.id())) {
         throw new Rejection(
-            Rejection.DUPLICATE_MEMBER, "founder key " + founder.id() + " is listed twice");
+            RejectionCode.DUPLICATE_MEMBER, "founder key " + founder.id() + " is listed twice");
       }
       if (!names.add(founder.displayName().toLowerCase(Locale.ROOT))) {
         throw new Rejection(
-            Rejection.DUPLICATE_MEMBER,
+            RejectionCode.DUPLICATE_MEMBER,
             "two founders are called '"
                 + founder.displayName()
                 + "'; display names must differ (clauses name members by them)");
@@ -57,7 +57,7 @@ final class Founding {
       for (Share share : genesis.initialSplit()) {
         if (!members.containsKey(share.member())) {
           throw new Rejection(
-              Rejection.UNKNOWN_MEMBER,
+              RejectionCode.UNKNOWN_MEMBER,
               "the initial split gives a share to " + share.member() + ", who is not a founder");
         }
       }

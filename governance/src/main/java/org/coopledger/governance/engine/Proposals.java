@@ -22,7 +22,7 @@ final class Proposals {
   static String create(StateMachine.Step step, CreateProposal create) {
     EntryId id = step.entry.id();
     if (step.before.proposals().containsKey(id)) {
-      throw new Rejection(Rejection.DUPLICATE_PROPOSAL, "proposal " + id + " already exists");
+      throw new Rejection(RejectionCode.DUPLICATE_PROPOSAL, "proposal " + id + " already exists");
     }
     ActionKind kind = Clauses.kindOf(create.governed());
     step.before
@@ -65,7 +65,7 @@ final class Proposals {
       }
     }
     throw new Rejection(
-        Rejection.NOT_ALLOWED,
+        RejectionCode.NOT_ALLOWED,
         "the rulebook lets only "
             + String.join(", ", groups.stream().map(ClausePrinter::group).toList())
             + " propose "
@@ -83,7 +83,7 @@ final class Proposals {
             .orElseThrow(
                 () ->
                     new Rejection(
-                        Rejection.NO_VOTE,
+                        RejectionCode.NO_VOTE,
                         "proposal "
                             + p.id()
                             + " is decided by approvals, not a vote ("
@@ -91,7 +91,7 @@ final class Proposals {
                             + "); approve it instead"));
     if (step.now >= closesAt) {
       throw new Rejection(
-          Rejection.VOTING_CLOSED,
+          RejectionCode.VOTING_CLOSED,
           "voting on proposal "
               + p.id()
               + " closed at "
@@ -100,7 +100,7 @@ final class Proposals {
     Tallies tallies = Tallies.of(step.before, p, clause);
     if (!tallies.eligible(step.author.id())) {
       throw new Rejection(
-          Rejection.NOT_ELIGIBLE,
+          RejectionCode.NOT_ELIGIBLE,
           step.author.describe()
               + " is not among the voters of proposal "
               + p.id()
@@ -129,7 +129,7 @@ final class Proposals {
                 .orElse(false);
     if (previous != null && !ranOut) {
       throw new Rejection(
-          Rejection.ALREADY_APPROVED,
+          RejectionCode.ALREADY_APPROVED,
           step.author.describe() + " already approved proposal " + p.id());
     }
     Proposal next = p.withApproval(step.author.id(), step.now);
@@ -141,7 +141,7 @@ final class Proposals {
     Proposal p = takingInput(step, withdraw.proposal());
     if (!p.approvals().containsKey(step.author.id())) {
       throw new Rejection(
-          Rejection.NOT_APPROVED,
+          RejectionCode.NOT_APPROVED,
           step.author.describe() + " has no approval on proposal " + p.id() + " to withdraw");
     }
     Proposal next = p.withoutApproval(step.author.id());
@@ -154,7 +154,7 @@ final class Proposals {
     Clause clause = Clauses.clauseFor(step.before, p);
     if (!Clauses.grantsVeto(clause, step.before, p, step.author)) {
       throw new Rejection(
-          Rejection.NO_VETO_RIGHT,
+          RejectionCode.NO_VETO_RIGHT,
           "the rulebook grants "
               + step.author.describe()
               + " no veto on this proposal ("
@@ -163,7 +163,7 @@ final class Proposals {
     }
     if (p.vetoes().containsKey(step.author.id())) {
       throw new Rejection(
-          Rejection.ALREADY_VETOED, step.author.describe() + " already vetoed " + p.id());
+          RejectionCode.ALREADY_VETOED, step.author.describe() + " already vetoed " + p.id());
     }
     Proposal next = p.withVeto(step.author.id(), new Proposal.VetoMark(veto.reason(), step.now));
     Clauses.put(step, next, Tallies.of(step.before, next, Clauses.clauseFor(step.before, next)));
@@ -174,11 +174,12 @@ final class Proposals {
   static Proposal takingInput(StateMachine.Step step, EntryId id) {
     Proposal p = existing(step.before, id);
     if (p.status() == ProposalStatus.EXECUTED) {
-      throw new Rejection(Rejection.ALREADY_EXECUTED, "proposal " + id + " was already executed");
+      throw new Rejection(
+          RejectionCode.ALREADY_EXECUTED, "proposal " + id + " was already executed");
     }
     if (p.status().isClosed()) {
       throw new Rejection(
-          Rejection.PROPOSAL_CLOSED,
+          RejectionCode.PROPOSAL_CLOSED,
           "proposal "
               + id
               + " is closed ("
@@ -188,7 +189,7 @@ final class Proposals {
     long expiresAt = Clauses.expiresAt(Clauses.clauseFor(step.before, p), p);
     if (step.now > expiresAt) {
       throw new Rejection(
-          Rejection.PROPOSAL_CLOSED,
+          RejectionCode.PROPOSAL_CLOSED,
           "proposal "
               + id
               + " expired at "
@@ -204,7 +205,7 @@ final class Proposals {
         .orElseThrow(
             () ->
                 new Rejection(
-                    Rejection.UNKNOWN_PROPOSAL,
+                    RejectionCode.UNKNOWN_PROPOSAL,
                     "there is no proposal " + id + " in co-op " + state.coopId()));
   }
 }

@@ -23,6 +23,8 @@ import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.split.Balances;
 import org.coopledger.governance.split.Split;
 
@@ -33,6 +35,9 @@ import org.coopledger.governance.split.Split;
  * Decoding re-encodes and compares, so only the canonical form is accepted.
  */
 final class StateCodec {
+  /** A stored state that does not decode: the store is damaged, not the request. */
+  private static final ErrorCode BAD_STATE = ErrorCode.of("BAD_STATE", ErrorCategory.NODE_FAULT);
+
   private static final String MAGIC = "coopledger/state/v2";
 
   private StateCodec() {}
@@ -222,7 +227,7 @@ final class StateCodec {
       if (e instanceof CoopException c) {
         throw c;
       }
-      throw new CoopException("BAD_STATE", "not an encoded co-op state: " + e.getMessage(), e);
+      throw new CoopException(BAD_STATE, "not an encoded co-op state: " + e.getMessage(), e);
     }
     if (!Arrays.equals(encode(state), bytes)) {
       throw bad("it is not in canonical form");
@@ -271,7 +276,7 @@ final class StateCodec {
   }
 
   private static CoopException bad(String why) {
-    return new CoopException("BAD_STATE", "not an encoded co-op state: " + why);
+    return new CoopException(BAD_STATE, "not an encoded co-op state: " + why);
   }
 
   private static int count(DataInputStream in) throws IOException {

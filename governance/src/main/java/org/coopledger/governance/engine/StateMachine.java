@@ -48,7 +48,7 @@ public final class StateMachine {
     try {
       record = AcceptedEntry.fromBytes(ledgerRecord);
     } catch (CoopException e) {
-      return new EntryOutcome.Rejected(state, null, e.code(), e.getMessage());
+      return new EntryOutcome.Rejected(state, null, e.code(), e.getMessage(), e.category());
     }
     return apply(state, record, verifier);
   }
@@ -65,7 +65,7 @@ public final class StateMachine {
       long now = Math.max(record.acceptedAtMillis(), state.lastAcceptedAt());
       return applyDecoded(state, decoded, now, verifier);
     } catch (CoopException e) {
-      return new EntryOutcome.Rejected(state, id, e.code(), e.getMessage());
+      return new EntryOutcome.Rejected(state, id, e.code(), e.getMessage(), e.category());
     }
   }
 
@@ -80,7 +80,7 @@ public final class StateMachine {
       return applyDecoded(
           state, decoded, Math.max(acceptedAtMillis, state.lastAcceptedAt()), verifier);
     } catch (CoopException e) {
-      return new EntryOutcome.Rejected(state, decoded.id(), e.code(), e.getMessage());
+      return new EntryOutcome.Rejected(state, decoded.id(), e.code(), e.getMessage(), e.category());
     }
   }
 
@@ -90,7 +90,7 @@ public final class StateMachine {
     if (entry.action() instanceof Genesis genesis) {
       if (state.isFounded()) {
         throw new Rejection(
-            Rejection.ALREADY_FOUNDED,
+            RejectionCode.ALREADY_FOUNDED,
             "co-op " + state.coopId() + " is already founded; a ledger has one genesis");
       }
       Map<KeyId, PublicKey> founders = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ public final class StateMachine {
       }
       if (!founders.containsKey(entry.author())) {
         throw new Rejection(
-            Rejection.NOT_A_MEMBER,
+            RejectionCode.NOT_A_MEMBER,
             "the author " + entry.author() + " of a genesis must be one of its founders");
       }
       checkSignatures(decoded, founders, founders, verifier);
@@ -114,11 +114,12 @@ public final class StateMachine {
     }
     if (!state.isFounded()) {
       throw new Rejection(
-          Rejection.NOT_FOUNDED, "the ledger has no genesis yet; the first entry must found it");
+          RejectionCode.NOT_FOUNDED,
+          "the ledger has no genesis yet; the first entry must found it");
     }
     if (!entry.coopId().equals(state.coopId())) {
       throw new Rejection(
-          Rejection.WRONG_COOP,
+          RejectionCode.WRONG_COOP,
           "the entry is for co-op '"
               + entry.coopId()
               + "' but this ledger is co-op '"
@@ -140,7 +141,7 @@ public final class StateMachine {
     checkSignatures(decoded, signers, allowed, verifier);
     if (Long.compareUnsigned(entry.nonce(), author.lastNonce()) <= 0) {
       throw new Rejection(
-          Rejection.REPLAYED_NONCE,
+          RejectionCode.REPLAYED_NONCE,
           "nonce "
               + Long.toUnsignedString(entry.nonce())
               + " is not greater than "
@@ -170,16 +171,16 @@ public final class StateMachine {
     KeyId owner = state.keyOwners().get(keyId);
     if (owner == null) {
       throw new Rejection(
-          Rejection.NOT_A_MEMBER,
+          RejectionCode.NOT_A_MEMBER,
           "key " + keyId + " belongs to no member of co-op " + state.coopId());
     }
     Member m = state.members().get(owner);
     if (!m.active()) {
       throw new Rejection(
-          Rejection.NOT_A_MEMBER, m.describe() + " was removed from the co-op and cannot act");
+          RejectionCode.NOT_A_MEMBER, m.describe() + " was removed from the co-op and cannot act");
     }
     throw new Rejection(
-        Rejection.KEY_ROTATED,
+        RejectionCode.KEY_ROTATED,
         "key "
             + keyId
             + " of "
@@ -207,7 +208,7 @@ public final class StateMachine {
             .toList();
     if (!missing.isEmpty()) {
       throw new Rejection(
-          Rejection.MISSING_SIGNATURE,
+          RejectionCode.MISSING_SIGNATURE,
           "the entry must also be signed by key"
               + (missing.size() > 1 ? "s " : " ")
               + missing.stream().map(KeyId::hex).collect(Collectors.joining(", ")));
@@ -217,7 +218,7 @@ public final class StateMachine {
       PublicKey key = allowed.get(signature.keyId());
       if (key == null) {
         throw new Rejection(
-            Rejection.BAD_SIGNATURE,
+            RejectionCode.BAD_SIGNATURE,
             "key "
                 + signature.keyId()
                 + " is not expected to sign this entry; remove its signature");
@@ -235,13 +236,13 @@ public final class StateMachine {
   private static void checkTime(Entry entry, long now, Rulebook rulebook) {
     if (entry.expiresAtMillis() == 0) {
       throw new Rejection(
-          Rejection.NO_EXPIRY,
+          RejectionCode.NO_EXPIRY,
           "the entry has no expiry; every entry must say until when it may be accepted (the"
               + " coop CLI sets 10 minutes for an entry submitted at once, 7 days for a draft)");
     }
     if (now > entry.expiresAtMillis()) {
       throw new Rejection(
-          Rejection.EXPIRED,
+          RejectionCode.EXPIRED,
           "the entry expired at "
               + Instant.ofEpochMilli(entry.expiresAtMillis())
               + " and was accepted at "
@@ -251,7 +252,7 @@ public final class StateMachine {
     long skew = rulebook.clockSkew().duration().toMillis();
     if (now < entry.createdAtMillis() - skew) {
       throw new Rejection(
-          Rejection.CLOCK_SKEW,
+          RejectionCode.CLOCK_SKEW,
           "the entry says it was created at "
               + Instant.ofEpochMilli(entry.createdAtMillis())
               + ", more than the co-op's clock skew of "

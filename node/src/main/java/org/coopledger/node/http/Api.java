@@ -5,6 +5,7 @@ import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
@@ -64,8 +65,8 @@ public final class Api {
         .any(
             "/v1/*",
             (req, res) -> {
-              throw ApiException.notFound(
-                  "NO_SUCH_ROUTE",
+              throw new ApiException(
+                  ApiError.NO_SUCH_ROUTE,
                   "no route "
                       + req.prologue().method().text()
                       + " "

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.write.Submitter;
 
@@ -71,8 +72,9 @@ final class EntriesService implements HttpService {
     long start = Params.query(request, "start", 0);
     long limit = Params.query(request, "limit", Math.min(100, maxPageSize));
     if (limit < 1 || limit > maxPageSize) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "'limit' must be between 1 and " + maxPageSize + ", got " + limit);
+      throw new ApiException(
+          ApiError.BAD_PARAMETER,
+          "'limit' must be between 1 and " + maxPageSize + ", got " + limit);
     }
     long size = ledger.view().treeSize();
     List<Object> entries = new ArrayList<>();
@@ -94,8 +96,8 @@ final class EntriesService implements HttpService {
             .record(index)
             .orElseThrow(
                 () ->
-                    ApiException.notFound(
-                        "ENTRY_NOT_FOUND",
+                    new ApiException(
+                        ApiError.ENTRY_NOT_FOUND,
                         "there is no entry "
                             + index
                             + "; the ledger holds "

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.proto.SignedEntryBatch;
 import org.coopledger.node.write.Submitter;
@@ -88,8 +89,8 @@ final class EntryBatchHandler implements Handler {
     try {
       batch = SignedEntryBatch.parseFrom(body);
     } catch (InvalidProtocolBufferException e) {
-      throw ApiException.badRequest(
-          "MALFORMED_BATCH", "the body is not a SignedEntryBatch: " + e.getMessage());
+      throw new ApiException(
+          ApiError.MALFORMED_BATCH, "the body is not a SignedEntryBatch: " + e.getMessage());
     }
     requireCount(batch.getEntriesCount());
     List<Object> entries = new ArrayList<>(batch.getEntriesCount());
@@ -106,7 +107,7 @@ final class EntryBatchHandler implements Handler {
       SubmittedEntry entry = batch.entries().get(i);
       try {
         if (entry == null) {
-          throw ApiException.badRequest("BAD_JSON", "entries[" + i + "] is null");
+          throw new ApiException(ApiError.BAD_JSON, "entries[" + i + "] is null");
         }
         entries.add(entry.toProtobuf());
       } catch (ApiException e) {
@@ -118,12 +119,11 @@ final class EntryBatchHandler implements Handler {
 
   private void requireCount(int count) {
     if (count == 0) {
-      throw ApiException.badRequest("EMPTY_BATCH", "the batch has no entries");
+      throw new ApiException(ApiError.EMPTY_BATCH, "the batch has no entries");
     }
     if (count > maxEntries) {
       throw new ApiException(
-          413,
-          "TOO_MANY_ENTRIES",
+          ApiError.TOO_MANY_ENTRIES,
           "the batch has "
               + count
               + " entries; the limit is "

@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.coopledger.governance.error.CoopException;
-import org.coopledger.node.replication.ReplicationException;
+import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.node.store.StoreException;
 
 /**
  * The one place where exceptions become HTTP statuses and {@code {"error", "message"}} bodies. A
- * code's status is stable: clients may rely on it.
+ * code's status follows from its {@link ErrorCategory} alone: one exhaustive switch, so a new
+ * category does not compile until it has a status, and a new code gets its category's.
  */
 final class ErrorMapping {
   private static final Logger LOG = Logger.getLogger(ErrorMapping.class.getName());
@@ -23,45 +24,34 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void register(HttpRouting.Builder routing) {
-    routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e));
-    routing.error(ReplicationException.class, (req, res, e) -> send(res, 503, e.code(), e));
-    routing.error(StoreException.class, ErrorMapping::storeFailure);
-    routing.error(CoopException.class, (req, res, e) -> send(res, status(e.code()), e.code(), e));
+    routing.error(CoopException.class, ErrorMapping::coded);
     routing.error(HttpException.class, ErrorMapping::http);
     routing.error(Exception.class, ErrorMapping::bug);
   }
 
   /** The HTTP status of any coded error: the same for one entry of a batch as for a request. */
   static int statusOf(CoopException e) {
-    return switch (e) {
-      case ApiException api -> api.status();
-      case ReplicationException r -> 503;
-      case StoreException s -> 503;
-      default -> status(e.code());
+    return status(e.category());
+  }
+
+  /** The HTTP status of each category of error. */
+  static int status(ErrorCategory category) {
+    return switch (category) {
+      case CLIENT_MISTAKE -> 400;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case RULES_NOT_MET -> 422;
+      case NODE_FAULT -> 503;
     };
   }
 
-  /**
-   * The status of an error code from the governance engine or the node. Malformed input is 400, a
-   * resource that does not exist 404, a replayed nonce 409, and an entry the rules refuse
-   * (including one that names an unknown proposal or member) 422.
-   */
-  static int status(String code) {
-    if (code.endsWith("_NOT_FOUND")) {
-      return 404;
+  private static void coded(ServerRequest req, ServerResponse res, CoopException e) {
+    if (e instanceof StoreException) {
+      LOG.log(Level.SEVERE, "store failure serving " + req.path().path(), e);
     }
-    if (code.contains("NONCE") || code.equals("DUPLICATE_ENTRY")) {
-      return 409;
-    }
-    if (code.startsWith("MALFORMED")
-        || code.startsWith("INVALID")
-        || code.startsWith("BAD_JSON")
-        || code.startsWith("UNKNOWN_FIELD")
-        || code.equals("BAD_BASE64")
-        || code.equals("BAD_PARAMETER")) {
-      return 400;
-    }
-    return 422;
+    send(res, statusOf(e), e.code(), e.getMessage());
   }
 
   /**
@@ -73,12 +63,7 @@ final class ErrorMapping {
       res.status(e.status()).send();
       return;
     }
-    send(res, e.status().code(), "HTTP_" + e.status().code(), e);
-  }
-
-  private static void storeFailure(ServerRequest req, ServerResponse res, StoreException e) {
-    LOG.log(Level.SEVERE, "store failure serving " + req.path().path(), e);
-    send(res, 503, e.code(), e);
+    send(res, e.status().code(), "HTTP_" + e.status().code(), e.getMessage());
   }
 
   private static void bug(ServerRequest req, ServerResponse res, Exception e) {
@@ -86,16 +71,13 @@ final class ErrorMapping {
         Level.SEVERE,
         "unexpected failure serving " + req.prologue().method() + " " + req.path().path(),
         e);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", "INTERNAL");
-    body.put("message", "the node failed unexpectedly; its log has the details");
-    res.status(Status.INTERNAL_SERVER_ERROR_500).send(body);
+    send(res, 500, "INTERNAL", "the node failed unexpectedly; its log has the details");
   }
 
-  private static void send(ServerResponse res, int status, String code, Exception e) {
+  private static void send(ServerResponse res, int status, String code, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
-    body.put("message", e.getMessage());
+    body.put("message", message);
     res.status(Status.create(status)).send(body);
   }
 }

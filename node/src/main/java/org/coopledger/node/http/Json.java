@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import org.coopledger.api.error.ApiError;
 
 /**
  * Reading JSON request bodies. Responses are written by Helidon's Jackson media support
@@ -45,19 +46,19 @@ final class Json {
     try {
       T value = MAPPER.readValue(body, type);
       if (value == null) {
-        throw ApiException.badRequest("BAD_JSON", "the body is JSON null; expected an object");
+        throw new ApiException(ApiError.BAD_JSON, "the body is JSON null; expected an object");
       }
       return value;
     } catch (UnrecognizedPropertyException e) {
-      throw ApiException.badRequest(
-          "UNKNOWN_FIELD",
+      throw new ApiException(
+          ApiError.UNKNOWN_FIELD,
           "unknown field '" + e.getPropertyName() + "'; known fields: " + e.getKnownPropertyIds());
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-      throw ApiException.badRequest("BAD_JSON", "wrong JSON shape: " + e.getOriginalMessage());
+      throw new ApiException(ApiError.BAD_JSON, "wrong JSON shape: " + e.getOriginalMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("BAD_JSON", "not valid JSON: " + e.getOriginalMessage());
+      throw new ApiException(ApiError.BAD_JSON, "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.badRequest("BAD_JSON", "unreadable body: " + e.getMessage());
+      throw new ApiException(ApiError.BAD_JSON, "unreadable body: " + e.getMessage());
     }
   }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
@@ -59,16 +60,17 @@ final class NodeService implements HttpService {
               .checkpoint(size)
               .orElseThrow(
                   () ->
-                      ApiException.notFound(
-                          "CHECKPOINT_NOT_FOUND", "this node made no checkpoint at size " + size));
+                      new ApiException(
+                          ApiError.CHECKPOINT_NOT_FOUND,
+                          "this node made no checkpoint at size " + size));
     } else {
       checkpoint =
           checkpointer
               .latest()
               .orElseThrow(
                   () ->
-                      ApiException.notFound(
-                          "NOT_FOUNDED",
+                      new ApiException(
+                          ApiError.NOT_FOUNDED,
                           "this ledger has no checkpoint yet: the first one covers its genesis"
                               + " entry, which names the ledger"));
     }

@@ -1,6 +1,7 @@
 package org.coopledger.node.http;
 
 import io.helidon.webserver.http.ServerRequest;
+import org.coopledger.api.error.ApiError;
 
 /** Reads numeric query and path parameters; a bad one is a 400 naming it. */
 final class Params {
@@ -14,7 +15,7 @@ final class Params {
   static long requiredQuery(ServerRequest request, String name) {
     var value = request.query().first(name);
     if (value.isEmpty()) {
-      throw ApiException.badRequest("BAD_PARAMETER", "query parameter '" + name + "' is required");
+      throw new ApiException(ApiError.BAD_PARAMETER, "query parameter '" + name + "' is required");
     }
     return parse(name, value.get());
   }
@@ -27,13 +28,13 @@ final class Params {
     try {
       long value = Long.parseLong(text);
       if (value < 0) {
-        throw ApiException.badRequest(
-            "BAD_PARAMETER", "'" + name + "' must not be negative, got " + value);
+        throw new ApiException(
+            ApiError.BAD_PARAMETER, "'" + name + "' must not be negative, got " + value);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "'" + name + "' must be a whole number, got '" + text + "'");
+      throw new ApiException(
+          ApiError.BAD_PARAMETER, "'" + name + "' must be a whole number, got '" + text + "'");
     }
   }
 }

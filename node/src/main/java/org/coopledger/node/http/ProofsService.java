@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.InclusionProof;
@@ -35,8 +36,8 @@ final class ProofsService implements HttpService {
     long treeSize = Params.query(request, "treeSize", size);
     requireAtMost("treeSize", treeSize, size);
     if (index >= treeSize) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "index " + index + " is not in a tree of size " + treeSize);
+      throw new ApiException(
+          ApiError.BAD_PARAMETER, "index " + index + " is not in a tree of size " + treeSize);
     }
     InclusionProof proof = Proofs.inclusion(ledger.hashes(), index, treeSize);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -54,8 +55,9 @@ final class ProofsService implements HttpService {
     long to = Params.query(request, "to", size);
     requireAtMost("to", to, size);
     if (from > to) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "'from' (" + from + ") must not be larger than 'to' (" + to + ")");
+      throw new ApiException(
+          ApiError.BAD_PARAMETER,
+          "'from' (" + from + ") must not be larger than 'to' (" + to + ")");
     }
     ConsistencyProof proof = Proofs.consistency(ledger.hashes(), from, to);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -67,8 +69,9 @@ final class ProofsService implements HttpService {
 
   private static void requireAtMost(String name, long value, long size) {
     if (value > size) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "'" + name + "' is " + value + " but the ledger holds only " + size);
+      throw new ApiException(
+          ApiError.BAD_PARAMETER,
+          "'" + name + "' is " + value + " but the ledger holds only " + size);
     }
   }
 

@@ -4,6 +4,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.coopledger.api.error.ApiError;
 
 /** Reading request bodies within a size limit, and their media type. */
 final class RequestBodies {
@@ -34,23 +35,22 @@ final class RequestBodies {
         throw tooLarge(limit);
       }
       if (bytes.length == 0) {
-        throw ApiException.badRequest("EMPTY_BODY", "the request has no body; send " + what);
+        throw new ApiException(ApiError.EMPTY_BODY, "the request has no body; send " + what);
       }
       return bytes;
     } catch (IOException e) {
-      throw ApiException.badRequest("BAD_BODY", "the request body could not be read: " + e);
+      throw new ApiException(ApiError.BAD_BODY, "the request body could not be read: " + e);
     }
   }
 
   private static ApiException tooLarge(int limit) {
     return new ApiException(
-        413, "BODY_TOO_LARGE", "the request body exceeds the limit of " + limit + " bytes");
+        ApiError.BODY_TOO_LARGE, "the request body exceeds the limit of " + limit + " bytes");
   }
 
   static ApiException unsupported(String type, String what) {
     return new ApiException(
-        415,
-        "UNSUPPORTED_MEDIA_TYPE",
+        ApiError.UNSUPPORTED_MEDIA_TYPE,
         "send " + what + " as application/x-protobuf or application/json, not '" + type + "'");
   }
 }

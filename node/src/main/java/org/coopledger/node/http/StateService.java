@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.ReadModel;
@@ -61,8 +62,9 @@ final class StateService implements HttpService {
   private void proposal(ServerRequest request, ServerResponse response) {
     String text = request.path().pathParameters().get("id");
     if (text == null || !text.matches("[0-9a-f]{64}")) {
-      throw ApiException.badRequest(
-          "BAD_PARAMETER", "a proposal id is 64 lowercase hex characters, got '" + text + "'");
+      throw new ApiException(
+          ApiError.BAD_PARAMETER,
+          "a proposal id is 64 lowercase hex characters, got '" + text + "'");
     }
     EntryId id = new EntryId(text);
     long asOf = Params.query(request, "asOf", clock.millis());
@@ -70,8 +72,9 @@ final class StateService implements HttpService {
         ReadModel.proposal(state(), id, asOf)
             .orElseThrow(
                 () ->
-                    ApiException.notFound(
-                        "PROPOSAL_NOT_FOUND", "there is no proposal " + text + " in this co-op"));
+                    new ApiException(
+                        ApiError.PROPOSAL_NOT_FOUND,
+                        "there is no proposal " + text + " in this co-op"));
     response.send(view);
   }
 

@@ -6,6 +6,7 @@ import com.google.protobuf.ByteString;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.coopledger.api.error.ApiError;
 import org.coopledger.governance.proto.Signature;
 import org.coopledger.governance.proto.SignatureAlgorithm;
 import org.coopledger.governance.proto.SignedEntry;
@@ -42,7 +43,7 @@ record SubmittedEntry(String body, List<JsonSignature> signatures) {
     for (int i = 0; i < signatures.size(); i++) {
       JsonSignature s = signatures.get(i);
       if (s == null) {
-        throw ApiException.badRequest("BAD_JSON", "signatures[" + i + "] is null");
+        throw new ApiException(ApiError.BAD_JSON, "signatures[" + i + "] is null");
       }
       entry.addSignatures(
           Signature.newBuilder()
@@ -58,20 +59,20 @@ record SubmittedEntry(String body, List<JsonSignature> signatures) {
     if (name != null && name.toUpperCase(Locale.ROOT).equals("ED25519")) {
       return SignatureAlgorithm.ED25519;
     }
-    throw ApiException.badRequest(
-        "UNSUPPORTED_ALGORITHM",
+    throw new ApiException(
+        ApiError.UNSUPPORTED_ALGORITHM,
         "signatures[" + i + "].algorithm is '" + name + "'; the supported algorithm is ED25519");
   }
 
   private static byte[] base64(String field, String text) {
     if (text == null) {
-      throw ApiException.badRequest("BAD_JSON", "'" + field + "' is missing");
+      throw new ApiException(ApiError.BAD_JSON, "'" + field + "' is missing");
     }
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(
-          "BAD_BASE64", "'" + field + "' is not base64: " + e.getMessage());
+      throw new ApiException(
+          ApiError.BAD_BASE64, "'" + field + "' is not base64: " + e.getMessage());
     }
   }
 }

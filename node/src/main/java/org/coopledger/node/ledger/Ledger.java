@@ -10,6 +10,7 @@ import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
 import org.coopledger.governance.engine.SignatureVerifier;
 import org.coopledger.governance.engine.StateMachine;
+import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.merkle.Frontier;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.HashSource;
@@ -123,7 +124,8 @@ public final class Ledger implements LedgerReader {
         case EntryOutcome.Rejected rejected ->
             results.add(
                 new RecordResult.Rejected(
-                    rejected.code(), rejected.message() == null ? "" : rejected.message()));
+                    ErrorCode.of(rejected.code(), rejected.category()),
+                    rejected.message() == null ? "" : rejected.message()));
       }
     }
     if (state != start.state()) {

@@ -1,5 +1,6 @@
 package org.coopledger.node.ledger;
 
+import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.merkle.Hash;
 
 /** What applying one record did: it joined the ledger, or the governance rules refused it. */
@@ -17,5 +18,5 @@ public sealed interface RecordResult {
    * The state machine rejected the record (deterministically: every node rejects it); the ledger is
    * unchanged by it. {@code code} is stable (docs/governance.md).
    */
-  record Rejected(String code, String message) implements RecordResult {}
+  record Rejected(ErrorCode code, String message) implements RecordResult {}
 }

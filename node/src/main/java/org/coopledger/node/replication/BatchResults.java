@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.replication.proto.Accepted;
@@ -33,7 +35,11 @@ final class BatchResults {
                     .build();
             case RecordResult.Rejected r ->
                 EntryResult.newBuilder()
-                    .setRejected(Rejected.newBuilder().setCode(r.code()).setMessage(r.message()))
+                    .setRejected(
+                        Rejected.newBuilder()
+                            .setCode(r.code().name())
+                            .setCategory(r.code().category().name())
+                            .setMessage(r.message()))
                     .build();
           });
     }
@@ -57,7 +63,10 @@ final class BatchResults {
                   Hash.of(result.getAccepted().getLeafHash().toByteArray()),
                   result.getAccepted().getTreeSize())
               : new RecordResult.Rejected(
-                  result.getRejected().getCode(), result.getRejected().getMessage()));
+                  ErrorCode.of(
+                      result.getRejected().getCode(),
+                      ErrorCategory.valueOf(result.getRejected().getCategory())),
+                  result.getRejected().getMessage()));
     }
     return results;
   }

@@ -23,6 +23,8 @@ import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.MD5FileUtil;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.NewRecord;
 import org.coopledger.node.ledger.RecordResult;
@@ -164,7 +166,8 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private static List<RecordResult> alreadyApplied(int count) {
     RecordResult replayed =
         new RecordResult.Rejected(
-            "ALREADY_APPLIED", "this Raft log entry was applied before the node restarted");
+            ErrorCode.of("ALREADY_APPLIED", ErrorCategory.CONFLICT),
+            "this Raft log entry was applied before the node restarted");
     return java.util.Collections.nCopies(count, replayed);
   }
 }

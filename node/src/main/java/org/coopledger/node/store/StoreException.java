@@ -1,6 +1,8 @@
 package org.coopledger.node.store;
 
 import org.coopledger.governance.error.CoopException;
+import org.coopledger.governance.error.ErrorCategory;
+import org.coopledger.governance.error.ErrorCode;
 
 /**
  * The store could not be read or written, or its contents are inconsistent. Not a client mistake:
@@ -10,10 +12,10 @@ public final class StoreException extends CoopException {
   private static final long serialVersionUID = 1L;
 
   public StoreException(String code, String message) {
-    super(code, message);
+    super(ErrorCode.of(code, ErrorCategory.NODE_FAULT), message);
   }
 
   public StoreException(String code, String message, Throwable cause) {
-    super(code, message, cause);
+    super(ErrorCode.of(code, ErrorCategory.NODE_FAULT), message, cause);
   }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.coopledger.governance.engine.CoopState;
-import org.coopledger.governance.engine.Rejection;
+import org.coopledger.governance.engine.RejectionCode;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.node.ledger.CheckedEntry;
@@ -112,7 +112,7 @@ public final class Submitter {
     String entryCoop = checked.decoded().entry().coopId();
     if (!entryCoop.equals(coopId)) {
       throw new EntryRejectedException(
-          Rejection.WRONG_COOP,
+          RejectionCode.WRONG_COOP,
           "the entry is for co-op '" + entryCoop + "' but this node serves co-op '" + coopId + "'");
     }
     // Strangers' entries never reach Raft: they would only fill the replicated log with junk

@@ -13,6 +13,7 @@ import io.helidon.webserver.spi.ServerFeature;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.coopledger.api.error.ApiError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ abstract class HealthAndErrorsContract {
     routing.get(
         "/v1/refused",
         (req, res) -> {
-          throw ApiException.badRequest("BAD_PARAMETER", "start must be a number");
+          throw new ApiException(ApiError.BAD_PARAMETER, "start must be a number");
         });
   }
 

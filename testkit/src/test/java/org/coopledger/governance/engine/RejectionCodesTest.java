@@ -50,14 +50,15 @@ class RejectionCodesTest {
     story.accept(entry);
 
     // Through the state machine, the nonce check comes first: the same body is the same nonce.
-    story.reject(entry, Rejection.REPLAYED_NONCE);
+    story.reject(entry, RejectionCode.REPLAYED_NONCE);
     // The proposal guard behind it holds on its own: a body whose id already names a proposal.
     DecodedEntry decoded = EntryCodec.decode(entry);
     Member alice = story.state.member(coop.id("alice")).orElseThrow();
     StateMachine.Step step = new StateMachine.Step(story.state, decoded, alice, coop.clock());
     assertThatThrownBy(() -> Proposals.create(step, (CreateProposal) decoded.entry().action()))
         .isInstanceOfSatisfying(
-            Rejection.class, r -> assertThat(r.code()).isEqualTo(Rejection.DUPLICATE_PROPOSAL));
+            Rejection.class,
+            r -> assertThat(r.errorCode()).isEqualTo(RejectionCode.DUPLICATE_PROPOSAL));
   }
 
   @Test
@@ -65,7 +66,7 @@ class RejectionCodesTest {
     story.accept(coop.revenue("tess", 50_000, "EUR", "workshop"));
     EntryId payout = propose("bob", new Governed.Payout(coop.id("alice"), 100, "EUR", "march"));
 
-    story.reject(coop.vote("alice", payout, VoteChoice.YES), Rejection.NO_VOTE);
+    story.reject(coop.vote("alice", payout, VoteChoice.YES), RejectionCode.NO_VOTE);
   }
 
   @Test
@@ -79,7 +80,7 @@ class RejectionCodesTest {
     }
     story.accept(coop.execute("bob", admit));
 
-    story.reject(coop.vote("dana", decision, VoteChoice.YES), Rejection.NOT_ELIGIBLE);
+    story.reject(coop.vote("dana", decision, VoteChoice.YES), RejectionCode.NOT_ELIGIBLE);
   }
 
   @Test
@@ -87,7 +88,7 @@ class RejectionCodesTest {
     EntryId decision = propose("alice", new Governed.Decision());
     story.accept(coop.approve("bob", decision));
 
-    story.reject(coop.approve("bob", decision), Rejection.ALREADY_APPROVED);
+    story.reject(coop.approve("bob", decision), RejectionCode.ALREADY_APPROVED);
   }
 
   @Test
@@ -95,7 +96,7 @@ class RejectionCodesTest {
     EntryId decision = propose("alice", new Governed.Decision());
     story.accept(coop.veto("audrey", decision, "no"));
 
-    story.reject(coop.veto("audrey", decision, "still no"), Rejection.ALREADY_VETOED);
+    story.reject(coop.veto("audrey", decision, "still no"), RejectionCode.ALREADY_VETOED);
   }
 
   @Test
@@ -113,7 +114,7 @@ class RejectionCodesTest {
 
     story.reject(
         coop.propose("bob", "t", new Governed.Payout(coop.id("stranger"), 100, "EUR", "march")),
-        Rejection.UNKNOWN_MEMBER);
+        RejectionCode.UNKNOWN_MEMBER);
   }
 
   @Test
@@ -123,7 +124,8 @@ class RejectionCodesTest {
         new NewMember(coop.key("other-alice").publicKey(), "ALICE", List.of("creator"));
 
     story.reject(
-        coop.propose("bob", "t", new Governed.AdmitMember(sameName)), Rejection.DUPLICATE_MEMBER);
+        coop.propose("bob", "t", new Governed.AdmitMember(sameName)),
+        RejectionCode.DUPLICATE_MEMBER);
   }
 
   @Test
@@ -131,7 +133,7 @@ class RejectionCodesTest {
     NewMember bobsKey = new NewMember(coop.key("bob").publicKey(), "bobby", List.of("creator"));
 
     story.reject(
-        coop.propose("alice", "t", new Governed.AdmitMember(bobsKey)), Rejection.KEY_IN_USE);
+        coop.propose("alice", "t", new Governed.AdmitMember(bobsKey)), RejectionCode.KEY_IN_USE);
   }
 
   @Test
@@ -146,6 +148,7 @@ class RejectionCodesTest {
     alone.accept(solo.genesis());
 
     alone.reject(
-        solo.propose("sam", "t", new Governed.RemoveMember(solo.id("sam"))), Rejection.LAST_MEMBER);
+        solo.propose("sam", "t", new Governed.RemoveMember(solo.id("sam"))),
+        RejectionCode.LAST_MEMBER);
   }
 }

@@ -37,6 +37,15 @@ final class Story {
     return (EntryOutcome.Applied) outcome;
   }
 
+  /**
+   * Submits and asserts a rejection with {@code code} and its category; the state must not change.
+   */
+  EntryOutcome.Rejected reject(byte[] signedEntry, RejectionCode code) {
+    EntryOutcome.Rejected rejected = reject(signedEntry, code.name());
+    assertThat(rejected.category()).as(code.name()).isEqualTo(code.category());
+    return rejected;
+  }
+
   /** Submits and asserts a rejection with {@code code}; the state must not change. */
   EntryOutcome.Rejected reject(byte[] signedEntry, String code) {
     CoopState before = state;
