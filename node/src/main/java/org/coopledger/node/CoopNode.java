@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -43,19 +42,6 @@ import org.coopledger.node.write.Submitter;
  */
 public final class CoopNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CoopNode.class.getName());
-
-  /** Bytes of records in one Raft log entry at most (Ratis appends up to 4 MB at once). */
-  private static final int BATCH_MAX_BYTES = 2 << 20;
-
-  /**
-   * Raft log entries submitted but not yet applied. Two keep both fsyncs busy (one batch is being
-   * written to the Raft log while the one before is applied and written to RocksDB); more would
-   * only make batches smaller, and each batch costs two fsyncs.
-   */
-  private static final int MAX_IN_FLIGHT = 2;
-
-  /** Checked entries waiting for a group at most; more are refused with 503 NODE_BUSY. */
-  private static final int QUEUE_LIMIT = 100_000;
 
   private final NodeConfig config;
   private final WebServer server;
@@ -104,7 +90,7 @@ public final class CoopNode implements AutoCloseable {
               config.snapshotEvery(),
               stateMachine);
       opened.push(raft);
-      raft.awaitLeader(Duration.ofSeconds(30));
+      raft.awaitLeader(config.leaderTimeout());
       Checkpointer checkpointer =
           new Checkpointer(
               ledger,
@@ -121,15 +107,15 @@ public final class CoopNode implements AutoCloseable {
               "group-commit",
               new Batcher.Limits(
                   config.batchMaxEntries(),
-                  BATCH_MAX_BYTES,
-                  MAX_IN_FLIGHT,
-                  QUEUE_LIMIT,
-                  Duration.ZERO),
+                  config.batchMaxBytes(),
+                  config.batchInFlight(),
+                  config.queueLimit(),
+                  config.batchLinger()),
               CheckedEntry::size,
               metrics.batchSizes(),
               replicator::submit);
       opened.push(batcher);
-      Submitter submitter = new Submitter(config.coopId(), ledger, batcher, Duration.ofSeconds(30));
+      Submitter submitter = new Submitter(config.coopId(), ledger, batcher, config.writeTimeout());
       Optional<AnchorScheduler> anchors = Optional.empty();
       if (config.anchor().enabled()) {
         AnchorScheduler scheduler =
