@@ -129,8 +129,8 @@ final class Directory {
   }
 
   /**
-   * The names of the last audit of the ledger this node serves, if it was audited here and the
-   * node still signs with the key that audit pinned (with another key, every check stops anyway).
+   * The names of the last audit of the ledger this node serves, if it was audited here and the node
+   * still signs with the key that audit pinned (with another key, every check stops anyway).
    */
   private Optional<AuditedNames> audited() {
     if (audited == null) {
@@ -158,8 +158,9 @@ final class Directory {
                 "according to the node (not in your last audit, at size "
                     + n.treeSize()
                     + ": audit again to check it)")
-        .orElse("according to the node (unchecked: run `coop audit` first to resolve names"
-            + " from a verified ledger)");
+        .orElse(
+            "according to the node (unchecked: run `coop audit` first to resolve names"
+                + " from a verified ledger)");
   }
 
   private void note(String line) {

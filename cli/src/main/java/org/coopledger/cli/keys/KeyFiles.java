@@ -1,21 +1,21 @@
 package org.coopledger.cli.keys;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.io.StringReader;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.util.io.pem.PemReader;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.coopledger.governance.crypto.KeyFileException;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.crypto.SigningKey;
@@ -94,7 +94,9 @@ public final class KeyFiles {
     return before;
   }
 
-  /** How an encrypted key file's key is protected, e.g. {@code PBKDF2-HMAC-SHA256, 600000 rounds}. */
+  /**
+   * How an encrypted key file's key is protected, e.g. {@code PBKDF2-HMAC-SHA256, 600000 rounds}.
+   */
   public static String encryption(Path file) {
     return encryption(read(file));
   }
@@ -117,7 +119,9 @@ public final class KeyFiles {
       String prf =
           kdf.getPrf().getAlgorithm().equals(PKCSObjectIdentifiers.id_hmacWithSHA256)
               ? "PBKDF2-HMAC-SHA256"
-              : kdf.isDefaultPrf() ? "PBKDF2-HMAC-SHA1" : "PBKDF2 (" + kdf.getPrf().getAlgorithm() + ")";
+              : kdf.isDefaultPrf()
+                  ? "PBKDF2-HMAC-SHA1"
+                  : "PBKDF2 (" + kdf.getPrf().getAlgorithm() + ")";
       return prf + ", " + kdf.getIterationCount() + " rounds";
     } catch (IOException | RuntimeException e) {
       return "an encryption this version cannot describe";

@@ -46,7 +46,8 @@ public record AuditedNames(
     json.put("origin", origin);
     json.put("treeSize", treeSize);
     var ms = json.putArray("members");
-    members.forEach(m -> ms.addObject().put("name", m.name()).put("id", m.id()).put("active", m.active()));
+    members.forEach(
+        m -> ms.addObject().put("name", m.name()).put("id", m.id()).put("active", m.active()));
     var ps = json.putArray("proposals");
     proposals.forEach(ps::add);
     try {

@@ -140,7 +140,9 @@ public final class TrustStore {
     write(namesFile(names.origin()), names.toJson());
   }
 
-  /** The names and proposal ids of the last audit of {@code origin}, if it was ever audited here. */
+  /**
+   * The names and proposal ids of the last audit of {@code origin}, if it was ever audited here.
+   */
   public Optional<AuditedNames> auditedNames(String origin) {
     Path file = namesFile(origin);
     if (!Files.exists(file)) {

@@ -153,7 +153,10 @@ class KeyCommandTest {
     Path file = dir.resolve("old.pem");
     Files.writeString(file, OLD_KEY);
     CoopRunner old = CoopRunner.plain().withEnv(Map.of("COOP_PASSPHRASE", "old"));
-    String idBefore = JSON.readTree(old.run("key", "show", file.toString(), "--json").out()).path("keyId").asText();
+    String idBefore =
+        JSON.readTree(old.run("key", "show", file.toString(), "--json").out())
+            .path("keyId")
+            .asText();
 
     CoopRunner.Result result = old.run("key", "reencrypt", file.toString());
 
