@@ -14,6 +14,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.coopledger.api.v1.ConsistencyProofResponse;
+import org.coopledger.api.v1.ErrorResponse;
+import org.coopledger.api.v1.InclusionProofResponse;
+import org.coopledger.api.v1.NodeInfo;
 
 /**
  * Talks to one node's REST API ({@code /v1/...}): the one HTTP client of the API, used by the
@@ -80,8 +84,8 @@ public final class NodeClient implements AutoCloseable {
   }
 
   /** {@code GET /v1/node}: origin, co-op id, the node's verifier key, tree size. */
-  public JsonNode nodeInfo() {
-    return getJson("/v1/node");
+  public NodeInfo nodeInfo() {
+    return getTyped("/v1/node", NodeInfo.class);
   }
 
   /** {@code GET /v1/checkpoint}: the latest signed checkpoint, as the note's text. */
@@ -100,13 +104,32 @@ public final class NodeClient implements AutoCloseable {
   }
 
   /** {@code GET /v1/proofs/inclusion?index=&treeSize=}. */
-  public JsonNode inclusionProof(long index, long treeSize) {
-    return getJson("/v1/proofs/inclusion?index=" + index + "&treeSize=" + treeSize);
+  public InclusionProofResponse inclusionProof(long index, long treeSize) {
+    return getTyped(
+        "/v1/proofs/inclusion?index=" + index + "&treeSize=" + treeSize,
+        InclusionProofResponse.class);
   }
 
   /** {@code GET /v1/proofs/consistency?from=&to=}. */
-  public JsonNode consistencyProof(long from, long to) {
-    return getJson("/v1/proofs/consistency?from=" + from + "&to=" + to);
+  public ConsistencyProofResponse consistencyProof(long from, long to) {
+    return getTyped(
+        "/v1/proofs/consistency?from=" + from + "&to=" + to, ConsistencyProofResponse.class);
+  }
+
+  /**
+   * A GET of a JSON resource decoded into one of the API's records ({@code org.coopledger.api.v1}).
+   */
+  public <T> T getTyped(String path, Class<T> type) {
+    Reply reply = send("GET", path, JSON_TYPE, null, null);
+    try {
+      T value = JSON.readValue(reply.body(), type);
+      if (value == null) {
+        throw notTheApi(path, reply, null);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw notTheApi(path, reply, e);
+    }
   }
 
   /** {@code POST /v1/entries} with a signed entry in the API's JSON form. */
@@ -279,10 +302,10 @@ public final class NodeClient implements AutoCloseable {
 
   private static NodeRejectedException rejection(int status, String body) {
     try {
-      JsonNode error = JSON.readTree(body);
-      if (error != null && error.hasNonNull("error")) {
+      ErrorResponse error = JSON.readValue(body, ErrorResponse.class);
+      if (error != null && error.error() != null) {
         return new NodeRejectedException(
-            status, error.get("error").asText(), error.path("message").asText(""));
+            status, error.error(), error.message() == null ? "" : error.message());
       }
     } catch (JsonProcessingException e) {
       // Not the API's error shape: report the raw body below.
@@ -294,7 +317,13 @@ public final class NodeClient implements AutoCloseable {
     try {
       return JSON.readTree(reply.body());
     } catch (JsonProcessingException e) {
-      throw new NodeUnavailableException(
+      throw notTheApi(path, reply, e);
+    }
+  }
+
+  private NodeUnavailableException notTheApi(String path, Reply reply, Exception e) {
+    {
+      return new NodeUnavailableException(
           "NOT_THE_API",
           "the server at "
               + base

@@ -43,7 +43,7 @@ class NodeClientIT {
 
   @Test
   void successfulAnswerIsParsedJson() {
-    assertThat(NodeClient.of(url).nodeInfo().get("treeSize").asLong()).isEqualTo(3);
+    assertThat(NodeClient.of(url).nodeInfo().treeSize()).isEqualTo(3);
   }
 
   @Test

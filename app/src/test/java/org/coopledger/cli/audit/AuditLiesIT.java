@@ -518,7 +518,7 @@ class AuditLiesIT {
   private static void awaitCheckpointCovering(long size) throws InterruptedException {
     NodeClient client = NodeClient.of(nodeUrl);
     for (int i = 0; i < 100; i++) {
-      if (client.nodeInfo().path("checkpointSize").asLong() >= size) {
+      if (client.nodeInfo().checkpointSize() >= size) {
         return;
       }
       Thread.sleep(100);

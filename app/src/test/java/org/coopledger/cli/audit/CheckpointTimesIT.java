@@ -61,7 +61,7 @@ class CheckpointTimesIT {
     client.submit(SignedEntryFile.apiJson(coop.genesis()));
     client.submit(
         SignedEntryFile.apiJson(coop.propose("alice", "witnessed", new Governed.Decision())));
-    for (int i = 0; i < 100 && client.nodeInfo().path("checkpointSize").asLong() < 2; i++) {
+    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < 2; i++) {
       Thread.sleep(100);
     }
   }

@@ -65,7 +65,7 @@ class NameResolutionIT {
     client.submit(SignedEntryFile.apiJson(proposal));
     decision = CoopFixture.idOf(proposal).hex();
     Files.writeString(dir.resolve("alice.pem"), coop.key("alice").toPem());
-    for (int i = 0; i < 100 && client.nodeInfo().path("checkpointSize").asLong() < 2; i++) {
+    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < 2; i++) {
       Thread.sleep(100);
     }
   }

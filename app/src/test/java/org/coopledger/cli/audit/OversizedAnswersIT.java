@@ -60,7 +60,7 @@ class OversizedAnswersIT {
       submit(coop.sign("alice", new CreateProposal("long " + i, text, new Governed.Decision())));
     }
     for (int i = 0; i < 100; i++) {
-      if (client.nodeInfo().path("checkpointSize").asLong() >= LARGE_ENTRIES + 1) {
+      if (client.nodeInfo().checkpointSize() >= LARGE_ENTRIES + 1) {
         return;
       }
       Thread.sleep(100);

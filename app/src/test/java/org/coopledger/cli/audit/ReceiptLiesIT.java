@@ -450,7 +450,7 @@ class ReceiptLiesIT {
 
   private static void awaitCheckpointCovering(long size) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
-      if (client.nodeInfo().path("checkpointSize").asLong() >= size) {
+      if (client.nodeInfo().checkpointSize() >= size) {
         return;
       }
       Thread.sleep(100);

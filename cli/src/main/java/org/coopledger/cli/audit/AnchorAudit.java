@@ -104,8 +104,9 @@ public final class AnchorAudit {
     for (Anchor anchored : every) {
       List<Hash> path = new ArrayList<>();
       if (anchored.treeSize() < audited.size()) {
-        JsonNode proof = node.consistencyProof(anchored.treeSize(), audited.size());
-        proof.path("hashes").forEach(h -> path.add(Hash.fromBase64(h.asText())));
+        node.consistencyProof(anchored.treeSize(), audited.size())
+            .hashes()
+            .forEach(h -> path.add(Hash.fromBase64(h)));
       }
       AnchorCheck.verify(anchored, audited, path);
       // The block's time is the chain's, not the node's: no entry it covers was accepted later.
@@ -135,9 +136,7 @@ public final class AnchorAudit {
   private long acceptedAt(long index, Checkpoint audited) {
     byte[] leaf = Base64.getDecoder().decode(node.entry(index).path("leaf").asText(""));
     List<Hash> path = new ArrayList<>();
-    node.inclusionProof(index, audited.size())
-        .path("hashes")
-        .forEach(h -> path.add(Hash.fromBase64(h.asText())));
+    node.inclusionProof(index, audited.size()).hashes().forEach(h -> path.add(Hash.fromBase64(h)));
     try {
       new InclusionProof(index, audited.size(), path)
           .verify(TreeHasher.leafHash(leaf), Hash.of(audited.rootHash()));

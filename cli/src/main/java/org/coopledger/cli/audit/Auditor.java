@@ -1,5 +1,6 @@
 package org.coopledger.cli.audit;
 
+import org.coopledger.api.v1.ConsistencyProofResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -84,7 +85,7 @@ public final class Auditor {
    * for this ledger; returns the report if all hold.
    */
   public AuditReport audit(boolean mine) throws InterruptedException {
-    NodeInfo info = NodeInfo.of(node.nodeInfo());
+    NodeInfo info = NodeInfo.of(node.getJson("/v1/node"));
     NoteVerifier verifier = NoteVerifier.parse(info.verifierKey());
     if (!verifier.name().equals(info.origin())) {
       throw originMismatch(
@@ -226,8 +227,8 @@ public final class Auditor {
       }
     } else if (last.size() > 0) {
       try {
-        JsonNode proof = node.consistencyProof(last.size(), checkpoint.size());
-        new ConsistencyProof(last.size(), checkpoint.size(), hashes(proof.path("hashes")))
+        ConsistencyProofResponse proof = node.consistencyProof(last.size(), checkpoint.size());
+        new ConsistencyProof(last.size(), checkpoint.size(), hashes(proof.hashes()))
             .verify(lastRoot, root);
       } catch (VerificationException e) {
         throw rewritten(last, checkpoint, e.getMessage());
@@ -376,9 +377,9 @@ public final class Auditor {
   }
 
   private boolean isPrefix(InMemoryHashSource tree, long prefix, long size, Hash root) {
-    JsonNode proof = node.consistencyProof(prefix, size);
+    ConsistencyProofResponse proof = node.consistencyProof(prefix, size);
     try {
-      new ConsistencyProof(prefix, size, hashes(proof.path("hashes")))
+      new ConsistencyProof(prefix, size, hashes(proof.hashes()))
           .verify(tree.root(prefix), root);
       return true;
     } catch (VerificationException e) {
@@ -421,10 +422,10 @@ public final class Auditor {
             + " quieter");
   }
 
-  private static List<Hash> hashes(JsonNode array) {
+  private static List<Hash> hashes(List<String> base64) {
     List<Hash> out = new ArrayList<>();
-    for (JsonNode h : array) {
-      out.add(Hash.fromBase64(h.asText()));
+    for (String h : base64) {
+      out.add(Hash.fromBase64(h));
     }
     return out;
   }

@@ -61,7 +61,7 @@ public final class ReceiptCheck {
       }
     }
     Optional<String> pinned = trust.verifierKeyFor(origin);
-    String key = pinned.orElseGet(() -> node.nodeInfo().path("verifierKey").asText(""));
+    String key = pinned.orElseGet(() -> java.util.Objects.requireNonNullElse(node.nodeInfo().verifierKey(), ""));
     NoteVerifier verifier;
     try {
       verifier = NoteVerifier.parse(key);

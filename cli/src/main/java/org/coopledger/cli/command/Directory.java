@@ -1,5 +1,7 @@
 package org.coopledger.cli.command;
 
+import java.util.Objects;
+import org.coopledger.api.v1.NodeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -136,9 +138,9 @@ final class Directory {
     if (audited == null) {
       audited = Optional.empty();
       if (trust != null) {
-        JsonNode info = client.nodeInfo();
-        String origin = info.path("origin").asText("");
-        String key = info.path("verifierKey").asText("");
+        NodeInfo info = client.nodeInfo();
+        String origin = Objects.requireNonNullElse(info.origin(), "");
+        String key = Objects.requireNonNullElse(info.verifierKey(), "");
         if (trust.verifierKeyFor(origin).filter(key::equals).isPresent()) {
           audited = trust.auditedNames(origin);
         }

@@ -59,8 +59,7 @@ public final class ProofCommand implements Runnable {
   @Override
   public void run() {
     NodeClient client = node.client(context);
-    JsonNode info = client.nodeInfo();
-    String key = info.path("verifierKey").asText();
+    String key = java.util.Objects.requireNonNullElse(client.nodeInfo().verifierKey(), "");
     NoteVerifier verifier = NoteVerifier.parse(key);
     String origin = verifier.name();
     // Same trust on first use as `coop audit`: a changed key for this ledger stops here, loudly.
@@ -78,8 +77,8 @@ public final class ProofCommand implements Runnable {
     }
     byte[] leaf = Base64.getDecoder().decode(client.entry(index).path("leaf").asText());
     List<Hash> path = new ArrayList<>();
-    for (JsonNode h : client.inclusionProof(index, checkpoint.size()).path("hashes")) {
-      path.add(Hash.fromBase64(h.asText()));
+    for (String h : client.inclusionProof(index, checkpoint.size()).hashes()) {
+      path.add(Hash.fromBase64(h));
     }
     // The signers' keys, so that the bundle's entry signatures can be checked offline too.
     Map<String, String> signerKeys;

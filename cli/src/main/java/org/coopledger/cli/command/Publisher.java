@@ -51,7 +51,7 @@ final class Publisher {
   void publish(Action action, SigningKey... coSigners) {
     KeyFiles.LoadedKey author = options.key.load(context);
     String coopId =
-        options.coop != null ? options.coop : client().nodeInfo().path("coopId").asText();
+        options.coop != null ? options.coop : client().nodeInfo().coopId();
     Instant now = Instant.now();
     // Microseconds since the epoch: strictly increasing for one person at a keyboard, and
     // needs no round trip to learn the last nonce, so entries can be drafted offline.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.ReceiptResponse;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.write.Submitter;
 
@@ -65,14 +66,13 @@ final class EntriesService implements HttpService {
    * The JSON of a receipt: in a 201 body, and per accepted entry of a batch, with the node's signed
    * receipt note ({@code coopledger/receipt/v1}).
    */
-  static Map<String, Object> receiptView(Submitter.Receipt receipt, String signedReceipt) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("index", receipt.index());
-    out.put("leafHash", receipt.leafHash().base64());
-    out.put("treeSize", receipt.treeSize());
-    out.put("entryId", receipt.entryId());
-    out.put("receipt", signedReceipt);
-    return out;
+  static ReceiptResponse receiptView(Submitter.Receipt receipt, String signedReceipt) {
+    return new ReceiptResponse(
+        receipt.index(),
+        receipt.leafHash().base64(),
+        receipt.treeSize(),
+        receipt.entryId(),
+        signedReceipt);
   }
 
   private void list(ServerRequest request, ServerResponse response) {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.BatchItemResponse;
+import org.coopledger.api.v1.BatchResponse;
+import org.coopledger.api.v1.ErrorResponse;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.proto.SignedEntryBatch;
 import org.coopledger.node.write.Submitter;
@@ -64,7 +64,7 @@ final class EntryBatchHandler implements Handler {
       }
     }
     List<Submitter.Outcome> outcomes = good.isEmpty() ? List.of() : submitter.submitAll(good);
-    List<Object> results = new ArrayList<>(parsed.size());
+    List<BatchItemResponse> results = new ArrayList<>(parsed.size());
     int next = 0;
     int accepted = 0;
     for (Object entry : parsed) {
@@ -77,11 +77,7 @@ final class EntryBatchHandler implements Handler {
       }
       results.add(view(outcome));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("accepted", accepted);
-    out.put("refused", results.size() - accepted);
-    out.put("results", results);
-    response.status(Status.OK_200).send(out);
+    response.send(new BatchResponse(accepted, results.size() - accepted, results));
   }
 
   private List<Object> fromProtobuf(byte[] body) {
@@ -132,21 +128,15 @@ final class EntryBatchHandler implements Handler {
     }
   }
 
-  private Map<String, Object> view(Submitter.Outcome outcome) {
+  private BatchItemResponse view(Submitter.Outcome outcome) {
     return switch (outcome) {
-      case Submitter.Receipt receipt -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", 201);
-        out.putAll(EntriesService.receiptView(receipt, receipts.apply(receipt.index())));
-        yield out;
-      }
-      case Submitter.Refused refused -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", ErrorMapping.statusOf(refused.error()));
-        out.put("error", refused.error().code());
-        out.put("message", refused.error().getMessage());
-        yield out;
-      }
+      case Submitter.Receipt receipt ->
+          BatchItemResponse.accepted(
+              EntriesService.receiptView(receipt, receipts.apply(receipt.index())));
+      case Submitter.Refused refused ->
+          BatchItemResponse.refused(
+              ErrorMapping.statusOf(refused.error()),
+              new ErrorResponse(refused.error().code(), refused.error().getMessage()));
     };
   }
 }

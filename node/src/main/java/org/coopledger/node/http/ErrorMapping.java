@@ -5,10 +5,9 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coopledger.api.v1.ErrorResponse;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.node.store.StoreException;
@@ -75,9 +74,6 @@ final class ErrorMapping {
   }
 
   private static void send(ServerResponse res, int status, String code, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", code);
-    body.put("message", message);
-    res.status(Status.create(status)).send(body);
+    res.status(Status.create(status)).send(new ErrorResponse(code, message));
   }
 }

@@ -5,9 +5,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
@@ -37,17 +36,17 @@ final class NodeService implements HttpService {
 
   private void node(ServerRequest request, ServerResponse response) {
     LedgerView view = ledger.view();
-    Map<String, Object> out = new LinkedHashMap<>();
-    // Both null until the genesis entry is in the ledger: the origin is derived from it.
-    out.put("origin", signer.origin().orElse(null));
-    out.put("coopId", config.coopId());
-    out.put("peerId", config.peerId());
-    out.put("verifierKey", signer.verifierKey().orElse(null));
-    out.put("treeSize", view.treeSize());
-    out.put("rootHash", view.root().base64());
-    out.put("checkpointSize", checkpointer.latestSize());
-    out.put("founded", view.state().isFounded());
-    response.send(out);
+    // Origin and key are null until the genesis entry is in the ledger: both derive from it.
+    response.send(
+        new NodeInfo(
+            signer.origin().orElse(null),
+            config.coopId(),
+            config.peerId(),
+            signer.verifierKey().orElse(null),
+            view.treeSize(),
+            view.root().base64(),
+            checkpointer.latestSize(),
+            view.state().isFounded()));
   }
 
   /** The latest checkpoint, or with {@code ?treeSize=N} the one stored for exactly N. */

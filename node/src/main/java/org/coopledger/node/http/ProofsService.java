@@ -4,10 +4,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.ConsistencyProofResponse;
+import org.coopledger.api.v1.InclusionProofResponse;
 import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.InclusionProof;
@@ -40,13 +40,13 @@ final class ProofsService implements HttpService {
           ApiError.BAD_PARAMETER, "index " + index + " is not in a tree of size " + treeSize);
     }
     InclusionProof proof = Proofs.inclusion(ledger.hashes(), index, treeSize);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("index", index);
-    out.put("treeSize", treeSize);
-    out.put("leafHash", ledger.hashes().subtree(0, index).base64());
-    out.put("hashes", base64(proof.path()));
-    out.put("rootHash", ledger.root(treeSize).base64());
-    response.send(out);
+    response.send(
+        new InclusionProofResponse(
+            index,
+            treeSize,
+            ledger.hashes().subtree(0, index).base64(),
+            base64(proof.path()),
+            ledger.root(treeSize).base64()));
   }
 
   private void consistency(ServerRequest request, ServerResponse response) {
@@ -60,11 +60,7 @@ final class ProofsService implements HttpService {
           "'from' (" + from + ") must not be larger than 'to' (" + to + ")");
     }
     ConsistencyProof proof = Proofs.consistency(ledger.hashes(), from, to);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("from", from);
-    out.put("to", to);
-    out.put("hashes", base64(proof.path()));
-    response.send(out);
+    response.send(new ConsistencyProofResponse(from, to, base64(proof.path())));
   }
 
   private static void requireAtMost(String name, long value, long size) {

@@ -1,0 +1,232 @@
+package org.coopledger.node.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.protobuf.ByteString;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.client.Reply;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.proto.SignedEntryBatch;
+import org.coopledger.node.CoopNode;
+import org.coopledger.node.NodeConfig;
+import org.coopledger.testkit.CoopFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The published contract holds: real answers of a started node (RocksDB, Raft, HTTP), for every
+ * endpoint and every kind of error, have a status the /openapi document lists for that operation
+ * and a body its schema accepts (networknt json-schema-validator, OpenAPI 3.0 dialect). The
+ * document is the one the node serves.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiContractIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BODY = 16 * 1024;
+  private static final int MAX_BATCH = 3;
+
+  @TempDir static Path data;
+  private final CoopFixture coop = CoopFixture.demoLive();
+  private final Set<String> checked = new TreeSet<>();
+  private CoopNode node;
+  private NodeClient api;
+  private JsonNode document;
+  private SchemaRegistry schemas;
+
+  @BeforeAll
+  void start() throws Exception {
+    node =
+        CoopNode.start(
+            NodeConfig.builder()
+                .dataDir(data)
+                .port(0)
+                .coopId(coop.coopId())
+                .maxBodyBytes(MAX_BODY)
+                .batchMaxEntries(MAX_BATCH)
+                .checkpointEvery(1)
+                .checkpointIntervalMillis(20)
+                .build());
+    api = NodeClient.of(node.uri());
+    Reply served = api.get("/openapi");
+    assertThat(served.status()).isEqualTo(200);
+    document = new YAMLMapper().readTree(served.body());
+    try (InputStream in = ApiContractIT.class.getResourceAsStream("/openapi.yaml")) {
+      assertThat(new YAMLMapper().readTree(in)).isEqualTo(document);
+    }
+    schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+  }
+
+  @AfterAll
+  void stop() {
+    node.close();
+  }
+
+  @Test
+  void everyAnswerOfEveryEndpointMatchesThePublishedSchemas() throws Exception {
+    // Before the genesis entry.
+    check("get", "/v1/node", "/v1/node", 200);
+    check("get", "/v1/checkpoint", "/v1/checkpoint", 404);
+    check("get", "/v1/state", "/v1/state", 200);
+
+    // Submitting.
+    byte[] genesis = coop.genesis();
+    check("post", "/v1/entries", api.postEntry(genesis), 201);
+    check("post", "/v1/entries", api.postEntry(genesis), 409);
+    check("post", "/v1/entries", api.postEntry("{\"body\": "), 400);
+    check("post", "/v1/entries", api.postEntry("{\"body\": \"AA==\", \"x\": 1}"), 400);
+    check("post", "/v1/entries", api.postEntry(new byte[MAX_BODY + 1]), 413);
+    check(
+        "post",
+        "/v1/entries",
+        api.post("/v1/entries", "text/plain", "hi".getBytes(StandardCharsets.UTF_8)),
+        415);
+    CoopFixture other = new CoopFixture("other-coop", "Other", CoopFixture.DEMO_PEOPLE, 0);
+    check("post", "/v1/entries", api.postEntry(other.genesis()), 422);
+
+    byte[] proposal = coop.propose("alice", "contract", new Governed.Decision());
+    check(
+        "post",
+        "/v1/entries:batch",
+        api.post("/v1/entries:batch", "application/x-protobuf", batch(proposal, genesis)),
+        200);
+    check(
+        "post",
+        "/v1/entries:batch",
+        api.post(
+            "/v1/entries:batch",
+            "application/json",
+            "{\"entries\": []}".getBytes(StandardCharsets.UTF_8)),
+        400);
+    check(
+        "post",
+        "/v1/entries:batch",
+        api.post(
+            "/v1/entries:batch",
+            "application/x-protobuf",
+            batch(new byte[1], new byte[1], new byte[1], new byte[1])),
+        413);
+    check(
+        "post",
+        "/v1/entries:batch",
+        api.post("/v1/entries:batch", "text/plain", "hi".getBytes(StandardCharsets.UTF_8)),
+        415);
+
+    // Reading.
+    check("get", "/v1/entries", "/v1/entries", 200);
+    check("get", "/v1/entries", "/v1/entries?limit=0", 400);
+    check("get", "/v1/entries/{index}", "/v1/entries/0", 200);
+    check("get", "/v1/entries/{index}", "/v1/entries/99", 404);
+    check("get", "/v1/entries/{index}", "/v1/entries/x", 400);
+    check("get", "/v1/proofs/inclusion", "/v1/proofs/inclusion?index=0", 200);
+    check("get", "/v1/proofs/inclusion", "/v1/proofs/inclusion?index=99", 400);
+    check("get", "/v1/proofs/consistency", "/v1/proofs/consistency?from=1&to=2", 200);
+    check("get", "/v1/proofs/consistency", "/v1/proofs/consistency?from=2&to=1", 400);
+    check("get", "/v1/node", "/v1/node", 200);
+    awaitCheckpoint();
+    check("get", "/v1/checkpoint", "/v1/checkpoint", 200);
+    check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=x", 400);
+    check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=12345", 404);
+    check("get", "/v1/anchors", "/v1/anchors", 200);
+    check("get", "/v1/state", "/v1/state", 200);
+    check("get", "/v1/members", "/v1/members", 200);
+    check("get", "/v1/proposals", "/v1/proposals", 200);
+    check("get", "/v1/proposals", "/v1/proposals?asOf=x", 400);
+    check("get", "/v1/proposals/{id}", "/v1/proposals/" + CoopFixture.idOf(proposal).hex(), 200);
+    check("get", "/v1/proposals/{id}", "/v1/proposals/" + "0".repeat(64), 404);
+    check("get", "/v1/proposals/{id}", "/v1/proposals/nope", 400);
+    check("get", "/v1/splits", "/v1/splits", 200);
+    check("get", "/v1/balances", "/v1/balances", 200);
+    check("get", "/v1/rulebook", "/v1/rulebook", 200);
+    check("get", "/observe/health", "/observe/health", 200);
+    check("get", "/observe/health/live", "/observe/health/live", 200);
+    check("get", "/observe/health/ready", "/observe/health/ready", 200);
+    check("get", "/observe/metrics", "/observe/metrics", 200);
+    check("get", "/openapi", "/openapi", 200);
+    check("get", "/v1/members", api.get("/v1/no-such-thing"), 404);
+
+    List<String> operations = new ArrayList<>();
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
+    assertThat(checked).as("operations answered in this test").containsAll(operations);
+  }
+
+  private void check(String method, String template, String path, int status) throws Exception {
+    check(method, template, api.get(path), status);
+  }
+
+  private void check(String method, String template, Reply reply, int status) throws Exception {
+    assertThat(reply.status()).as(method + " " + template + ": " + reply.body()).isEqualTo(status);
+    JsonNode operation = document.get("paths").get(template).get(method);
+    assertThat(operation).as(method + " " + template + " in /openapi").isNotNull();
+    JsonNode response = resolve(operation.get("responses").get(Integer.toString(status)));
+    assertThat(response)
+        .as("status " + status + " of " + method + " " + template + " in /openapi")
+        .isNotNull();
+    checked.add(method + " " + template);
+    JsonNode content = response.path("content");
+    String text = reply.body().strip();
+    if (text.startsWith("{") || text.startsWith("[")) {
+      assertThat(content.has("application/json")).as("JSON documented for " + template).isTrue();
+      JsonNode body = JSON.readTree(reply.body());
+      ObjectNode schema = JSON.createObjectNode();
+      schema.setAll((ObjectNode) content.get("application/json").get("schema").deepCopy());
+      schema.set("components", document.get("components"));
+      Schema validator = schemas.getSchema(schema);
+      List<Error> errors = validator.validate(body);
+      assertThat(errors)
+          .as("%s %s %d: %s", method.toUpperCase(Locale.ROOT), template, status, reply.body())
+          .isEmpty();
+    } else {
+      List<String> types = new ArrayList<>();
+      content.fieldNames().forEachRemaining(types::add);
+      assertThat(types).as("a non-JSON body documented for " + template).anyMatch(t -> !t.endsWith("json"));
+    }
+  }
+
+  private JsonNode resolve(JsonNode response) {
+    if (response != null && response.has("$ref")) {
+      String name = response.get("$ref").asText().replace("#/components/responses/", "");
+      return document.get("components").get("responses").get(name);
+    }
+    return response;
+  }
+
+  private void awaitCheckpoint() throws InterruptedException {
+    for (int i = 0; i < 250 && api.get("/v1/checkpoint").status() != 200; i++) {
+      Thread.sleep(20);
+    }
+  }
+
+  private static byte[] batch(byte[]... entries) {
+    SignedEntryBatch.Builder batch = SignedEntryBatch.newBuilder();
+    for (byte[] entry : entries) {
+      batch.addEntries(ByteString.copyFrom(entry));
+    }
+    return batch.build().toByteArray();
+  }
+}
