@@ -1,6 +1,5 @@
 package org.coopledger.cli.audit;
 
-import org.coopledger.api.v1.ConsistencyProofResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -13,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.NodeRejectedException;
+import org.coopledger.api.v1.ConsistencyProofResponse;
 import org.coopledger.cli.output.Progress;
 import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
@@ -379,8 +379,7 @@ public final class Auditor {
   private boolean isPrefix(InMemoryHashSource tree, long prefix, long size, Hash root) {
     ConsistencyProofResponse proof = node.consistencyProof(prefix, size);
     try {
-      new ConsistencyProof(prefix, size, hashes(proof.hashes()))
-          .verify(tree.root(prefix), root);
+      new ConsistencyProof(prefix, size, hashes(proof.hashes())).verify(tree.root(prefix), root);
       return true;
     } catch (VerificationException e) {
       return false;

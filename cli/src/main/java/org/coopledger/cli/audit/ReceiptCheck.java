@@ -61,7 +61,9 @@ public final class ReceiptCheck {
       }
     }
     Optional<String> pinned = trust.verifierKeyFor(origin);
-    String key = pinned.orElseGet(() -> java.util.Objects.requireNonNullElse(node.nodeInfo().verifierKey(), ""));
+    String key =
+        pinned.orElseGet(
+            () -> java.util.Objects.requireNonNullElse(node.nodeInfo().verifierKey(), ""));
     NoteVerifier verifier;
     try {
       verifier = NoteVerifier.parse(key);

@@ -1,15 +1,15 @@
 package org.coopledger.cli.command;
 
-import java.util.Objects;
-import org.coopledger.api.v1.NodeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.EntryId;

@@ -50,8 +50,7 @@ final class Publisher {
   /** Signs {@code action} as the {@code --key} member (plus {@code coSigners}) and publishes it. */
   void publish(Action action, SigningKey... coSigners) {
     KeyFiles.LoadedKey author = options.key.load(context);
-    String coopId =
-        options.coop != null ? options.coop : client().nodeInfo().coopId();
+    String coopId = options.coop != null ? options.coop : client().nodeInfo().coopId();
     Instant now = Instant.now();
     // Microseconds since the epoch: strictly increasing for one person at a keyboard, and
     // needs no round trip to learn the last nonce, so entries can be drafted offline.

@@ -90,7 +90,9 @@ class ApiContractIT {
     // Submitting.
     byte[] genesis = coop.genesis();
     check("post", "/v1/entries", api.postEntry(genesis), 201);
-    check("post", "/v1/entries", api.postEntry(genesis), 409);
+    byte[] first = coop.propose("alice", "first", new Governed.Decision());
+    check("post", "/v1/entries", api.postEntry(first), 201);
+    check("post", "/v1/entries", api.postEntry(first), 409);
     check("post", "/v1/entries", api.postEntry("{\"body\": "), 400);
     check("post", "/v1/entries", api.postEntry("{\"body\": \"AA==\", \"x\": 1}"), 400);
     check("post", "/v1/entries", api.postEntry(new byte[MAX_BODY + 1]), 413);
@@ -204,7 +206,9 @@ class ApiContractIT {
     } else {
       List<String> types = new ArrayList<>();
       content.fieldNames().forEachRemaining(types::add);
-      assertThat(types).as("a non-JSON body documented for " + template).anyMatch(t -> !t.endsWith("json"));
+      assertThat(types)
+          .as("a non-JSON body documented for " + template)
+          .anyMatch(t -> !t.endsWith("json"));
     }
   }
 
