@@ -30,6 +30,7 @@ import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.ledger.StoreCheck;
 import org.coopledger.node.replication.LedgerStateMachine;
+import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
@@ -83,6 +84,15 @@ public final class CoopNode implements AutoCloseable {
    *     message names what is wrong)
    */
   public static CoopNode start(NodeConfig config) {
+    return start(config, Peers.none());
+  }
+
+  /**
+   * Starts a node of a Raft group of several {@code peers} (this node, {@code config.peerId()},
+   * among them). It serves HTTP at once, without waiting for the group to elect a leader: until it
+   * has one, writes are answered 503 and reads come from this node's store as it is.
+   */
+  public static CoopNode start(NodeConfig config, Peers peers) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       Files.createDirectories(config.dataDir());
@@ -101,10 +111,13 @@ public final class CoopNode implements AutoCloseable {
               config.peerId(),
               config.host(),
               config.raftPort(),
+              peers,
               config.snapshotEvery(),
               stateMachine);
       opened.push(raft);
-      raft.awaitLeader(Duration.ofSeconds(30));
+      if (peers.isEmpty()) {
+        raft.awaitLeader(Duration.ofSeconds(30));
+      }
       Checkpointer checkpointer =
           new Checkpointer(
               ledger,
@@ -115,7 +128,7 @@ public final class CoopNode implements AutoCloseable {
       opened.push(checkpointer);
       NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
       opened.push(metrics);
-      Replicator replicator = new Replicator(raft, stateMachine.localGroups(), Clock.systemUTC());
+      Replicator replicator = new Replicator(raft, stateMachine, Clock.systemUTC());
       Batcher<CheckedEntry, RecordResult> batcher =
           new Batcher<>(
               "group-commit",
@@ -153,13 +166,7 @@ public final class CoopNode implements AutoCloseable {
               .routing(
                   routing ->
                       Api.routing(
-                          routing,
-                          config,
-                          ledger,
-                          submitter,
-                          checkpointer,
-                          raft::writable,
-                          anchorsForApi))
+                          routing, config, ledger, submitter, checkpointer, raft, anchorsForApi))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {
