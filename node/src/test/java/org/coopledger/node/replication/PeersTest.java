@@ -35,8 +35,7 @@ class PeersTest {
 
   @Test
   void refusesDuplicatesAndMalformedPeers() {
-    assertThatThrownBy(
-            () -> Peers.parse("a@h:1@http://h:2,a@h:3@http://h:4"))
+    assertThatThrownBy(() -> Peers.parse("a@h:1@http://h:2,a@h:3@http://h:4"))
         .hasMessageContaining("listed twice");
     assertThatThrownBy(() -> Peers.parse("a@h:1@http://h:2,b@h:1@http://h:4"))
         .hasMessageContaining("share the Raft address");
@@ -44,7 +43,6 @@ class PeersTest {
     assertThatThrownBy(() -> Peers.parse("a@h:1")).hasMessageContaining("ID@HOST:RAFT_PORT");
     assertThatThrownBy(() -> Peers.parse("a@h:1@ftp://h")).hasMessageContaining("http(s)");
     assertThatThrownBy(() -> Peers.parse("A@h:1@http://h:2")).hasMessageContaining("peer id");
-    assertThatThrownBy(() -> Peers.parse("a@h:70000@http://h:2"))
-        .hasMessageContaining("1-65535");
+    assertThatThrownBy(() -> Peers.parse("a@h:70000@http://h:2")).hasMessageContaining("1-65535");
   }
 }
