@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.governance.error.CoopException;
-import org.coopledger.node.ConfigLoader;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.node.NodeConfigReader;
+import org.coopledger.node.NodeSetting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +30,10 @@ import picocli.CommandLine.Unmatched;
     name = "node",
     description = {
       "Run a node: the ledger in --data, the REST API on 127.0.0.1:--port.",
-      "Other settings (--coop, --host, --config FILE, ...) as in the node's configuration",
-      "(listed below); each also comes from COOP_<NAME> (e.g. COOP_PORT, COOP_DATA)."
+      "Other settings (--coop, --host, ...) are listed below. Each also comes from a YAML file",
+      "(--config FILE or COOP_CONFIG; see docs/coop-node.yaml), the environment (COOP_PEER_ID)",
+      "or a system property (-Dcoop.peer.id); flags win, then system properties, then the",
+      "environment, then the file."
     })
 public final class NodeCommand implements Callable<Integer> {
   private final CliContext context;
@@ -81,7 +83,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     NodeConfig config;
     try {
-      config = ConfigLoader.load(args, context.env());
+      config = NodeConfigReader.read(args, context.env(), System.getProperties());
     } catch (IllegalArgumentException e) {
       context.err().println("coop node: " + e.getMessage() + " (see coop node --help)");
       return ExitCode.USAGE;
@@ -133,10 +135,16 @@ public final class NodeCommand implements Callable<Integer> {
   private void printHelp() {
     var out = context.out();
     out.print(spec.commandLine().getUsageMessage());
-    out.println("Node settings (--NAME VALUE, --NAME=VALUE, COOP_<NAME> or the --config file):");
-    ConfigLoader.SETTINGS.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(s -> out.printf("  --%-24s %s%n", s.getKey(), s.getValue()));
+    out.println("Node settings (--NAME VALUE or --NAME=VALUE; key in the file; default):");
+    out.printf("  --%-24s %s%n", "config FILE", "YAML (or .properties) file with the keys below");
+    for (NodeSetting setting : NodeSetting.values()) {
+      out.printf(
+          "  --%-24s %s (%s; default %s)%n",
+          setting.settingName(),
+          setting.meaning(),
+          setting.key(),
+          setting.defaultValue().orElse("none"));
+    }
     out.flush();
   }
 

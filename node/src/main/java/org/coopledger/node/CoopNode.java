@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -45,19 +44,6 @@ import org.coopledger.node.write.Submitter;
 public final class CoopNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CoopNode.class.getName());
 
-  /** Bytes of records in one Raft log entry at most (Ratis appends up to 4 MB at once). */
-  private static final int BATCH_MAX_BYTES = 2 << 20;
-
-  /**
-   * Raft log entries submitted but not yet applied. Two keep both fsyncs busy (one batch is being
-   * written to the Raft log while the one before is applied and written to RocksDB); more would
-   * only make batches smaller, and each batch costs two fsyncs.
-   */
-  private static final int MAX_IN_FLIGHT = 2;
-
-  /** Checked entries waiting for a group at most; more are refused with 503 NODE_BUSY. */
-  private static final int QUEUE_LIMIT = 100_000;
-
   private final NodeConfig config;
   private final WebServer server;
   private final Checkpointer checkpointer;
@@ -84,15 +70,7 @@ public final class CoopNode implements AutoCloseable {
    *     message names what is wrong)
    */
   public static CoopNode start(NodeConfig config) {
-    return start(config, Peers.none());
-  }
-
-  /**
-   * Starts a node of a Raft group of several {@code peers} (this node, {@code config.peerId()},
-   * among them). It serves HTTP at once, without waiting for the group to elect a leader: until it
-   * has one, writes are answered 503 and reads come from this node's store as it is.
-   */
-  public static CoopNode start(NodeConfig config, Peers peers) {
+    Peers peers = config.peers();
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       Files.createDirectories(config.dataDir());
@@ -116,7 +94,7 @@ public final class CoopNode implements AutoCloseable {
               stateMachine);
       opened.push(raft);
       if (peers.isEmpty()) {
-        raft.awaitLeader(Duration.ofSeconds(30));
+        raft.awaitLeader(config.leaderTimeout());
       }
       Checkpointer checkpointer =
           new Checkpointer(
@@ -134,15 +112,15 @@ public final class CoopNode implements AutoCloseable {
               "group-commit",
               new Batcher.Limits(
                   config.batchMaxEntries(),
-                  BATCH_MAX_BYTES,
-                  MAX_IN_FLIGHT,
-                  QUEUE_LIMIT,
-                  Duration.ZERO),
+                  config.batchMaxBytes(),
+                  config.batchInFlight(),
+                  config.queueLimit(),
+                  config.batchLinger()),
               CheckedEntry::size,
               metrics.batchSizes(),
               replicator::submit);
       opened.push(batcher);
-      Submitter submitter = new Submitter(config.coopId(), ledger, batcher, Duration.ofSeconds(30));
+      Submitter submitter = new Submitter(config.coopId(), ledger, batcher, config.writeTimeout());
       Optional<AnchorScheduler> anchors = Optional.empty();
       if (config.anchor().enabled()) {
         AnchorScheduler scheduler =

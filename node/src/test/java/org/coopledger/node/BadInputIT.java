@@ -39,23 +39,13 @@ class BadInputIT {
   @BeforeAll
   void start() {
     NodeConfig config =
-        NodeConfig.defaults().withDataDir(data).withPort(0).withCoopId(coop.coopId());
-    config =
-        new NodeConfig(
-            config.dataDir(),
-            config.host(),
-            0,
-            config.coopId(),
-            config.peerId(),
-            0,
-            config.checkpointEvery(),
-            config.checkpointIntervalMillis(),
-            MAX_BODY,
-            50,
-            config.batchMaxEntries(),
-            config.snapshotEvery(),
-            config.startupCheckRecords(),
-            config.anchor());
+        NodeConfig.builder()
+            .dataDir(data)
+            .port(0)
+            .coopId(coop.coopId())
+            .maxBodyBytes(MAX_BODY)
+            .maxPageSize(50)
+            .build();
     node = CoopNode.start(config);
     api = NodeClient.of(node.uri());
     assertThat(api.postEntry(coop.genesis()).status()).isEqualTo(201);

@@ -115,27 +115,20 @@ class ClusterIT {
     // a node of a group serves HTTP without waiting for a leader, so none waits for the others.
     for (int i = 0; i < NODES; i++) {
       String id = "node-" + (i + 1);
-      nodes.add(CoopNode.start(config(dir.resolve(id), id, httpPorts.get(i)), group));
+      nodes.add(CoopNode.start(config(dir.resolve(id), id, httpPorts.get(i), group)));
     }
   }
 
-  private NodeConfig config(Path data, String peerId, int port) {
-    NodeConfig d = NodeConfig.defaults();
-    return new NodeConfig(
-        data,
-        "127.0.0.1",
-        port,
-        coop.coopId(),
-        peerId,
-        0,
-        20,
-        100,
-        d.maxBodyBytes(),
-        d.maxPageSize(),
-        d.batchMaxEntries(),
-        d.snapshotEvery(),
-        d.startupCheckRecords(),
-        d.anchor());
+  private NodeConfig config(Path data, String peerId, int port, Peers group) {
+    return NodeConfig.builder()
+        .dataDir(data)
+        .port(port)
+        .coopId(coop.coopId())
+        .peerId(peerId)
+        .peers(group)
+        .checkpointEvery(20)
+        .checkpointIntervalMillis(100)
+        .build();
   }
 
   /** Waits until every node names the same leader, and returns its peer id. */

@@ -42,24 +42,14 @@ class EntryBatchIT {
 
   @BeforeEach
   void start() {
-    NodeConfig defaults = NodeConfig.defaults();
     node =
         CoopNode.start(
-            new NodeConfig(
-                data,
-                "127.0.0.1",
-                0,
-                coop.coopId(),
-                defaults.peerId(),
-                0,
-                defaults.checkpointEvery(),
-                defaults.checkpointIntervalMillis(),
-                defaults.maxBodyBytes(),
-                defaults.maxPageSize(),
-                LIMIT,
-                defaults.snapshotEvery(),
-                defaults.startupCheckRecords(),
-                defaults.anchor()));
+            NodeConfig.builder()
+                .dataDir(data)
+                .port(0)
+                .coopId(coop.coopId())
+                .batchMaxEntries(LIMIT)
+                .build());
   }
 
   @AfterEach

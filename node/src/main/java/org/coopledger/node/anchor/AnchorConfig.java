@@ -3,12 +3,9 @@ package org.coopledger.node.anchor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.coopledger.contracts.chain.EthAddress;
+import org.coopledger.node.NodeSetting;
 
 /**
  * Whether and where a node anchors its checkpoints. Anchoring is on when an RPC URL is given, and
@@ -27,8 +24,6 @@ public record AnchorConfig(
     Optional<Path> keyFile,
     Duration interval,
     Optional<EthAddress> admin) {
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
-  private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   public AnchorConfig {
     if (rpc == null || contract == null || keyFile == null || interval == null || admin == null) {
@@ -48,12 +43,6 @@ public record AnchorConfig(
     }
   }
 
-  /** Anchoring off. */
-  public static AnchorConfig disabled() {
-    return new AnchorConfig(
-        Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_INTERVAL, Optional.empty());
-  }
-
   /** Anchoring on, to {@code contract} at {@code rpc}, as the ledger's own admin. */
   public static AnchorConfig to(URI rpc, EthAddress contract, Path keyFile, Duration interval) {
     return new AnchorConfig(
@@ -71,29 +60,14 @@ public record AnchorConfig(
         Optional.ofNullable(rpc).map(AnchorConfig::uri),
         Optional.ofNullable(contract).map(c -> address(c, "anchor-contract")),
         Optional.ofNullable(keyFile).map(Path::of),
-        interval == null ? DEFAULT_INTERVAL : duration(interval),
+        duration(
+            interval != null ? interval : NodeSetting.ANCHOR_INTERVAL.defaultValue().orElseThrow()),
         Optional.ofNullable(admin).map(a -> address(a, "anchor-admin")));
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 such as {@code PT30S}. */
   static Duration duration(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    Matcher m = SIMPLE_DURATION.matcher(t);
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
-      };
-    }
-    try {
-      return Duration.parse(t.toUpperCase(Locale.ROOT));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "anchor-interval must be like 30s, 5m, 1h, 500ms or PT30S; got '" + text + "'", e);
-    }
+    return NodeSetting.duration(NodeSetting.ANCHOR_INTERVAL.settingName(), text);
   }
 
   private static URI uri(String text) {

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.coopledger.node.ConfigLoader;
+import java.util.Properties;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.node.NodeConfigReader;
 import org.junit.jupiter.api.Test;
 
 class AnchorConfigTest {
@@ -15,18 +16,20 @@ class AnchorConfigTest {
 
   @Test
   void anchoringIsOffUnlessAnRpcUrlIsGiven() {
-    assertThat(ConfigLoader.load(List.of(), Map.of()).anchor().enabled()).isFalse();
+    assertThat(NodeConfigReader.read(List.of(), Map.of(), new Properties()).anchor().enabled())
+        .isFalse();
   }
 
   @Test
   void theAnchorFlagsAndEnvironmentTurnAnchoringOn() {
     NodeConfig config =
-        ConfigLoader.load(
+        NodeConfigReader.read(
             List.of(
                 "--anchor-rpc", "http://127.0.0.1:8545",
                 "--anchor-contract", CONTRACT,
                 "--anchor-interval", "5m"),
-            Map.of("COOP_ANCHOR_KEY", "/keys/anchor.key"));
+            Map.of("COOP_ANCHOR_KEY", "/keys/anchor.key"),
+            new Properties());
 
     assertThat(config.anchor().enabled()).isTrue();
     assertThat(config.anchor().contract().orElseThrow().hex()).isEqualTo(CONTRACT);

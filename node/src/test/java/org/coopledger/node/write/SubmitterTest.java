@@ -91,6 +91,40 @@ class SubmitterTest {
   }
 
   @Test
+  void aStrangersEntryNeverReachesTheRaftLog() {
+    submitter.submit(coop.genesis());
+    // Same co-op id, a key the co-op never admitted: junk must not fill the replicated log.
+    CoopFixture stranger =
+        new CoopFixture(
+            coop.coopId(),
+            "Demo Co-op",
+            List.of(new CoopFixture.Person("mallory", List.of("creator"))),
+            CoopFixture.DEMO_START);
+    byte[] junk = stranger.propose("mallory", "junk", new Governed.Decision());
+    assertThat(code(() -> submitter.submit(junk))).isIn("NOT_A_MEMBER", "UNKNOWN_KEY");
+    assertThat(flushedGroups.get()).as("only the genesis reached a group").isEqualTo(1);
+    assertThat(ledger.view().treeSize()).isEqualTo(1);
+  }
+
+  @Test
+  void aCommitThatNeverComesAnswersCommitTimeoutAndTheEntryIsNotAcknowledged() {
+    submitter.submit(coop.genesis());
+    // A flush that never completes: what a node sees when its Raft group cannot commit.
+    try (Batcher<CheckedEntry, RecordResult> stuck =
+        new Batcher<>(
+            "stuck-commit",
+            new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
+            CheckedEntry::size,
+            n -> {},
+            entries -> new CompletableFuture<>())) {
+      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200));
+      byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
+      assertThat(code(() -> waiting.submit(proposal))).isEqualTo("COMMIT_TIMEOUT");
+      assertThat(ledger.view().treeSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aRuleRejectionComesBackAsTheEngineCode() {
     submitter.submit(coop.genesis());
     byte[] vote = coop.vote("alice", new EntryId("ab".repeat(32)), VoteChoice.YES);
