@@ -118,7 +118,9 @@ public final class LocalNetwork implements AutoCloseable {
       Optional<JsonNode> before = readState(dir);
       if (before.isPresent()) {
         for (JsonNode node : before.get().get("nodes")) {
-          if (ProcessHandle.of(node.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+          if (ProcessHandle.of(node.get("pid").asLong())
+              .map(ProcessHandle::isAlive)
+              .orElse(false)) {
             throw new IllegalStateException(
                 "a network already runs in "
                     + dir
@@ -218,7 +220,10 @@ public final class LocalNetwork implements AutoCloseable {
    */
   public static Optional<JsonNode> probe(URI url) {
     HttpRequest request =
-        HttpRequest.newBuilder(url.resolve("/v1/node")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest.newBuilder(url.resolve("/v1/node"))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build();
     try {
       HttpResponse<String> response = PROBE.send(request, HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200
@@ -277,7 +282,8 @@ public final class LocalNetwork implements AutoCloseable {
       if (hadKey) {
         // The node keeps its identity (its key); only its ledger and Raft log are gone.
         Files.copy(keep, key);
-        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(
+            key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       }
       Files.deleteIfExists(keep);
     }

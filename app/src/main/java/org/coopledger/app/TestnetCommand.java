@@ -114,9 +114,7 @@ public final class TestnetCommand implements Callable<Integer> {
           NodeConfig config = NodeConfig.defaults().withCoopId(network.coopId()).withDataDir(dir);
           String url = network.nodes().get(0).url().toString();
           new DemoCoop(
-                  new CliContext(context.env(), talk, context.err(), Terminal.none()),
-                  config,
-                  url)
+                  new CliContext(context.env(), talk, context.err(), Terminal.none()), config, url)
               .create();
         } else {
           talk.println("--demo: " + dir + " already holds a network; serving it as it is");
@@ -126,7 +124,8 @@ public final class TestnetCommand implements Callable<Integer> {
         context.out().println(LocalNetwork.toJson(network.describe(leader)));
       } else {
         PrintWriter out = context.out();
-        out.printf("coop testnet: co-op %s, %d nodes, leader %s%n", network.coopId(), count, leader);
+        out.printf(
+            "coop testnet: co-op %s, %d nodes, leader %s%n", network.coopId(), count, leader);
         out.printf("%-8s %-24s %-17s %-8s %s%n", "node", "url", "raft", "pid", "data");
         for (LocalNetwork.Node node : network.nodes()) {
           out.printf(
@@ -203,7 +202,8 @@ public final class TestnetCommand implements Callable<Integer> {
       } else {
         PrintWriter out = context.out();
         out.printf(
-            "%-8s %-24s %-9s %-9s %-10s %s%n", "node", "url", "role", "leader", "tree size", "root");
+            "%-8s %-24s %-9s %-9s %-10s %s%n",
+            "node", "url", "role", "leader", "tree size", "root");
         for (Map<String, Object> row : rows) {
           out.printf(
               "%-8s %-24s %-9s %-9s %-10s %s%n",

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults of a three-node network of real processes ({@link LocalNetwork}, as {@code coop testnet
  * up} runs it) under load from writers that each pick a live node: the leader killed with SIGKILL,
  * a follower wiped, a follower frozen with SIGSTOP, a minority left alone. After each, every
- * acknowledged entry is in every node's ledger with the leaf hash it was acknowledged with, and
- * all nodes show one root. The scenarios run in order on one network; each leaves all three nodes
+ * acknowledged entry is in every node's ledger with the leaf hash it was acknowledged with, and all
+ * nodes show one root. The scenarios run in order on one network; each leaves all three nodes
  * running. {@code -Dnet.kills=10} repeats the leader kill ten times (default 2).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -97,7 +97,8 @@ class NetworkFaultsIT {
         long resumedAt = load.awaitFirstAckAfter(killedAt, Duration.ofSeconds(30));
         long millis = (resumedAt - killedAt) / 1_000_000;
         failovers.add(millis);
-        System.out.printf("network faults: kill %d of leader %s, writes resumed after %d ms%n",
+        System.out.printf(
+            "network faults: kill %d of leader %s, writes resumed after %d ms%n",
             kill + 1, leader, millis);
         network.restart(leader, false);
         network.awaitLeader(Duration.ofSeconds(60));
@@ -135,7 +136,8 @@ class NetworkFaultsIT {
       network.pause(follower);
       int before = acknowledged.size();
       Thread.sleep(Long.getLong("net.pause.ms", 5_000));
-      assertThat(acknowledged.size()).as("writes acknowledged while a follower is frozen")
+      assertThat(acknowledged.size())
+          .as("writes acknowledged while a follower is frozen")
           .isGreaterThan(before);
       network.resume(follower);
       load.awaitAcknowledged(acknowledged.size() + 20, Duration.ofSeconds(60));
@@ -149,7 +151,10 @@ class NetworkFaultsIT {
     String leader = network.awaitLeader(Duration.ofSeconds(30));
     String alone = followerOtherThan(leader);
     List<String> others =
-        network.nodes().stream().map(LocalNetwork.Node::id).filter(id -> !id.equals(alone)).toList();
+        network.nodes().stream()
+            .map(LocalNetwork.Node::id)
+            .filter(id -> !id.equals(alone))
+            .toList();
     for (String id : others) {
       network.pause(id);
     }
@@ -221,7 +226,9 @@ class NetworkFaultsIT {
         HttpRequest.newBuilder(node.resolve("/v1/entries"))
             .timeout(Duration.ofSeconds(15))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(SignedEntryFile.apiJson(signedEntry).toString()))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    SignedEntryFile.apiJson(signedEntry).toString()))
             .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(response.body());
@@ -242,6 +249,7 @@ class NetworkFaultsIT {
   private static final class Load implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
+
     /** {sent, acknowledged} nano times of every acknowledged request. */
     private final List<long[]> ackTimes = new CopyOnWriteArrayList<>();
 
@@ -293,7 +301,11 @@ class NetworkFaultsIT {
       while (acknowledged.size() < count) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(
-              "only " + acknowledged.size() + " of " + count + " entries acknowledged; refused: "
+              "only "
+                  + acknowledged.size()
+                  + " of "
+                  + count
+                  + " entries acknowledged; refused: "
                   + refusals);
         }
         Thread.sleep(20);

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code coop testnet up --nodes 3 --demo --json} as a user runs it (its own process, which starts
- * three node processes), then {@code coop testnet status}, then Ctrl-C (SIGTERM), which stops
- * every node.
+ * three node processes), then {@code coop testnet status}, then Ctrl-C (SIGTERM), which stops every
+ * node.
  */
 class TestnetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
