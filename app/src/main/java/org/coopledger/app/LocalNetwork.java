@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * N node processes ({@code coop node}) on 127.0.0.1 forming one Raft group: each with its own data
@@ -264,28 +262,11 @@ public final class LocalNetwork implements AutoCloseable {
     }
   }
 
-  /** Starts a stopped (killed) node again on its data directory; {@code wipe} empties it first. */
-  public void restart(String id, boolean wipe) throws IOException {
+  /** Starts a stopped (killed) node again on its data directory. */
+  public void restart(String id) throws IOException {
     Node node = node(id);
     if (node.alive()) {
       throw new IllegalStateException("node " + id + " still runs");
-    }
-    if (wipe) {
-      Path keep = Files.createTempFile("coop-node-key", ".pem");
-      Path key = node.data.resolve("node-key.pem");
-      boolean hadKey = Files.exists(key);
-      if (hadKey) {
-        Files.copy(key, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-      deleteTree(node.data);
-      Files.createDirectories(node.data);
-      if (hadKey) {
-        // The node keeps its identity (its key); only its ledger and Raft log are gone.
-        Files.copy(keep, key);
-        Files.setPosixFilePermissions(
-            key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      }
-      Files.deleteIfExists(keep);
     }
     launch(node);
     writeState();
@@ -430,17 +411,6 @@ public final class LocalNetwork implements AutoCloseable {
         if (taken.add(socket.getLocalPort())) {
           return socket.getLocalPort();
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }
