@@ -83,6 +83,11 @@ final class AtTime implements ClauseContext {
   }
 
   @Override
+  public VoteTally tally(Clause.Vote vote) {
+    return context.tally(vote);
+  }
+
+  @Override
   public Map<KeyId, Instant> vetoes() {
     return context.vetoes();
   }

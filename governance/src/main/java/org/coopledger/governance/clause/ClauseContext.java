@@ -72,6 +72,15 @@ public interface ClauseContext {
    */
   Map<KeyId, Ballot> ballots();
 
+  /**
+   * The tally of {@code vote}: {@link VoteTally#of} of {@link #voterWeights} and {@link #ballots}.
+   * A context may keep it up to date as ballots arrive instead of counting them all again, but must
+   * return exactly that.
+   */
+  default VoteTally tally(Clause.Vote vote) {
+    return VoteTally.of(voterWeights(vote), ballots());
+  }
+
   /** Vetoes cast on the proposal: vetoing member's key id to the accepted time of the veto. */
   Map<KeyId, Instant> vetoes();
 

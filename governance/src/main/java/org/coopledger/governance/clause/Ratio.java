@@ -1,7 +1,5 @@
 package org.coopledger.governance.clause;
 
-import java.math.BigInteger;
-
 /**
  * A fraction between 0 and 1 inclusive, used for vote quorums and approval thresholds. Written
  * either as a percentage ({@code 50%}, kept as 50/100) or as a fraction ({@code 2/3}); a
@@ -24,11 +22,16 @@ public record Ratio(int numerator, int denominator) {
   }
 
   /**
-   * Compares {@code part / whole} with this ratio: negative, zero or positive. {@code whole > 0}.
+   * Compares {@code part / whole} with this ratio: negative, zero or positive. {@code part} and
+   * {@code whole} are not negative, {@code whole > 0}.
    */
-  int compareTo(BigInteger part, BigInteger whole) {
-    return part.multiply(BigInteger.valueOf(denominator))
-        .compareTo(whole.multiply(BigInteger.valueOf(numerator)));
+  int compareTo(long part, long whole) {
+    // Exact: both products are compared as 128-bit numbers (part and whole are not negative).
+    long left = part * denominator;
+    long right = whole * numerator;
+    int high =
+        Long.compare(Math.multiplyHigh(part, denominator), Math.multiplyHigh(whole, numerator));
+    return high != 0 ? high : Long.compareUnsigned(left, right);
   }
 
   @Override

@@ -1,48 +1,22 @@
 package org.coopledger.governance.clause;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.coopledger.governance.clause.Clause.Vote;
-import org.coopledger.governance.clause.ClauseContext.Ballot;
-import org.coopledger.governance.crypto.KeyId;
 
 /**
- * Tallies one {@link Vote}. Only the ballots of the vote's electorate count (as the context gives
- * it: fixed when the proposal opened, without members removed since). The quorum compares the
- * weight that voted (yes, no or abstain) with the eligible weight; the threshold compares yes with
- * yes + no. Before the window ends the outcome is final when the votes not yet cast cannot change
- * it: it passes early if it would pass both with every missing vote a no and with every missing
- * vote an abstention, and fails early if it would fail with every missing vote a yes.
+ * Decides one {@link Vote} from its tally ({@link ClauseContext#tally}: only the ballots of the
+ * vote's electorate count, as the context gives it: fixed when the proposal opened, without members
+ * removed since). The quorum compares the weight that voted (yes, no or abstain) with the eligible
+ * weight; the threshold compares yes with yes + no. Before the window ends the outcome is final
+ * when the votes not yet cast cannot change it: it passes early if it would pass both with every
+ * missing vote a no and with every missing vote an abstention, and fails early if it would fail
+ * with every missing vote a yes. All arithmetic is exact ({@code long} sums, 128-bit products).
  */
-record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger eligible) {
+record VoteCount(VoteTally tally) {
 
   static VoteCount tally(ClauseContext context, Vote vote) {
-    BigInteger yes = BigInteger.ZERO;
-    BigInteger no = BigInteger.ZERO;
-    BigInteger abstain = BigInteger.ZERO;
-    BigInteger eligible = BigInteger.ZERO;
-    Map<KeyId, Ballot> ballots = new TreeMap<>(context.ballots());
-    for (Map.Entry<KeyId, Long> voter : new TreeMap<>(context.voterWeights(vote)).entrySet()) {
-      BigInteger weight = BigInteger.valueOf(Math.max(0, voter.getValue()));
-      eligible = eligible.add(weight);
-      Ballot ballot = ballots.get(voter.getKey());
-      if (ballot == null) {
-        continue;
-      }
-      switch (ballot) {
-        case YES -> yes = yes.add(weight);
-        case NO -> no = no.add(weight);
-        case ABSTAIN -> abstain = abstain.add(weight);
-      }
-    }
-    return new VoteCount(yes, no, abstain, eligible);
-  }
-
-  BigInteger remaining() {
-    return eligible.subtract(yes).subtract(no).subtract(abstain);
+    return new VoteCount(context.tally(vote));
   }
 
   /** When the vote's window ends. */
@@ -54,7 +28,10 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
   Verdict outcome(Vote vote, ClauseContext context) {
     Instant closes = closesAt(vote, context);
     boolean closed = !context.now().isBefore(closes);
-    BigInteger voted = yes.add(no).add(abstain);
+    long yes = tally.yes();
+    long no = tally.no();
+    long voted = tally.voted();
+    long remaining = tally.remaining();
     if (closed) {
       return passes(vote, voted, yes, no)
           ? Verdict.holds()
@@ -62,10 +39,10 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
     }
     // Worst case for a pass: every missing vote a no, or every one an abstention (which leaves
     // nothing decisive when nobody has voted yes or no yet).
-    if (passes(vote, voted, yes, no) && passes(vote, voted, yes, no.add(remaining()))) {
+    if (passes(vote, voted, yes, no) && passes(vote, voted, yes, no + remaining)) {
       return Verdict.holds();
     }
-    if (!passes(vote, eligible, yes.add(remaining()), no)) {
+    if (!passes(vote, tally.eligible(), yes + remaining, no)) {
       return Verdict.never("vote cannot pass any more (" + summary(vote) + ")");
     }
     return new Verdict(
@@ -74,12 +51,13 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
         List.of("vote open until " + closes + " (" + summary(vote) + ")"));
   }
 
-  private boolean passes(Vote vote, BigInteger voted, BigInteger yesVotes, BigInteger noVotes) {
-    if (eligible.signum() <= 0 || vote.quorum().compareTo(voted, eligible) < 0) {
+  private boolean passes(Vote vote, long voted, long yesVotes, long noVotes) {
+    long eligible = tally.eligible();
+    if (eligible <= 0 || vote.quorum().compareTo(voted, eligible) < 0) {
       return false;
     }
-    BigInteger decisive = yesVotes.add(noVotes);
-    if (decisive.signum() <= 0) {
+    long decisive = yesVotes + noVotes;
+    if (decisive <= 0) {
       return false;
     }
     int against = vote.approve().compareTo(yesVotes, decisive);
@@ -88,13 +66,13 @@ record VoteCount(BigInteger yes, BigInteger no, BigInteger abstain, BigInteger e
 
   private String summary(Vote vote) {
     return "yes "
-        + yes
+        + tally.yes()
         + ", no "
-        + no
+        + tally.no()
         + ", abstain "
-        + abstain
+        + tally.abstain()
         + " of "
-        + eligible
+        + tally.eligible()
         + " eligible; needs quorum "
         + vote.quorum()
         + " and approve"

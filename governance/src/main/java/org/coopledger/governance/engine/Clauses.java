@@ -42,16 +42,25 @@ final class Clauses {
     return state.parsedRulebook().clause(kindOf(proposal.action().governed()));
   }
 
+  /** The clause's result for the proposal; votes are tallied by the state's tallies if current. */
   static ClauseResult evaluate(CoopState state, Proposal proposal, long now) {
-    return clauseFor(state, proposal).evaluate(new ProposalContext(state, proposal, now));
+    Clause clause = clauseFor(state, proposal);
+    Tallies kept = state.tallies(proposal.id());
+    return clause.evaluate(
+        new ProposalContext(
+            state,
+            proposal,
+            now,
+            kept != null && kept.reflects(state, proposal, clause) ? kept : null));
   }
 
   /**
    * The proposal with its status and conditions-met time brought up to date at {@code now} (after
-   * an approval, vote or veto changed what the clause sees).
+   * an approval, vote or veto changed what the clause sees), its votes tallied by {@code tallies}.
    */
-  static Proposal refreshed(CoopState state, Proposal proposal, long now) {
-    ClauseResult result = evaluate(state, proposal, now);
+  static Proposal refreshed(CoopState state, Proposal proposal, long now, Tallies tallies) {
+    ClauseResult result =
+        clauseFor(state, proposal).evaluate(new ProposalContext(state, proposal, now, tallies));
     long metAt = result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L);
     long lapseAt = result.conditionsLapseAt().map(Instant::toEpochMilli).orElse(-1L);
     return proposal.withStatus(
@@ -67,10 +76,21 @@ final class Clauses {
     CoopState.Builder next = state.toBuilder();
     for (Proposal p : state.proposals().values()) {
       if (!p.status().isClosed()) {
-        next.proposals().put(p.id(), refreshed(state, p, now));
+        Tallies tallies = Tallies.of(state, p, clauseFor(state, p));
+        next.proposals().put(p.id(), refreshed(state, p, now, tallies));
+        next.tallies(p.id(), tallies);
       }
     }
     return next.build();
+  }
+
+  /**
+   * Puts {@code proposal} into the next state, refreshed at the step's time with {@code tallies}
+   * (its votes' tallies in the state before), and keeps the tallies for the next entry on it.
+   */
+  static void put(StateMachine.Step step, Proposal proposal, Tallies tallies) {
+    step.next.proposals().put(proposal.id(), refreshed(step.before, proposal, step.now, tallies));
+    step.next.tallies(proposal.id(), tallies);
   }
 
   /** The end of the longest vote window of the clause, if it has a vote. */

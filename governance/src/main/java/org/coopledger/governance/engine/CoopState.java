@@ -4,9 +4,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
@@ -20,6 +22,8 @@ import org.coopledger.governance.split.Split;
  * for byte.
  */
 public final class CoopState {
+  private static final AtomicLong MEMBERSHIPS = new AtomicLong();
+
   private static final CoopState EMPTY =
       new CoopState(
           "",
@@ -43,6 +47,24 @@ public final class CoopState {
   private final long lastAcceptedAt;
   private final Rulebook parsedRulebook;
 
+  // Derived data kept beside the canonical content: never encoded, never compared, and always
+  // equal to what computing it afresh gives (see the property tests in LedgerProperties).
+
+  /**
+   * Changes whenever members (other than their nonces), key owners, splits or the rulebook may have
+   * changed: what a vote's electorate and weights are computed from. Unique per JVM, so two states
+   * share one only if one descends from the other with none of those changed.
+   */
+  private final long membership;
+
+  /** Each open proposal's vote tallies, valid as {@link Tallies#reflects} says. */
+  private final Map<EntryId, Tallies> tallies;
+
+  /** Encoded proposals of this state or an ancestor, reused for proposals not changed since. */
+  private volatile Map<EntryId, StateCodec.EncodedProposal> encodedProposals;
+
+  private volatile byte[] digest;
+
   CoopState(
       String coopId,
       String name,
@@ -63,6 +85,9 @@ public final class CoopState {
     this.balances = balances;
     this.lastAcceptedAt = lastAcceptedAt;
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
+    this.membership = MEMBERSHIPS.incrementAndGet();
+    this.tallies = Map.of();
+    this.encodedProposals = Map.of();
   }
 
   private CoopState(Builder b, Rulebook parsed) {
@@ -80,6 +105,9 @@ public final class CoopState {
     this.balances = b.balances;
     this.lastAcceptedAt = b.lastAcceptedAt;
     this.parsedRulebook = parsed;
+    this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
+    this.tallies = b.tallies == null ? b.from.tallies : Collections.unmodifiableMap(b.tallies);
+    this.encodedProposals = b.from.encodedProposals;
   }
 
   /** The state before genesis. */
@@ -171,9 +199,14 @@ public final class CoopState {
     return lastAcceptedAt;
   }
 
-  /** The canonical binary encoding (see {@link StateCodec}). */
+  /**
+   * The canonical binary encoding (see {@link StateCodec}). Proposals unchanged since the last
+   * encoding of this state or an ancestor are not encoded again; the bytes are the same.
+   */
   public byte[] encode() {
-    return StateCodec.encode(this);
+    StateCodec.Encoded encoded = StateCodec.encode(this, encodedProposals);
+    encodedProposals = encoded.proposals();
+    return encoded.bytes();
   }
 
   /** Reads {@link #encode()}'s output, refusing anything that is not canonical. */
@@ -181,13 +214,27 @@ public final class CoopState {
     return StateCodec.decode(bytes);
   }
 
-  /** SHA-256 of {@link #encode()}. */
+  /** SHA-256 of {@link #encode()}, computed once per state. */
   public byte[] digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(encode());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    byte[] d = digest;
+    if (d == null) {
+      try {
+        d = MessageDigest.getInstance("SHA-256").digest(encode());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+      }
+      digest = d;
     }
+    return d.clone();
+  }
+
+  long membership() {
+    return membership;
+  }
+
+  /** The tallies kept for proposal {@code id}, if any (check {@link Tallies#reflects}). */
+  Tallies tallies(EntryId id) {
+    return tallies.get(id);
   }
 
   /** Lowercase hex of {@link #digest()}. */
@@ -238,6 +285,8 @@ public final class CoopState {
     private SortedMap<KeyId, KeyId> keyOwners;
     private SortedMap<EntryId, Proposal> proposals;
     private java.util.ArrayList<Split> splits;
+    private Map<EntryId, Tallies> tallies;
+    private boolean membershipChanged;
 
     private Builder(CoopState s) {
       from = s;
@@ -248,7 +297,19 @@ public final class CoopState {
       lastAcceptedAt = s.lastAcceptedAt;
     }
 
+    /** The members, to change: anything about them but their nonces (see {@link #nonce}). */
     SortedMap<KeyId, Member> members() {
+      membershipChanged = true;
+      return membersToChange();
+    }
+
+    /** Records a member's last accepted nonce, which no vote's electorate depends on. */
+    void nonce(KeyId member, long nonce) {
+      SortedMap<KeyId, Member> m = membersToChange();
+      m.put(member, m.get(member).withNonce(nonce));
+    }
+
+    private SortedMap<KeyId, Member> membersToChange() {
       if (members == null) {
         members = new TreeMap<>(from.members);
       }
@@ -256,10 +317,26 @@ public final class CoopState {
     }
 
     SortedMap<KeyId, KeyId> keyOwners() {
+      membershipChanged = true;
       if (keyOwners == null) {
         keyOwners = new TreeMap<>(from.keyOwners);
       }
       return keyOwners;
+    }
+
+    /**
+     * Keeps {@code t} as proposal {@code id}'s tallies (null: none), for the next entry on it to
+     * update instead of counting every ballot again.
+     */
+    void tallies(EntryId id, Tallies t) {
+      if (tallies == null) {
+        tallies = new java.util.HashMap<>(from.tallies);
+      }
+      if (t == null) {
+        tallies.remove(id);
+      } else {
+        tallies.put(id, t);
+      }
     }
 
     SortedMap<EntryId, Proposal> proposals() {
@@ -270,6 +347,7 @@ public final class CoopState {
     }
 
     java.util.List<Split> splits() {
+      membershipChanged = true;
       if (splits == null) {
         splits = new java.util.ArrayList<>(from.splits);
       }

@@ -67,6 +67,7 @@ final class Execution {
                 result.conditionsMetSince().map(Instant::toEpochMilli).orElse(-1L),
                 result.conditionsLapseAt().map(Instant::toEpochMilli).orElse(-1L),
                 step.now));
+    step.next.tallies(p.id(), null);
     return "executed proposal " + p.id() + ": " + done;
   }
 
@@ -74,6 +75,7 @@ final class Execution {
     step.next
         .proposals()
         .put(p.id(), p.withStatus(status, p.conditionsMetAt(), p.conditionsLapseAt(), step.now));
+    step.next.tallies(p.id(), null);
   }
 
   /** Rejects a governed action that cannot take effect in {@code state}. */

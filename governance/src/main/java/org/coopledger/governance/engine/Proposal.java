@@ -1,9 +1,7 @@
 package org.coopledger.governance.engine;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.VoteChoice;
@@ -56,8 +54,9 @@ public record Proposal(
     }
   }
 
+  /** Maps this class made are shared between versions of a proposal, never copied again. */
   private static <V> SortedMap<KeyId, V> frozen(SortedMap<KeyId, V> map) {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    return FrozenSortedMap.copyOf(map);
   }
 
   /** A fresh proposal with no approvals, votes or vetoes. */
@@ -73,9 +72,9 @@ public record Proposal(
         openedAt,
         action,
         electorate,
-        new TreeMap<>(),
-        new TreeMap<>(),
-        new TreeMap<>(),
+        FrozenSortedMap.empty(),
+        FrozenSortedMap.empty(),
+        FrozenSortedMap.empty(),
         ProposalStatus.OPEN,
         -1,
         -1,
@@ -83,8 +82,7 @@ public record Proposal(
   }
 
   Proposal withBallot(KeyId voter, Ballot ballot) {
-    SortedMap<KeyId, Ballot> m = new TreeMap<>(ballots);
-    m.put(voter, ballot);
+    SortedMap<KeyId, Ballot> m = FrozenSortedMap.with(ballots, voter, ballot);
     return new Proposal(
         id,
         author,
@@ -101,8 +99,7 @@ public record Proposal(
   }
 
   Proposal withApproval(KeyId approver, long at) {
-    SortedMap<KeyId, Long> m = new TreeMap<>(approvals);
-    m.put(approver, at);
+    SortedMap<KeyId, Long> m = FrozenSortedMap.with(approvals, approver, at);
     return new Proposal(
         id,
         author,
@@ -119,8 +116,7 @@ public record Proposal(
   }
 
   Proposal withoutApproval(KeyId approver) {
-    SortedMap<KeyId, Long> m = new TreeMap<>(approvals);
-    m.remove(approver);
+    SortedMap<KeyId, Long> m = FrozenSortedMap.without(approvals, approver);
     return new Proposal(
         id,
         author,
@@ -137,8 +133,7 @@ public record Proposal(
   }
 
   Proposal withVeto(KeyId vetoer, VetoMark veto) {
-    SortedMap<KeyId, VetoMark> m = new TreeMap<>(vetoes);
-    m.put(vetoer, veto);
+    SortedMap<KeyId, VetoMark> m = FrozenSortedMap.with(vetoes, vetoer, veto);
     return new Proposal(
         id,
         author,

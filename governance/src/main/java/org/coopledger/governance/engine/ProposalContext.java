@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseContext;
 import org.coopledger.governance.clause.Group;
+import org.coopledger.governance.clause.VoteTally;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.split.Split;
 
@@ -25,10 +27,17 @@ import org.coopledger.governance.split.Split;
  */
 final class ProposalContext extends MembersContext {
   private final Proposal proposal;
+  private final Tallies tallies;
 
   ProposalContext(CoopState state, Proposal proposal, long now) {
+    this(state, proposal, now, null);
+  }
+
+  /** A context whose votes are tallied by {@code tallies} (of this proposal; null: count). */
+  ProposalContext(CoopState state, Proposal proposal, long now, Tallies tallies) {
     super(state, now);
     this.proposal = proposal;
+    this.tallies = tallies;
   }
 
   @Override
@@ -170,9 +179,27 @@ final class ProposalContext extends MembersContext {
 
   @Override
   public Map<KeyId, Ballot> ballots() {
+    return ballots(proposal);
+  }
+
+  static SortedMap<KeyId, Ballot> ballots(Proposal proposal) {
     SortedMap<KeyId, Ballot> out = new TreeMap<>();
-    proposal.ballots().forEach((k, b) -> out.put(k, Ballot.valueOf(b.choice().name())));
+    proposal.ballots().forEach((k, b) -> out.put(k, choice(b.choice())));
     return out;
+  }
+
+  static Ballot choice(VoteChoice choice) {
+    return switch (choice) {
+      case YES -> Ballot.YES;
+      case NO -> Ballot.NO;
+      case ABSTAIN -> Ballot.ABSTAIN;
+    };
+  }
+
+  @Override
+  public VoteTally tally(Clause.Vote vote) {
+    VoteTally kept = tallies == null ? null : tallies.tally(vote);
+    return kept != null ? kept : super.tally(vote);
   }
 
   @Override

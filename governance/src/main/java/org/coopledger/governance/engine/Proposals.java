@@ -32,7 +32,10 @@ final class Proposals {
     Execution.validate(step.before, create.governed());
     Proposal proposal =
         Proposal.open(id, step.author.id(), step.now, create, electorate(step.before));
-    step.next.proposals().put(id, Clauses.refreshed(step.before, proposal, step.now));
+    Clauses.put(
+        step,
+        proposal,
+        Tallies.of(step.before, proposal, Clauses.clauseFor(step.before, proposal)));
     return step.author.describe()
         + " proposed "
         + create.governed().kind()
@@ -94,11 +97,8 @@ final class Proposals {
               + " closed at "
               + java.time.Instant.ofEpochMilli(closesAt));
     }
-    boolean eligible =
-        Clauses.votes(clause).stream()
-            .anyMatch(
-                v -> ProposalContext.voterWeights(step.before, p, v).containsKey(step.author.id()));
-    if (!eligible) {
+    Tallies tallies = Tallies.of(step.before, p, clause);
+    if (!tallies.eligible(step.author.id())) {
       throw new Rejection(
           Rejection.NOT_ELIGIBLE,
           step.author.describe()
@@ -108,9 +108,12 @@ final class Proposals {
               + clause.text()
               + ")");
     }
-    Proposal next =
-        p.withBallot(step.author.id(), new Proposal.Ballot(vote.choice(), vote.reason(), step.now));
-    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    Proposal.Ballot ballot = new Proposal.Ballot(vote.choice(), vote.reason(), step.now);
+    Proposal next = p.withBallot(step.author.id(), ballot);
+    Clauses.put(
+        step,
+        next,
+        tallies.withBallot(next, step.author.id(), p.ballots().get(step.author.id()), ballot));
     return step.author.describe() + " voted " + vote.choice() + " on " + p.id();
   }
 
@@ -130,7 +133,7 @@ final class Proposals {
           step.author.describe() + " already approved proposal " + p.id());
     }
     Proposal next = p.withApproval(step.author.id(), step.now);
-    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    Clauses.put(step, next, Tallies.of(step.before, next, Clauses.clauseFor(step.before, next)));
     return step.author.describe() + " approved " + p.id();
   }
 
@@ -142,7 +145,7 @@ final class Proposals {
           step.author.describe() + " has no approval on proposal " + p.id() + " to withdraw");
     }
     Proposal next = p.withoutApproval(step.author.id());
-    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    Clauses.put(step, next, Tallies.of(step.before, next, Clauses.clauseFor(step.before, next)));
     return step.author.describe() + " withdrew their approval of " + p.id();
   }
 
@@ -163,7 +166,7 @@ final class Proposals {
           Rejection.ALREADY_VETOED, step.author.describe() + " already vetoed " + p.id());
     }
     Proposal next = p.withVeto(step.author.id(), new Proposal.VetoMark(veto.reason(), step.now));
-    step.next.proposals().put(p.id(), Clauses.refreshed(step.before, next, step.now));
+    Clauses.put(step, next, Tallies.of(step.before, next, Clauses.clauseFor(step.before, next)));
     return step.author.describe() + " vetoed " + p.id();
   }
 

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -35,8 +37,24 @@ final class StateCodec {
 
   private StateCodec() {}
 
+  /** A proposal's encoding, valid for exactly that proposal object. */
+  record EncodedProposal(Proposal proposal, byte[] bytes) {}
+
+  /** A state's encoding and the encodings of its proposals, to reuse for the next state. */
+  record Encoded(byte[] bytes, Map<EntryId, EncodedProposal> proposals) {}
+
+  /** The canonical encoding, every part encoded afresh. */
   static byte[] encode(CoopState s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    return encode(s, Map.of()).bytes();
+  }
+
+  /**
+   * The canonical encoding, reusing the bytes in {@code previous} of every proposal that is the
+   * very object they were encoded from (proposals are immutable, so the bytes are the same).
+   */
+  static Encoded encode(CoopState s, Map<EntryId, EncodedProposal> previous) {
+    Map<EntryId, EncodedProposal> proposals = new HashMap<>();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       string(out, MAGIC);
       string(out, s.coopId());
@@ -79,12 +97,21 @@ final class StateCodec {
       }
       out.writeInt(s.proposals().size());
       for (Proposal p : s.proposals().values()) {
-        proposal(out, p);
+        EncodedProposal known = previous.get(p.id());
+        if (known == null || known.proposal() != p) {
+          ByteArrayOutputStream one = new ByteArrayOutputStream(1024);
+          try (DataOutputStream o = new DataOutputStream(one)) {
+            proposal(o, p);
+          }
+          known = new EncodedProposal(p, one.toByteArray());
+        }
+        out.write(known.bytes());
+        proposals.put(p.id(), known);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
-    return bytes.toByteArray();
+    return new Encoded(bytes.toByteArray(), Collections.unmodifiableMap(proposals));
   }
 
   private static void proposal(DataOutputStream out, Proposal p) throws IOException {

@@ -152,9 +152,7 @@ public final class StateMachine {
     checkTime(entry, now, state.parsedRulebook());
     Step step = new Step(state, decoded, author, now);
     String summary = Actions.apply(step);
-    step.next
-        .members()
-        .put(author.id(), step.next.members().get(author.id()).withNonce(entry.nonce()));
+    step.next.nonce(author.id(), entry.nonce());
     step.next.lastAcceptedAt = now;
     CoopState next = step.next.build();
     if (step.rulesChanged) {

@@ -40,6 +40,40 @@ class LedgerProperties {
     assertThat(CoopState.decode(live.encode()).encode()).isEqualTo(live.encode());
   }
 
+  /**
+   * Apply is incremental (a ballot updates its proposal's kept tallies, an encoding reuses the
+   * proposals an ancestor state encoded): every entry of a generated ledger has exactly the outcome
+   * and the state it has when applied to a state decoded afresh (nothing kept), and the digest of
+   * every state equals SHA-256 of its encoding made afresh.
+   */
+  @Property(tries = 60)
+  void incrementalApplyAndDigestEqualApplyingEachEntryToAStateWithNothingKept(
+      @ForAll("ops") List<RandomLedger.Op> ops) throws Exception {
+    List<RandomLedger.Step> steps = RandomLedger.run(ops);
+    var sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    for (RandomLedger.Step step : steps) {
+      CoopState afresh =
+          step.before().isFounded()
+              ? CoopState.decode(StateCodec.encode(step.before()))
+              : CoopState.empty();
+      EntryOutcome expected = StateMachine.apply(afresh, step.record(), SignatureVerifier.CRYPTO);
+      EntryOutcome incremental = step.outcome();
+      assertThat(incremental.getClass()).isEqualTo(expected.getClass());
+      if (expected instanceof EntryOutcome.Rejected r) {
+        assertThat(((EntryOutcome.Rejected) incremental).code()).isEqualTo(r.code());
+      }
+      var hex = java.util.HexFormat.of();
+      String full = hex.formatHex(sha256.digest(StateCodec.encode(incremental.state())));
+      assertThat(hex.formatHex(sha256.digest(StateCodec.encode(expected.state()))))
+          .as("the state reached with nothing kept")
+          .isEqualTo(full);
+      assertThat(hex.formatHex(sha256.digest(incremental.state().encode())))
+          .as("the encoding reusing an ancestor's")
+          .isEqualTo(full);
+      assertThat(incremental.state().digestHex()).as("the kept digest").isEqualTo(full);
+    }
+  }
+
   @Provide
   Arbitrary<List<Long>> stampOffsets() {
     return net.jqwik.api.Arbitraries.longs()
