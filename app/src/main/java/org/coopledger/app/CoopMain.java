@@ -10,7 +10,7 @@ import org.coopledger.cli.Coop;
  */
 public final class CoopMain {
   /** The commands the launcher adds to the cli module's. */
-  static final List<Class<?>> COMMANDS = List.of(NodeCommand.class);
+  static final List<Class<?>> COMMANDS = List.of(NodeCommand.class, TestnetCommand.class);
 
   private CoopMain() {}
 

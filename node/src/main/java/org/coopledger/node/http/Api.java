@@ -10,6 +10,7 @@ import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.write.Submitter;
 
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
@@ -32,6 +33,7 @@ public final class Api {
       LedgerReader ledger,
       Submitter submitter,
       Checkpointer checkpointer,
+      RaftHost raft,
       Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
@@ -59,7 +61,7 @@ public final class Api {
                 ledger, submitter, receipts, config.maxBodyBytes(), config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
         .register("/v1/anchors", new AnchorsService(anchors))
-        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer()))
+        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer(), raft))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
         .any(
