@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.InclusionProofResponse;
 import org.coopledger.api.client.Reply;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.merkle.Hash;
@@ -79,11 +80,11 @@ class ClusterIT {
           .isEqualTo(info.get("peerId").asText().equals(leader) ? "LEADER" : "FOLLOWER");
       assertThat(info.get("peers")).hasSize(NODES);
       // A proof from this node's own store checks against the common root.
-      JsonNode proof = api.inclusionProof(7, size);
+      InclusionProofResponse proof = api.inclusionProof(7, size);
       List<Hash> path = new ArrayList<>();
-      proof.get("hashes").forEach(h -> path.add(Hash.fromBase64(h.asText())));
+      proof.hashes().forEach(h -> path.add(Hash.fromBase64(h)));
       ProofVerifier.verifyInclusion(
-          7, size, Hash.fromBase64(proof.get("leafHash").asText()), path, Hash.fromBase64(root));
+          7, size, Hash.fromBase64(proof.leafHash()), path, Hash.fromBase64(root));
     }
   }
 
