@@ -60,8 +60,8 @@ public final class CoopState {
   /** Each open proposal's vote tallies, valid as {@link Tallies#reflects} says. */
   private final Map<EntryId, Tallies> tallies;
 
-  /** Encoded proposals of this state or an ancestor, reused for proposals not changed since. */
-  private volatile Map<EntryId, StateCodec.EncodedProposal> encodedProposals;
+  /** Encoded members and proposals of this state or an ancestor, reused for those not changed. */
+  private volatile Map<Object, StateCodec.Part> encodedParts;
 
   private volatile byte[] digest;
 
@@ -87,7 +87,7 @@ public final class CoopState {
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
     this.membership = MEMBERSHIPS.incrementAndGet();
     this.tallies = Map.of();
-    this.encodedProposals = Map.of();
+    this.encodedParts = Map.of();
   }
 
   private CoopState(Builder b, Rulebook parsed) {
@@ -107,7 +107,7 @@ public final class CoopState {
     this.parsedRulebook = parsed;
     this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
     this.tallies = b.tallies == null ? b.from.tallies : Collections.unmodifiableMap(b.tallies);
-    this.encodedProposals = b.from.encodedProposals;
+    this.encodedParts = b.from.encodedParts;
   }
 
   /** The state before genesis. */
@@ -200,12 +200,12 @@ public final class CoopState {
   }
 
   /**
-   * The canonical binary encoding (see {@link StateCodec}). Proposals unchanged since the last
-   * encoding of this state or an ancestor are not encoded again; the bytes are the same.
+   * The canonical binary encoding (see {@link StateCodec}). Members and proposals unchanged since
+   * the last encoding of this state or an ancestor are not encoded again; the bytes are the same.
    */
   public byte[] encode() {
-    StateCodec.Encoded encoded = StateCodec.encode(this, encodedProposals);
-    encodedProposals = encoded.proposals();
+    StateCodec.Encoded encoded = StateCodec.encode(this, encodedParts);
+    encodedParts = encoded.parts();
     return encoded.bytes();
   }
 
