@@ -22,7 +22,6 @@ import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.engine.SignatureVerifier;
-import org.coopledger.governance.error.CoopException;
 
 /**
  * Verifies the signatures of ledger records on every core, a window of records ahead of a replay
@@ -99,7 +98,7 @@ final class AheadChecks implements Iterator<byte[]>, SignatureVerifier, AutoClos
     DecodedEntry decoded;
     try {
       decoded = EntryCodec.decode(AcceptedEntry.fromBytes(record).signedEntry());
-    } catch (CoopException | RuntimeException e) {
+    } catch (RuntimeException e) { // CoopException and what a malformed record throws
       return List.of(); // the replay rejects it, with its code
     }
     learnKeys(decoded);
@@ -113,7 +112,7 @@ final class AheadChecks implements Iterator<byte[]>, SignatureVerifier, AutoClos
       try {
         SignatureVerifier.CRYPTO.verify(key, message, signature.signature());
         verified.add(new Verified(key, message, signature.signature()));
-      } catch (CoopException | RuntimeException e) {
+      } catch (RuntimeException e) { // CoopException and what a malformed record throws
         // left to the replay, which rejects the record with its code
       }
     }

@@ -61,7 +61,7 @@ public final class CoopState {
   private final Map<EntryId, Tallies> tallies;
 
   /** Encoded members and proposals of this state or an ancestor, reused for those not changed. */
-  private volatile Map<Object, StateCodec.Part> encodedParts;
+  private volatile StateCodec.Encoded encoded;
 
   private volatile byte[] digest;
 
@@ -87,7 +87,7 @@ public final class CoopState {
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
     this.membership = MEMBERSHIPS.incrementAndGet();
     this.tallies = Map.of();
-    this.encodedParts = Map.of();
+    this.encoded = StateCodec.Encoded.NONE;
   }
 
   private CoopState(Builder b, Rulebook parsed) {
@@ -107,7 +107,7 @@ public final class CoopState {
     this.parsedRulebook = parsed;
     this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
     this.tallies = b.tallies == null ? b.from.tallies : Collections.unmodifiableMap(b.tallies);
-    this.encodedParts = b.from.encodedParts;
+    this.encoded = b.from.encoded;
   }
 
   /** The state before genesis. */
@@ -204,9 +204,9 @@ public final class CoopState {
    * the last encoding of this state or an ancestor are not encoded again; the bytes are the same.
    */
   public byte[] encode() {
-    StateCodec.Encoded encoded = StateCodec.encode(this, encodedParts);
-    encodedParts = encoded.parts();
-    return encoded.bytes();
+    StateCodec.Encoded fresh = StateCodec.encode(this, encoded);
+    encoded = fresh; // of its bytes, only their length is read again: callers may keep them
+    return fresh.bytes();
   }
 
   /** Reads {@link #encode()}'s output, refusing anything that is not canonical. */

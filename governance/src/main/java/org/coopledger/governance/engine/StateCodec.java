@@ -44,7 +44,10 @@ final class StateCodec {
    * A state's encoding and the encodings of its members (by member id) and proposals (by id), to
    * reuse for the next state.
    */
-  record Encoded(byte[] bytes, Map<Object, Part> parts) {}
+  record Encoded(byte[] bytes, Map<Object, Part> parts) {
+    /** No parts yet, and a buffer size for a small state. */
+    static final Encoded NONE = new Encoded(new byte[4096], Map.of());
+  }
 
   @FunctionalInterface
   private interface PartWriter<T> {
@@ -53,16 +56,19 @@ final class StateCodec {
 
   /** The canonical encoding, every part encoded afresh. */
   static byte[] encode(CoopState s) {
-    return encode(s, Map.of()).bytes();
+    return encode(s, Encoded.NONE).bytes();
   }
 
   /**
-   * The canonical encoding, reusing the bytes in {@code previous} of every proposal that is the
-   * very object they were encoded from (proposals are immutable, so the bytes are the same).
+   * The canonical encoding, reusing the bytes {@code last} (an ancestor's encoding) holds of every
+   * member and proposal that is the very object they were encoded from (they are immutable, so the
+   * bytes are the same).
    */
-  static Encoded encode(CoopState s, Map<Object, Part> previous) {
+  static Encoded encode(CoopState s, Encoded last) {
+    Map<Object, Part> previous = last.parts();
     Map<Object, Part> parts = new HashMap<>();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    // The last encoding's size (plus room to grow) spares copying the buffer as it fills.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.bytes().length + 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       string(out, MAGIC);
       string(out, s.coopId());
