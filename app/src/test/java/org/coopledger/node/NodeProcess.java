@@ -59,9 +59,18 @@ final class NodeProcess {
   }
 
   /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
+  /**
+   * SIGKILLs the node and every process it started; when the node runs under a wrapper (strace),
+   * the wrapper's children too, which would otherwise go on running after the test.
+   */
   void kill() throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     process.waitFor();
+    for (ProcessHandle child : children) {
+      child.onExit().join();
+    }
   }
 
   String logTail() {
@@ -89,7 +98,7 @@ final class NodeProcess {
       }
       Thread.sleep(50);
     }
-    process.destroyForcibly();
+    kill();
     throw new AssertionError("the node did not serve within 180 s:\n" + logTail());
   }
 

@@ -39,6 +39,16 @@ public final class NodeClient implements AutoCloseable {
   private static final String JSON_TYPE = "application/json";
   private static final String ANY = "*/*";
 
+  /**
+   * The largest answer read from a node. An honest node's largest answers are pages of entries,
+   * bounded at 2 MiB of records (about 9 MiB of JSON); anything far larger is a node trying to
+   * exhaust the memory of whoever audits it, and is refused before it is held.
+   */
+  public static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+  /** The node's answer was larger than {@link #MAX_RESPONSE_BYTES}. */
+  public static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+
   private final URI base;
 
   private NodeClient(URI base) {
@@ -213,19 +223,47 @@ public final class NodeClient implements AutoCloseable {
         }
       }
       int status = connection.getResponseCode();
+      long declared = connection.getContentLengthLong();
+      if (declared > MAX_RESPONSE_BYTES) {
+        connection.disconnect();
+        throw tooLarge(method, path, declared + " bytes");
+      }
       InputStream answer =
           status >= 400 ? connection.getErrorStream() : connection.getInputStream();
       if (answer == null) {
         return new Reply(status, "");
       }
+      byte[] bytes;
       try (answer) {
-        return new Reply(status, new String(answer.readAllBytes(), StandardCharsets.UTF_8));
+        bytes = answer.readNBytes(MAX_RESPONSE_BYTES + 1);
       }
+      if (bytes.length > MAX_RESPONSE_BYTES) {
+        connection.disconnect();
+        throw tooLarge(method, path, "more than " + MAX_RESPONSE_BYTES + " bytes");
+      }
+      return new Reply(status, new String(bytes, StandardCharsets.UTF_8));
     } catch (SocketTimeoutException e) {
       throw unreachable("did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
     } catch (IOException e) {
       throw unreachable("broke off the exchange (" + e + ")", e);
     }
+  }
+
+  private NodeUnavailableException tooLarge(String method, String path, String size) {
+    return new NodeUnavailableException(
+        RESPONSE_TOO_LARGE,
+        "the node at "
+            + base
+            + " answered "
+            + method
+            + " "
+            + path
+            + " with "
+            + size
+            + "; answers are refused above "
+            + MAX_RESPONSE_BYTES / (1024 * 1024)
+            + " MiB (an honest node's largest, a page of entries, is far smaller): it may be"
+            + " trying to exhaust the memory of whoever reads it");
   }
 
   private NodeUnavailableException unreachable(String what, Exception cause) {

@@ -30,6 +30,8 @@ class NodeClientIT {
     answer("/v1/proposals", 500, "boom");
     answer("/v1/members", 200, "<html>a web page</html>");
     answer("/v1/splits", 404, "not json");
+    huge("/v1/entries-declared", NodeClient.MAX_RESPONSE_BYTES + 1L);
+    huge("/v1/entries-streamed", 0);
     server.start();
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
@@ -96,10 +98,51 @@ class NodeClientIT {
   }
 
   @Test
+  void anAnswerDeclaredLargerThanTheLimitIsRefusedBeforeItIsRead() {
+    assertThatThrownBy(() -> NodeClient.of(url).getJson("/v1/entries-declared"))
+        .isInstanceOfSatisfying(
+            NodeUnavailableException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(NodeClient.RESPONSE_TOO_LARGE);
+              assertThat(e.getMessage()).contains("/v1/entries-declared", "64 MiB");
+            });
+  }
+
+  @Test
+  void anEndlessAnswerWithoutALengthIsCutOffAtTheLimit() {
+    assertThatThrownBy(() -> NodeClient.of(url).getJson("/v1/entries-streamed"))
+        .isInstanceOfSatisfying(
+            NodeUnavailableException.class,
+            e -> assertThat(e.code()).isEqualTo(NodeClient.RESPONSE_TOO_LARGE));
+  }
+
+  @Test
   void urlThatIsNotHttpIsRefusedBeforeAnyRequest() {
     assertThatThrownBy(() -> NodeClient.of("127.0.0.1:8080"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("http://127.0.0.1:8080");
+  }
+
+  /**
+   * Answers with a JSON string that never ends (up to 1 GiB): with {@code declared} as its length,
+   * or chunked (no length) when {@code declared} is 0. Stops when the client hangs up.
+   */
+  private void huge(String path, long declared) {
+    server.createContext(
+        path,
+        exchange -> {
+          exchange.sendResponseHeaders(200, declared);
+          byte[] chunk = new byte[1024 * 1024];
+          java.util.Arrays.fill(chunk, (byte) 'a');
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write('"');
+            for (int i = 0; i < 1024; i++) {
+              out.write(chunk);
+            }
+          } catch (IOException hungUp) {
+            // The client stopped reading: what it should do.
+          }
+        });
   }
 
   private void answer(String path, int status, String body) {

@@ -115,6 +115,46 @@ class AnchorAuditIT {
     assertThat(caught.err()).contains(AnchorCheck.HISTORY_REWRITTEN);
   }
 
+  /**
+   * The chain's clock says when a checkpoint was anchored, and the node cannot change it: entries
+   * the node says it accepted after that moment cannot be in it. Here the chain runs an hour behind
+   * (Ganache's evm_setTime), as if the node had stamped its entries an hour later than the anchor
+   * shows it had them.
+   */
+  @Test
+  void anAnchorMinedBeforeTheEntriesItCoversFailsTheAudit() throws Exception {
+    rpc("evm_setTime", System.currentTimeMillis() - 3_600_000);
+    node = CoopNode.start(config("early", true));
+    post(coop.genesis());
+    for (int i = 0; i < 3; i++) {
+      post(coop.propose("alice", "decision " + i, new Governed.Decision()));
+    }
+    awaitAnchoredSize(4);
+
+    CoopRunner.Result caught = audit("early-trust");
+
+    assertThat(caught.exitCode())
+        .as(caught.out() + caught.err())
+        .isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(caught.err())
+        .contains(
+            "VERIFICATION FAILED [" + CheckpointTimes.CHECKPOINT_BEFORE_ENTRY + "]",
+            "was anchored in block");
+  }
+
+  private void rpc(String method, Object param) throws Exception {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":[" + param + "]}";
+    HttpResponse<String> reply =
+        http.send(
+            HttpRequest.newBuilder(URI.create(chain.rpcUrl().toString()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.body()).as(method).doesNotContain("\"error\"");
+  }
+
   private CoopRunner.Result audit(String trustDir, String... extra) {
     String[] base = {
       "audit",

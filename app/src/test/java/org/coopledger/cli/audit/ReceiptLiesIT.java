@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,16 @@ import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.LedgerOrigin;
 import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.governance.merkle.InMemoryHashSource;
+import org.coopledger.governance.proto.EntryBody;
+import org.coopledger.governance.proto.LedgerRecord;
+import org.coopledger.governance.proto.SignedEntry;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
@@ -185,6 +192,66 @@ class ReceiptLiesIT {
   }
 
   @Test
+  void batchSubmissionVerifiesAndKeepsEveryReceipt(@TempDir Path drafts) throws Exception {
+    Path first = draftRevenue(drafts, "drop:batch-first");
+    Path second = draftRevenue(drafts, "drop:batch-second");
+
+    CoopRunner.Result result =
+        run("submit", first.toString(), second.toString(), "--node", proxy.url());
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.OK);
+    assertThat(result.out().lines().filter(l -> l.contains("signed receipt kept in"))).hasSize(2);
+    for (String line : result.out().lines().toList()) {
+      Path kept = Path.of(line.substring(line.indexOf("kept in ") + 8, line.length() - 1));
+      assertThat(kept).exists().startsWith(trustDir);
+    }
+  }
+
+  @Test
+  void batchSubmissionWithOneTamperedReceiptStopsBeforeCallingItAccepted(@TempDir Path drafts)
+      throws Exception {
+    Path first = draftRevenue(drafts, "drop:batch-fine");
+    Path second = draftRevenue(drafts, "drop:batch-tampered");
+    proxy.lie(
+        path -> path.equals("/v1/entries:batch"),
+        answer -> {
+          ObjectNode json = (ObjectNode) ForgedHistory.read(answer);
+          ObjectNode result = (ObjectNode) json.get("results").get(1);
+          String[] lines = result.get("receipt").asText().split("\n", -1);
+          lines[4] = String.valueOf(Long.parseLong(lines[4]) + 1); // another accepted time
+          result.put("receipt", String.join("\n", lines));
+          return ForgedHistory.write(answer, json);
+        });
+
+    CoopRunner.Result result =
+        run("submit", first.toString(), second.toString(), "--node", proxy.url());
+
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(5);
+    assertThat(result.out()).contains("batch-fine").doesNotContain("batch-tampered");
+    assertThat(result.err()).contains("BAD_NOTE_SIGNATURE");
+  }
+
+  private Path draftRevenue(Path drafts, String source) throws Exception {
+    Path out = drafts.resolve(source.replace(':', '-') + ".entry");
+    CoopRunner.Result drafted =
+        run(
+            "revenue",
+            "1.00",
+            "EUR",
+            "--source",
+            source,
+            "--key",
+            dir.resolve("tess.pem").toString(),
+            "--node",
+            proxy.url(),
+            "--out",
+            out.toString());
+    assertThat(drafted.exitCode()).as(drafted.out() + drafted.err()).isZero();
+    Thread.sleep(2);
+    return out;
+  }
+
+  @Test
   void acknowledgementWithoutAReceiptStopsTheCli() throws Exception {
     proxy.lie(
         path -> path.equals("/v1/entries"),
@@ -253,7 +320,68 @@ class ReceiptLiesIT {
     assertThat(untrusted.exitCode()).isEqualTo(ExitCode.VERIFICATION_FAILED);
     assertThat(untrusted.err()).contains("KEY_NOT_TRUSTED");
     assertThat(given.exitCode()).as(given.err()).isZero();
-    assertThat(given.out()).contains("proof verifies: entry #3");
+    assertThat(given.out())
+        .contains(
+            "proof verifies: entry #3",
+            "member signatures verified: [" + coop.id("tess").hex() + "]",
+            "not checked here, the node's claim",
+            "belonged to members of the co-op when the entry was accepted");
+  }
+
+  /**
+   * The operator holds the node key: it can put an entry no member signed (here tess's revenue with
+   * its amount changed) into a tree, sign a checkpoint of it and serve a valid inclusion proof.
+   * Only the entry's own signature shows the lie, offline.
+   */
+  @Test
+  void aProofOfAnEntryItsSignerNeverSignedDoesNotVerify(@TempDir Path elsewhere) throws Exception {
+    List<byte[]> leaves = leaves();
+    leaves.set((int) mine, withRevenueAmount(leaves.get((int) mine), 1_000_000));
+    String origin = node.origin().orElseThrow();
+    InMemoryHashSource tree = InMemoryHashSource.ofEntries(leaves);
+    String checkpoint =
+        new String(
+            SignedCheckpoint.sign(
+                    new Checkpoint(origin, leaves.size(), tree.root().bytes()),
+                    NoteSigner.of(origin, nodeKey))
+                .bytes(),
+            StandardCharsets.UTF_8);
+    byte[] forged = leaves.get((int) mine);
+    proxy.lie(path -> path.startsWith("/v1/checkpoint"), answer -> answer.withText(checkpoint));
+    proxy.lie(
+        path -> path.equals("/v1/entries/" + mine),
+        answer ->
+            ForgedHistory.withField(answer, "leaf", Base64.getEncoder().encodeToString(forged)));
+    proxy.lie(
+        path -> path.startsWith("/v1/proofs/inclusion"),
+        answer -> {
+          ObjectNode json = (ObjectNode) ForgedHistory.read(answer);
+          var hashes = json.putArray("hashes");
+          tree.inclusionProof(mine, leaves.size()).path().forEach(h -> hashes.add(h.base64()));
+          return ForgedHistory.write(answer, json);
+        });
+    Path bundle = elsewhere.resolve("forged-proof.json");
+
+    CoopRunner.Result made =
+        run("proof", String.valueOf(mine), "--out", bundle.toString(), "--node", proxy.url());
+
+    assertFailed(made, ProofBundle.ENTRY_SIGNATURE, "does not verify");
+    assertThat(bundle).doesNotExist();
+  }
+
+  /** The record with its revenue amount changed, re-encoded canonically; signatures kept. */
+  private static byte[] withRevenueAmount(byte[] leaf, long amountMinor) throws Exception {
+    LedgerRecord record = LedgerRecord.parseFrom(leaf);
+    SignedEntry signed = SignedEntry.parseFrom(record.getSignedEntry());
+    EntryBody body = EntryBody.parseFrom(signed.getBody());
+    EntryBody altered =
+        body.toBuilder()
+            .setRecordRevenue(body.getRecordRevenue().toBuilder().setAmountMinor(amountMinor))
+            .build();
+    return record.toBuilder()
+        .setSignedEntry(signed.toBuilder().setBody(altered.toByteString()).build().toByteString())
+        .build()
+        .toByteArray();
   }
 
   private CoopRunner.Result revenueThroughProxy(String source) throws Exception {

@@ -3,7 +3,10 @@ package org.coopledger.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.contracts.anchor.Anchor;
@@ -13,14 +16,19 @@ import org.coopledger.contracts.anchor.LedgerId;
 import org.coopledger.contracts.chain.EthAddress;
 import org.coopledger.contracts.chain.EthRpc;
 import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.VerificationException;
 import org.coopledger.governance.merkle.Hash;
+import org.coopledger.governance.merkle.InclusionProof;
+import org.coopledger.governance.merkle.TreeHasher;
 
 /**
  * The anchor part of an audit: reads every anchor of the co-op from the CheckpointAnchor contract's
  * {@code Anchored} events and checks that the node's audited checkpoint extends each of them (a
  * consistency proof from each anchored size). A node that rewrote its history since any anchor
- * cannot pass, even if it anchored the rewritten history later.
+ * cannot pass, even if it anchored the rewritten history later. Each anchor's block time must also
+ * be no earlier than the accepted time of the last entry it covers (see {@link CheckpointTimes}).
  *
  * <p>The ledger id comes from the co-op's anchoring admin and its co-op id. The admin should be
  * given ({@code --anchor-admin}, from the co-op's own records); otherwise the node's own anchoring
@@ -67,6 +75,7 @@ public final class AnchorAudit {
     LedgerId ledger = LedgerId.of(ledgerAdmin, LedgerId.nameOf(coopId));
     Anchor latest;
     List<Anchor> every;
+    Map<Long, Long> blockTimes = new HashMap<>();
     try (EthRpc chain = EthRpc.connect(rpc)) {
       AnchorReader reader = new AnchorReader(chain, contract);
       latest =
@@ -86,6 +95,9 @@ public final class AnchorAudit {
                               + contract
                               + "): nothing to check the node against"));
       every = reader.all(ledger);
+      for (Anchor anchored : every) {
+        blockTimes.computeIfAbsent(anchored.blockNumber(), chain::blockTimestamp);
+      }
     }
     // Every anchor ever posted, not only the latest: a node that anchored one history and then
     // a fork must not pass because the fork came last.
@@ -96,6 +108,15 @@ public final class AnchorAudit {
         proof.path("hashes").forEach(h -> path.add(Hash.fromBase64(h.asText())));
       }
       AnchorCheck.verify(anchored, audited, path);
+      // The block's time is the chain's, not the node's: no entry it covers was accepted later.
+      long last = anchored.treeSize() - 1;
+      CheckpointTimes.requireNotBefore(
+          blockTimes.get(anchored.blockNumber()),
+          acceptedAt(last, audited),
+          "the checkpoint of size "
+              + anchored.treeSize()
+              + " was anchored in block "
+              + anchored.blockNumber());
     }
     return new AnchorVerdict(
         contract.hex(),
@@ -108,6 +129,28 @@ public final class AnchorAudit {
         latest.txHash().hex(),
         every.size(),
         nodeAccount().map(ledgerAdmin::equals).orElse(false));
+  }
+
+  /** The accepted time of entry {@code index}, proven to be in the audited checkpoint. */
+  private long acceptedAt(long index, Checkpoint audited) {
+    byte[] leaf = Base64.getDecoder().decode(node.entry(index).path("leaf").asText(""));
+    List<Hash> path = new ArrayList<>();
+    node.inclusionProof(index, audited.size())
+        .path("hashes")
+        .forEach(h -> path.add(Hash.fromBase64(h.asText())));
+    try {
+      new InclusionProof(index, audited.size(), path)
+          .verify(TreeHasher.leafHash(leaf), Hash.of(audited.rootHash()));
+      return AcceptedEntry.fromBytes(leaf).acceptedAtMillis();
+    } catch (CoopException e) {
+      throw new VerificationException(
+          "ENTRY_MISSING",
+          "entry #"
+              + index
+              + " as the node serves it now is not in the audited ledger: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** The node's own anchoring account, if it anchors. */

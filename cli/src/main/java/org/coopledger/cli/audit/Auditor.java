@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.output.Progress;
+import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.LedgerOrigin;
@@ -49,8 +50,18 @@ public final class Auditor {
   private final TrustStore trust;
   private final Listener listener;
   private final int pageSize;
+  private final List<String> witnesses;
 
   public Auditor(NodeClient node, TrustStore trust, Listener listener, int pageSize) {
+    this(node, trust, listener, pageSize, List.of());
+  }
+
+  /**
+   * @param witnesses verifier keys (type 0x04) of witnesses whose cosignatures, where present on
+   *     the checkpoint, must verify and be dated no earlier than the entries they cover
+   */
+  public Auditor(
+      NodeClient node, TrustStore trust, Listener listener, int pageSize, List<String> witnesses) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be positive");
     }
@@ -58,6 +69,7 @@ public final class Auditor {
     this.trust = trust;
     this.listener = listener;
     this.pageSize = pageSize;
+    this.witnesses = List.copyOf(witnesses);
   }
 
   /** Runs every check, in order; returns the report if all hold. */
@@ -139,6 +151,17 @@ public final class Auditor {
     }
     listener.step("state digest matches the replayed state: " + ourDigest);
 
+    for (CheckpointTimes.Cosigned c :
+        CheckpointTimes.checkCosignatures(
+            checkpointText, verifier, witnesses, replay.state().lastAcceptedAt())) {
+      listener.step(
+          "witness "
+              + c.witness()
+              + " cosigned the checkpoint at "
+              + java.time.Instant.ofEpochSecond(c.seconds())
+              + ", not before the entries it covers");
+    }
+
     ReceiptAudit.Summary receipts = null;
     if (mine) {
       receipts =
@@ -148,6 +171,7 @@ public final class Auditor {
     }
 
     trust.saveCheckpoint(info.origin(), checkpointText);
+    trust.saveAuditedNames(AuditedNames.of(derived, checkpoint.size(), replay.state()));
     return new AuditReport(
         node.url(),
         info.origin(),

@@ -2,6 +2,8 @@ package org.coopledger.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.ExitCode;
@@ -42,6 +44,15 @@ public final class AuditCommand implements Callable<Integer> {
   int pageSize = 500;
 
   @Option(
+      names = "--witness",
+      paramLabel = "KEY",
+      description = {
+        "a witness's verifier key (name+hash+key, type 0x04); repeatable. Its cosignature, where",
+        "the checkpoint carries one, must verify and be no earlier than the entries it covers"
+      })
+  List<String> witnesses = new ArrayList<>();
+
+  @Option(
       names = "--mine",
       description = {
         "also check every receipt you kept when you submitted (see `coop receipt show`):",
@@ -75,7 +86,8 @@ public final class AuditCommand implements Callable<Integer> {
           }
         };
     AuditReport report =
-        new Auditor(node.client(context), trust.store(context), listener, pageSize).audit(mine);
+        new Auditor(node.client(context), trust.store(context), listener, pageSize, witnesses)
+            .audit(mine);
     AnchorAudit.AnchorVerdict verdict = null;
     if (checkAnchor) {
       verdict =

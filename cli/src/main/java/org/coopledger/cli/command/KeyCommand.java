@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code coop key new|show}: member keys on the member's own machine. */
 @Command(
     name = "key",
-    description = "Create and inspect Ed25519 member keys.",
-    subcommands = {KeyCommand.New.class, KeyCommand.Show.class})
+    description = "Create, inspect and re-encrypt Ed25519 member keys.",
+    subcommands = {KeyCommand.New.class, KeyCommand.Show.class, KeyCommand.Reencrypt.class})
 public final class KeyCommand {
 
   /** What {@code key new} and {@code key show} print. */
@@ -113,6 +113,50 @@ public final class KeyCommand {
       } else {
         print(context, view);
       }
+    }
+  }
+
+  @Command(
+      name = "reencrypt",
+      description = {
+        "Re-encrypt a key file in the current form (PBKDF2-HMAC-SHA256, 600,000 rounds,",
+        "AES-256-CBC), with the same passphrase. Files written before it (PBKDF2-HMAC-SHA1,",
+        "2,048 rounds) still open, but a stolen one is far cheaper to guess."
+      })
+  static final class Reencrypt implements Runnable {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "FILE", description = "the encrypted key file")
+    Path file;
+
+    Reencrypt(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if (!KeyFiles.encrypted(file)) {
+        throw new IllegalArgumentException(
+            file + " is not encrypted; create an encrypted key with `coop key new`");
+      }
+      char[] passphrase =
+          new Passphrases(context)
+              .forReading(file.toString())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          file
+                              + " is encrypted: set "
+                              + Passphrases.ENV
+                              + " or run in a terminal to type its passphrase"));
+      String before;
+      try {
+        before = KeyFiles.reencrypt(file, passphrase);
+      } finally {
+        Arrays.fill(passphrase, '\0');
+      }
+      context.out().println("re-encrypted " + file + ": " + KeyFiles.encryption(file));
+      context.out().println("(was " + before + "; same key, same passphrase)");
     }
   }
 

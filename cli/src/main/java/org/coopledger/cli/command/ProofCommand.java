@@ -6,14 +6,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.audit.ProofBundle;
+import org.coopledger.cli.audit.SignerKeys;
 import org.coopledger.cli.entry.EntryViews;
 import org.coopledger.cli.output.Json;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.DecodedEntry;
+import org.coopledger.governance.codec.EntryCodec;
+import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.merkle.Hash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +81,16 @@ public final class ProofCommand implements Runnable {
     for (JsonNode h : client.inclusionProof(index, checkpoint.size()).path("hashes")) {
       path.add(Hash.fromBase64(h.asText()));
     }
-    ProofBundle bundle = new ProofBundle(origin, key, note, index, checkpoint.size(), leaf, path);
+    // The signers' keys, so that the bundle's entry signatures can be checked offline too.
+    Map<String, String> signerKeys;
+    try {
+      DecodedEntry entry = EntryCodec.decode(AcceptedEntry.fromBytes(leaf).signedEntry());
+      signerKeys = SignerKeys.toJson(SignerKeys.of(client, entry, index));
+    } catch (CoopException e) {
+      signerKeys = Map.of(); // bundle.verify names what is wrong with the leaf
+    }
+    ProofBundle bundle =
+        new ProofBundle(origin, key, note, index, checkpoint.size(), leaf, path, signerKeys);
     // Check before saving: a bundle that does not verify is evidence of a lying node, not a proof.
     ProofBundle.Verified verified = bundle.verify(verifier);
     bundle.write(out);

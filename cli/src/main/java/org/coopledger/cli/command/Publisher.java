@@ -42,9 +42,9 @@ final class Publisher {
     return client;
   }
 
-  /** Member names and proposal id prefixes, resolved through the node. */
+  /** Member names and proposal id prefixes, resolved from the last audit where there is one. */
   Directory directory() {
-    return new Directory(client());
+    return new Directory(client(), options.trust.store(context), context.err());
   }
 
   /** Signs {@code action} as the {@code --key} member (plus {@code coSigners}) and publishes it. */

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.NodeRejectedException;
 import org.coopledger.cli.CliContext;
+import org.coopledger.cli.audit.ReceiptCheck;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.output.Json;
+import org.coopledger.cli.trust.TrustStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code coop submit FILE...}: send signed entry files to the node. One file is one {@code POST
  * /v1/entries}; several go in order as one {@code POST /v1/entries:batch}, and each is answered on
- * its own (a bad one refuses only itself).
+ * its own (a bad one refuses only itself). Every acceptance's signed receipt is verified and kept
+ * in the journal before it is reported, as for a single entry.
  */
 @Command(
     name = "submit",
@@ -66,7 +70,9 @@ public final class SubmitCommand implements Runnable {
       signed.add(entry);
       entries.add(SignedEntryFile.apiJson(entry));
     }
-    JsonNode reply = node.client(context).postJson("/v1/entries:batch", batch);
+    NodeClient client = node.client(context);
+    TrustStore store = trust.store(context);
+    JsonNode reply = client.postJson("/v1/entries:batch", batch);
     JsonNode results = reply.path("results");
     JsonNode firstRefusal = null;
     ArrayNode out = Json.MAPPER.createArrayNode();
@@ -76,10 +82,25 @@ public final class SubmitCommand implements Runnable {
       if (!accepted && firstRefusal == null) {
         firstRefusal = result;
       }
+      // Each acceptance is checked and kept like a single one, before it is reported.
+      ReceiptCheck.Checked receipt =
+          accepted ? ReceiptCheck.check(client, store, signed.get(i), result) : null;
+      if (receipt != null && receipt.pinnedNow()) {
+        context
+            .err()
+            .println(
+                "pinned the key of ledger "
+                    + receipt.receipt().origin()
+                    + " on first use: "
+                    + receipt.verifierKey());
+      }
       if (json.enabled()) {
         ObjectNode line = Json.object();
         line.put("file", files.get(i).toString());
         line.setAll((ObjectNode) result);
+        if (receipt != null) {
+          line.put("receiptFile", receipt.file().toString());
+        }
         out.add(line);
       } else if (quiet) {
         context.out().println(accepted ? result.path("entryId").asText() : "-");
@@ -90,7 +111,11 @@ public final class SubmitCommand implements Runnable {
                 files.get(i)
                     + ": "
                     + (accepted
-                        ? "accepted as entry #" + result.path("index").asText()
+                        ? "accepted as entry #"
+                            + receipt.receipt().index()
+                            + " (signed receipt kept in "
+                            + receipt.file()
+                            + ")"
                         : "refused ("
                             + result.path("error").asText()
                             + "): "

@@ -18,11 +18,20 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "verify-proof",
     description = {
-      "Check a proof bundle offline: the checkpoint's signature, then the entry's inclusion.",
+      "Check a proof bundle offline: the checkpoint's signature, the entry's inclusion, and the",
+      "entry's own member signatures. That the signers were members allowed to sign it when it was",
+      "accepted is the node's claim, which only `coop audit` (a replay of the ledger) checks.",
       "The ledger's key comes from --trust-key (as the co-op publishes it), else the key pinned",
       "for the ledger by `coop audit`; with neither, nothing is verified (exit 5)."
     })
 public final class VerifyProofCommand implements Runnable {
+  /** What a bundle cannot show by itself: only a replay of the whole ledger can. */
+  static final java.util.List<String> NODE_CLAIMS =
+      java.util.List.of(
+          "that these keys belonged to members of the co-op when the entry was accepted",
+          "that the co-op's rules let them sign it (roles, approvals, votes, time bounds)",
+          "that the entry took effect (the rules did not refuse it at its turn)");
+
   /** Neither a pinned key nor {@code --trust-key} for the bundle's ledger. */
   public static final String KEY_NOT_TRUSTED = "KEY_NOT_TRUSTED";
 
@@ -78,6 +87,10 @@ public final class VerifyProofCommand implements Runnable {
       view.put("entryId", verified.entry().id().hex());
       view.put("summary", EntryViews.describe(verified.entry().entry()));
       view.put("acceptedAtMillis", verified.acceptedAtMillis());
+      var signers = view.putArray("verifiedSignatures");
+      verified.signers().forEach(id -> signers.add(id.hex()));
+      var claims = view.putArray("nodeClaims");
+      NODE_CLAIMS.forEach(claims::add);
       view.put("verifierKey", key);
       view.put("keySource", source);
       Json.print(context.out(), view);
@@ -96,6 +109,14 @@ public final class VerifyProofCommand implements Runnable {
     context.out().println("  entry:    " + EntryViews.describe(verified.entry().entry()));
     context.out().println("  entry id: " + verified.entry().id().hex());
     context.out().println("  accepted: " + Instant.ofEpochMilli(verified.acceptedAtMillis()));
-    context.out().println("  signed by " + key + " (" + source + ")");
+    context.out().println("  checkpoint signed by " + key + " (" + source + ")");
+    context
+        .out()
+        .println(
+            "  member signatures verified: "
+                + verified.signers().stream().map(id -> id.hex()).toList()
+                + " (the author's among them)");
+    context.out().println("not checked here, the node's claim (`coop audit` checks it):");
+    NODE_CLAIMS.forEach(claim -> context.out().println("  - " + claim));
   }
 }

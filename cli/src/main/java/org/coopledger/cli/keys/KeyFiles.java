@@ -1,17 +1,21 @@
 package org.coopledger.cli.keys;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.util.io.pem.PemReader;
 import org.coopledger.governance.crypto.KeyFileException;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.crypto.SigningKey;
@@ -52,6 +56,75 @@ public final class KeyFiles {
       Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Re-encrypts an encrypted key file in place in the current form (PBKDF2-HMAC-SHA256 with {@link
+   * SigningKey#PBKDF2_ITERATIONS} rounds, AES-256-CBC), with the same passphrase, keeping its name.
+   * The new file is written beside the old one, opened again and compared before it replaces it, so
+   * a failure never leaves the key unreadable.
+   *
+   * @return how the file was encrypted before, e.g. {@code PBKDF2-HMAC-SHA1, 2048 rounds}
+   * @throws KeyFileException if the file is not an encrypted key or the passphrase is wrong
+   */
+  public static String reencrypt(Path file, char[] passphrase) {
+    String text = read(file);
+    if (!text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
+      throw new KeyFileException(file + " is not encrypted; nothing to re-encrypt");
+    }
+    String before = encryption(text);
+    SigningKey key;
+    try {
+      key = SigningKey.fromPem(text, passphrase);
+    } catch (KeyFileException e) {
+      throw new KeyFileException(file + ": " + e.getMessage());
+    }
+    Path fresh = file.resolveSibling(file.getFileName() + ".reencrypted");
+    try {
+      Files.deleteIfExists(fresh);
+      write(fresh, key, name(text), passphrase);
+      if (!SigningKey.fromPem(read(fresh), passphrase).id().equals(key.id())) {
+        throw new IllegalStateException("the re-encrypted key does not open to the same key");
+      }
+      Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return before;
+  }
+
+  /**
+   * How an encrypted key file's key is protected, e.g. {@code PBKDF2-HMAC-SHA256, 600000 rounds}.
+   */
+  public static String encryption(Path file) {
+    return encryption(read(file));
+  }
+
+  private static String encryption(String text) {
+    try (PemReader reader =
+        new PemReader(
+            new StringReader(
+                text.substring(text.indexOf("-----BEGIN ENCRYPTED PRIVATE KEY-----"))))) {
+      var info =
+          new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo(
+                  reader.readPemObject().getContent())
+              .toASN1Structure();
+      var pbes2 =
+          org.bouncycastle.asn1.pkcs.PBES2Parameters.getInstance(
+              info.getEncryptionAlgorithm().getParameters());
+      var kdf =
+          org.bouncycastle.asn1.pkcs.PBKDF2Params.getInstance(
+              pbes2.getKeyDerivationFunc().getParameters());
+      String prf =
+          kdf.getPrf().getAlgorithm().equals(PKCSObjectIdentifiers.id_hmacWithSHA256)
+              ? "PBKDF2-HMAC-SHA256"
+              : kdf.isDefaultPrf()
+                  ? "PBKDF2-HMAC-SHA1"
+                  : "PBKDF2 (" + kdf.getPrf().getAlgorithm() + ")";
+      return prf + ", " + kdf.getIterationCount() + " rounds";
+    } catch (IOException | RuntimeException e) {
+      return "an encryption this version cannot describe";
     }
   }
 

@@ -135,6 +135,30 @@ public final class TrustStore {
     write(checkpointFile(origin), checkpointText);
   }
 
+  /** Remembers the names and proposal ids of an audited ledger (see {@link AuditedNames}). */
+  public void saveAuditedNames(AuditedNames names) {
+    write(namesFile(names.origin()), names.toJson());
+  }
+
+  /**
+   * The names and proposal ids of the last audit of {@code origin}, if it was ever audited here.
+   */
+  public Optional<AuditedNames> auditedNames(String origin) {
+    Path file = namesFile(origin);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(AuditedNames.fromJson(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path namesFile(String origin) {
+    return dir.resolve("audited").resolve(fileKey(origin) + ".json");
+  }
+
   private Path checkpointFile(String origin) {
     return dir.resolve("checkpoints").resolve(fileKey(origin) + ".checkpoint");
   }

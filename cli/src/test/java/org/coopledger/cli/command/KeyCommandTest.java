@@ -134,4 +134,56 @@ class KeyCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
   }
+
+  /** A key file an earlier coopledger wrote: PBKDF2-HMAC-SHA1, 2,048 rounds, passphrase "old". */
+  private static final String OLD_KEY =
+      """
+      coop key: oldtimer
+      -----BEGIN ENCRYPTED PRIVATE KEY-----
+      MIG5MFUGCSqGSIb3DQEFDTBIMCcGCSqGSIb3DQEFDDAaBBTa5pMr4nAarVU92fdI
+      FeKWWBPpBQICCAAwHQYJYIZIAWUDBAEqBBBiFtIvDSfmuvJWBivX1cIrBGAv1qw5
+      Jlj6hLehhYEwtEW6R0EfikHQqxqjIbi/aVRKQ4qJFwL6WWovZdAsETfxsnHcbAJL
+      dbflN5u0Lytv6WeENyhrquBoaftcUmXcvJjDe31DiEKfdSJfUpm8/cgPg7I=
+      -----END ENCRYPTED PRIVATE KEY-----
+      """;
+
+  @Test
+  void reencryptTurnsAnOldSha1KeyFileIntoTheCurrentFormWithTheSameKeyAndPassphrase()
+      throws Exception {
+    Path file = dir.resolve("old.pem");
+    Files.writeString(file, OLD_KEY);
+    CoopRunner old = CoopRunner.plain().withEnv(Map.of("COOP_PASSPHRASE", "old"));
+    String idBefore =
+        JSON.readTree(old.run("key", "show", file.toString(), "--json").out())
+            .path("keyId")
+            .asText();
+
+    CoopRunner.Result result = old.run("key", "reencrypt", file.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+    assertThat(result.out())
+        .contains("PBKDF2-HMAC-SHA256, 600000 rounds", "was PBKDF2-HMAC-SHA1, 2048 rounds");
+    JsonNode after = JSON.readTree(old.run("key", "show", file.toString(), "--json").out());
+    assertThat(after.path("keyId").asText()).isEqualTo(idBefore);
+    assertThat(after.path("name").asText()).isEqualTo("oldtimer");
+    assertThat(org.coopledger.cli.keys.KeyFiles.encryption(file))
+        .isEqualTo("PBKDF2-HMAC-SHA256, 600000 rounds");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(dir.resolve("old.pem.reencrypted")).doesNotExist();
+  }
+
+  @Test
+  void reencryptWithAWrongPassphraseLeavesTheFileAsItWas() throws Exception {
+    Path file = dir.resolve("old.pem");
+    Files.writeString(file, OLD_KEY);
+
+    CoopRunner.Result result =
+        CoopRunner.plain()
+            .withEnv(Map.of("COOP_PASSPHRASE", "wrong"))
+            .run("key", "reencrypt", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+    assertThat(Files.readString(file)).isEqualTo(OLD_KEY);
+  }
 }

@@ -80,6 +80,24 @@ public final class EthRpc implements AutoCloseable {
         .longValueExact();
   }
 
+  /** The timestamp (POSIX seconds) of block {@code number}. */
+  public long blockTimestamp(long number) {
+    var block =
+        checked(
+                "eth_getBlockByNumber",
+                () ->
+                    web3j
+                        .ethGetBlockByNumber(
+                            DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false)
+                        .send())
+            .getBlock();
+    if (block == null) {
+      throw new ChainException(
+          "NO_SUCH_BLOCK", "the chain at " + endpoint + " has no block " + number);
+    }
+    return block.getTimestamp().longValueExact();
+  }
+
   /** Runs a read-only call against the latest block and returns its hex output. */
   public String call(EthAddress to, String data) {
     Transaction tx = Transaction.createEthCallTransaction(null, to.hex(), data);

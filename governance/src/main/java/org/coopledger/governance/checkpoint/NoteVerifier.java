@@ -16,7 +16,7 @@ public final class NoteVerifier {
   public static final String MALFORMED_VERIFIER_KEY = "MALFORMED_VERIFIER_KEY";
   public static final String UNSUPPORTED_KEY_TYPE = "UNSUPPORTED_KEY_TYPE";
   static final String BAD_NOTE_SIGNATURE = "BAD_NOTE_SIGNATURE";
-  static final String UNKNOWN_KEY = "UNKNOWN_KEY";
+  public static final String UNKNOWN_KEY = "UNKNOWN_KEY";
 
   private static final Pattern HASH_HEX = Pattern.compile("[0-9a-f]{8}");
 

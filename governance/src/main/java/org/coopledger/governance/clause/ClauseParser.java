@@ -20,7 +20,15 @@ public final class ClauseParser {
   private static final String A_GROUP =
       "a group: role(name), member(name or key id), beneficiaries or members";
 
+  /**
+   * How deep clauses may nest: parentheses, an operator inside parentheses, an if-branch. Each
+   * level is a recursion here and in the printer and evaluator, and a rulebook may be 100,000
+   * characters: without a bound, one text could overflow the stack of every node that parses it.
+   */
+  public static final int MAX_DEPTH = 32;
+
   private final Scanner in;
+  private int depth;
 
   private ClauseParser(String text, int start, int end) {
     this.in = new Scanner(text, start, end);
@@ -68,7 +76,21 @@ public final class ClauseParser {
   }
 
   private Clause clause() {
-    return in.acceptWord("if") ? ifRest() : or();
+    enter();
+    try {
+      return in.acceptWord("if") ? ifRest() : or();
+    } finally {
+      depth--;
+    }
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw in.error(
+          "the clause is nested more than "
+              + MAX_DEPTH
+              + " deep (parentheses, operators in parentheses, if-branches); write it flatter");
+    }
   }
 
   private Clause ifRest() {
@@ -84,9 +106,14 @@ public final class ClauseParser {
     in.skipSpace();
     int start = in.position();
     if (in.accept("(")) {
-      AmountCondition inner = condition();
-      in.expect(")", "')' to close the '(' at " + in.where(start));
-      return inner;
+      enter();
+      try {
+        AmountCondition inner = condition();
+        in.expect(")", "')' to close the '(' at " + in.where(start));
+        return inner;
+      } finally {
+        depth--;
+      }
     }
     if (!in.peekWord().equals("amount")) {
       throw in.error("expected an amount condition after 'if' (as in 'if amount > 100000 then')");

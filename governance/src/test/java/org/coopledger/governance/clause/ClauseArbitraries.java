@@ -113,8 +113,31 @@ final class ClauseArbitraries {
         .as(AmountCondition::new);
   }
 
-  /** A context over a random subset of {@link #NAMES} with random approvals, votes and vetoes. */
+  /**
+   * A context over a random subset of {@link #NAMES} with random approvals, votes and vetoes, and
+   * voting weights from 1 (equal) up to 10,000 (a whole split's basis points under {@code
+   * weight=share}).
+   */
   static Arbitrary<MapContext> contexts() {
+    return equalWeightContexts()
+        .flatMap(
+            context ->
+                Arbitraries.frequencyOf(
+                        Tuple.of(1, Arbitraries.just(1L)),
+                        Tuple.of(2, Arbitraries.longs().between(1, 10_000)))
+                    .list()
+                    .ofSize(context.weights.size())
+                    .map(
+                        weights -> {
+                          int i = 0;
+                          for (var voter : context.weights.keySet()) {
+                            context.weights.put(voter, weights.get(i++));
+                          }
+                          return context;
+                        }));
+  }
+
+  private static Arbitrary<MapContext> equalWeightContexts() {
     Arbitrary<Ballot> ballots = Arbitraries.of(Ballot.values());
     return Arbitraries.integers()
         .between(1, NAMES.size())

@@ -214,4 +214,38 @@ class ClauseParserTest {
                 + "    & timelock(2x)\n"
                 + "                ^");
   }
+
+  /**
+   * Found by reasoning about the fuzz target ({@code ClauseParserFuzzTest}): the parser recursed
+   * once per '(' and the printer and evaluator once per nested operator, so a rulebook text of
+   * 100,000 characters (the limit) could overflow the stack of whoever parsed it, the node's apply
+   * thread included. Nesting is bounded instead, with a coded refusal.
+   */
+  @ParameterizedTest
+  @CsvSource({"(,1 of role(x),)", "1 of role(x) & (,1 of role(x),)", "(1 of role(x) | ,x,)"})
+  void deepNestingIsRefusedWithACodeRatherThanOverflowingTheStack(
+      String open, String inner, String close) {
+    String text = open.repeat(30_000) + inner + close.repeat(30_000);
+
+    assertThatThrownBy(() -> Clause.parse(text))
+        .isInstanceOf(BadClauseException.class)
+        .hasMessageContaining("nested more than " + ClauseParser.MAX_DEPTH + " deep");
+  }
+
+  @Test
+  void deepIfChainsAreRefusedWithACode() {
+    String text = "if amount > 1 then always else ".repeat(30_000) + "never";
+
+    assertThatThrownBy(() -> Clause.parse(text))
+        .isInstanceOf(BadClauseException.class)
+        .hasMessageContaining("nested more than " + ClauseParser.MAX_DEPTH + " deep");
+  }
+
+  @Test
+  void nestingUpToTheLimitStillParses() {
+    int depth = ClauseParser.MAX_DEPTH - 1;
+    String text = "(".repeat(depth) + "1 of role(x)" + ")".repeat(depth);
+
+    assertThat(Clause.parse(text)).isEqualTo(Approval.atLeast(1, new Group.Role("x")));
+  }
 }

@@ -2,6 +2,7 @@ package org.coopledger.governance.clause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,6 +125,38 @@ class ClauseProperties {
     ClauseResult closed = vote.evaluate(context);
     assertThat(closed.holds()).isEqualTo(early.holds());
     assertThat(closed.neverHolds()).isEqualTo(early.neverHolds());
+  }
+
+  @Property
+  void aClosedVoteHoldsExactlyWhenTheWeightedTallyMeetsQuorumAndThreshold(
+      @ForAll("votes") Clause.Vote vote, @ForAll("contexts") MapContext context) {
+    // An independent reading of docs/clauses.md, in exact BigInteger arithmetic.
+    context.now = context.openedAt().plus(vote.window().duration());
+    BigInteger eligible = BigInteger.ZERO;
+    BigInteger voted = BigInteger.ZERO;
+    BigInteger yes = BigInteger.ZERO;
+    BigInteger no = BigInteger.ZERO;
+    for (Map.Entry<KeyId, Long> voter : context.weights.entrySet()) {
+      BigInteger weight = BigInteger.valueOf(voter.getValue());
+      eligible = eligible.add(weight);
+      Ballot ballot = context.ballots.get(voter.getKey());
+      if (ballot != null) {
+        voted = voted.add(weight);
+        yes = ballot == Ballot.YES ? yes.add(weight) : yes;
+        no = ballot == Ballot.NO ? no.add(weight) : no;
+      }
+    }
+    BigInteger quorumNum = BigInteger.valueOf(vote.quorum().numerator());
+    BigInteger quorumDen = BigInteger.valueOf(vote.quorum().denominator());
+    boolean quorum = voted.multiply(quorumDen).compareTo(eligible.multiply(quorumNum)) >= 0;
+    BigInteger cast = yes.add(no);
+    int approval =
+        yes.multiply(BigInteger.valueOf(vote.approve().denominator()))
+            .compareTo(cast.multiply(BigInteger.valueOf(vote.approve().numerator())));
+    boolean approved = cast.signum() > 0 && (vote.strict() ? approval > 0 : approval >= 0);
+    assertThat(vote.evaluate(context).holds())
+        .as("weights %s, ballots %s", context.weights.values(), context.ballots.values())
+        .isEqualTo(quorum && approved);
   }
 
   private static <V> void reverse(Map<KeyId, V> map) {

@@ -15,6 +15,13 @@ import org.coopledger.node.write.Submitter;
 
 /** {@code /v1/entries}: submit a signed entry (protobuf or JSON), list entries, read one entry. */
 final class EntriesService implements HttpService {
+  /**
+   * The most record bytes one listing carries (the JSON is about four times that: the record and
+   * the entry body in base64, and the decoded entry). A page of 1,000 entries of 256 KiB would
+   * otherwise be a gigabyte; a shorter page just means the client asks again from where it ends.
+   */
+  static final long MAX_PAGE_BYTES = 2L * 1024 * 1024;
+
   private final LedgerReader ledger;
   private final Submitter submitter;
   private final LongFunction<String> receipts;
@@ -77,12 +84,14 @@ final class EntriesService implements HttpService {
     long size = ledger.view().treeSize();
     List<Object> entries = new ArrayList<>();
     long index = start;
-    for (byte[] leaf : ledger.records(start, (int) limit)) {
+    for (byte[] leaf : ledger.records(start, (int) limit, MAX_PAGE_BYTES)) {
       entries.add(EntryView.of(index++, leaf));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("start", start);
     out.put("treeSize", size);
+    // Where the next page starts: fewer entries than asked for may come back (byte limit).
+    out.put("next", index);
     out.put("entries", entries);
     Json.ok(response, out);
   }

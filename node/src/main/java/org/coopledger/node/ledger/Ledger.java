@@ -75,6 +75,11 @@ public final class Ledger implements LedgerReader {
   }
 
   @Override
+  public List<byte[]> records(long start, int limit, long maxBytes) {
+    return store.records(start, limit, maxBytes);
+  }
+
+  @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return store.latestCheckpoint();
   }

@@ -28,6 +28,12 @@ public interface LedgerReader {
   /** Records [start, start+limit) that exist, in order. */
   List<byte[]> records(long start, int limit);
 
+  /**
+   * Records [start, start+limit) that exist, in order, but no more than fit in {@code maxBytes} (at
+   * least one, if any exists at {@code start}): a page of large entries stays small.
+   */
+  List<byte[]> records(long start, int limit, long maxBytes);
+
   /** The checkpoint note with the largest tree size, if any. */
   Optional<StoredCheckpoint> latestCheckpoint();
 

@@ -103,18 +103,33 @@ public final class LedgerStore implements AutoCloseable {
 
   /** Records [start, start+limit) that exist, in order. */
   public List<byte[]> records(long start, int limit) {
+    return records(start, limit, Long.MAX_VALUE);
+  }
+
+  /**
+   * Records [start, start+limit) that exist, in order, stopping before the record that would take
+   * their total size over {@code maxBytes}; the first record is always included (a record is at
+   * most {@code EntryCodec.MAX_ENTRY_BYTES} plus a few bytes).
+   */
+  public List<byte[]> records(long start, int limit, long maxBytes) {
     long end = Math.min(treeSize(), start + limit);
     List<byte[]> out = new ArrayList<>();
     if (start >= end) {
       return out;
     }
+    long bytes = 0;
     try (RocksIterator it = db.newIterator(records)) {
       for (it.seek(StoreKeys.index(start)); it.isValid(); it.next()) {
         long index = StoreKeys.index(it.key());
         if (index >= end) {
           break;
         }
-        out.add(it.value());
+        byte[] record = it.value();
+        bytes += record.length;
+        if (bytes > maxBytes && !out.isEmpty()) {
+          break;
+        }
+        out.add(record);
       }
     }
     return out;

@@ -39,6 +39,23 @@ class LedgerStoreTest {
   }
 
   @Test
+  void aPageOfLargeRecordsStopsAtItsByteLimitButHoldsAtLeastOneRecord() {
+    try (LedgerStore store = LedgerStore.open(dir)) {
+      LedgerBatch batch = new LedgerBatch(0);
+      for (int i = 0; i < 40; i++) {
+        batch.addRecord(new byte[256 * 1024]);
+      }
+      batch.applied(new AppliedIndex(1, 1));
+      store.commit(batch);
+
+      assertThat(store.records(0, 1000, 2L * 1024 * 1024)).hasSize(8);
+      assertThat(store.records(35, 1000, 2L * 1024 * 1024)).hasSize(5);
+      assertThat(store.records(3, 1000, 1)).hasSize(1);
+      assertThat(store.records(0, 1000)).hasSize(40);
+    }
+  }
+
+  @Test
   void aBatchThatDoesNotStartAtTheTreeSizeIsRefusedAndChangesNothing() {
     try (LedgerStore store = LedgerStore.open(dir)) {
       LedgerBatch gap = new LedgerBatch(5);

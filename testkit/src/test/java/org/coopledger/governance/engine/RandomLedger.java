@@ -138,6 +138,7 @@ final class RandomLedger {
     CoopFixture coop = CoopFixture.demo();
     List<Step> steps = new ArrayList<>();
     List<EntryId> proposals = new ArrayList<>();
+    List<EntryId> decisions = new ArrayList<>();
     CoopState[] state = {CoopState.empty()};
     java.util.function.Function<byte[], EntryOutcome> apply =
         entry -> {
@@ -227,8 +228,13 @@ final class RandomLedger {
                       submit.accept(coop.execute(NAMES.get(r.executor()), id));
                     });
         case Wait w -> coop.setClock(coop.clock() + w.hours() * 3_600_000L);
-        case ProposeDecision d ->
-            propose.accept(coop.propose(NAMES.get(d.author()), "decide", new Governed.Decision()));
+        case ProposeDecision d -> {
+          byte[] e = coop.propose(NAMES.get(d.author()), "decide", new Governed.Decision());
+          propose.accept(e);
+          if (!proposals.isEmpty() && proposals.getLast().equals(CoopFixture.idOf(e))) {
+            decisions.add(proposals.getLast());
+          }
+        }
         case ProposeAdmit a -> {
           String newcomer = "newcomer" + people.size();
           coop.addKey(newcomer);
@@ -270,8 +276,14 @@ final class RandomLedger {
                             ? VETO_RULEBOOK
                             : org.coopledger.governance.clause.DefaultRulebook.rulebook().text())));
         case VetoOp v ->
-            pick(proposals, v.proposal())
-                .ifPresent(id -> submit.accept(coop.veto(NAMES.get(v.member()), id, "no")));
+            // Only decisions carry a veto (the auditors'), so aim at them, mostly as the auditor;
+            // anyone else's veto, or one on another kind, is refused.
+            pick(v.proposal() % 3 == 0 ? proposals : decisions, v.proposal())
+                .ifPresent(
+                    id ->
+                        submit.accept(
+                            coop.veto(
+                                v.member() % 2 == 0 ? "audrey" : NAMES.get(v.member()), id, "no")));
       }
     }
     return steps;
