@@ -106,13 +106,14 @@ public final class Auditor {
     Optional<Long> previousSize = checkAgainstLastSeen(checkpoint, verifier);
 
     try (LeafLog tree = new LeafLog()) {
-      return audit(mine, info, pin, snapshot, tree, previousSize);
+      return audit(mine, info, verifier, pin, snapshot, tree, previousSize);
     }
   }
 
   private AuditReport audit(
       boolean mine,
       NodeInfo info,
+      NoteVerifier verifier,
       TrustStore.Pin pin,
       Snapshot snapshot,
       LeafLog tree,
