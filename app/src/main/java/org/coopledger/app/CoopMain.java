@@ -17,6 +17,6 @@ public final class CoopMain {
 
   /** Runs one {@code coop} command line, {@code coop node} included, and returns its exit code. */
   public static int run(CliContext context, String... args) {
-    return Coop.run(context, List.of(NodeCommand.class), args);
+    return Coop.run(context, List.of(NodeCommand.class, TestnetCommand.class), args);
   }
 }

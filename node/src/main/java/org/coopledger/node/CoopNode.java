@@ -29,6 +29,7 @@ import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.ledger.StoreCheck;
 import org.coopledger.node.replication.LedgerStateMachine;
+import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
@@ -69,6 +70,7 @@ public final class CoopNode implements AutoCloseable {
    *     message names what is wrong)
    */
   public static CoopNode start(NodeConfig config) {
+    Peers peers = config.peers();
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       Files.createDirectories(config.dataDir());
@@ -87,10 +89,13 @@ public final class CoopNode implements AutoCloseable {
               config.peerId(),
               config.host(),
               config.raftPort(),
+              peers,
               config.snapshotEvery(),
               stateMachine);
       opened.push(raft);
-      raft.awaitLeader(config.leaderTimeout());
+      if (peers.isEmpty()) {
+        raft.awaitLeader(config.leaderTimeout());
+      }
       Checkpointer checkpointer =
           new Checkpointer(
               ledger,
@@ -101,7 +106,7 @@ public final class CoopNode implements AutoCloseable {
       opened.push(checkpointer);
       NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
       opened.push(metrics);
-      Replicator replicator = new Replicator(raft, stateMachine.localGroups(), Clock.systemUTC());
+      Replicator replicator = new Replicator(raft, stateMachine, Clock.systemUTC());
       Batcher<CheckedEntry, RecordResult> batcher =
           new Batcher<>(
               "group-commit",
@@ -139,13 +144,7 @@ public final class CoopNode implements AutoCloseable {
               .routing(
                   routing ->
                       Api.routing(
-                          routing,
-                          config,
-                          ledger,
-                          submitter,
-                          checkpointer,
-                          raft::writable,
-                          anchorsForApi))
+                          routing, config, ledger, submitter, checkpointer, raft, anchorsForApi))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.coopledger.node.anchor.AnchorConfig;
+import org.coopledger.node.replication.Peers;
 
 /**
  * How to run a node. Build one with {@link #builder()}, which starts from the defaults in {@link
@@ -19,7 +20,8 @@ import org.coopledger.node.anchor.AnchorConfig;
  * @param port REST port; 0 picks a free one (see {@link CoopNode#port()})
  * @param coopId the co-op this node serves; entries for another co-op are refused
  * @param peerId this node's Raft peer id
- * @param raftPort Raft RPC port; 0 picks a free one
+ * @param raftPort Raft RPC port; 0 picks a free one (with peers: this node's entry names it)
+ * @param peers every node of the co-op's Raft group, this one included; none for a one-peer group
  * @param checkpointEvery make a checkpoint after this many new entries
  * @param checkpointIntervalMillis ...or after this long, whichever comes first (if anything new)
  * @param maxBodyBytes largest request body accepted
@@ -42,6 +44,7 @@ public record NodeConfig(
     String coopId,
     String peerId,
     int raftPort,
+    Peers peers,
     long checkpointEvery,
     long checkpointIntervalMillis,
     int maxBodyBytes,
@@ -65,6 +68,10 @@ public record NodeConfig(
     requireId(peerId, "peer id");
     requirePort(port, "port");
     requirePort(raftPort, "Raft port");
+    Objects.requireNonNull(peers, "peers");
+    if (!peers.isEmpty()) {
+      peers.self(peerId);
+    }
     requirePositive(checkpointEvery, "checkpoint every");
     requirePositive(checkpointIntervalMillis, "checkpoint interval");
     requirePositive(maxBodyBytes, "max body bytes");
@@ -167,6 +174,7 @@ public record NodeConfig(
     private String coopId;
     private String peerId;
     private int raftPort;
+    private Peers peers;
     private long checkpointEvery;
     private long checkpointIntervalMillis;
     private int maxBodyBytes;
@@ -196,6 +204,7 @@ public record NodeConfig(
       coopId = c.coopId;
       peerId = c.peerId;
       raftPort = c.raftPort;
+      peers = c.peers;
       checkpointEvery = c.checkpointEvery;
       checkpointIntervalMillis = c.checkpointIntervalMillis;
       maxBodyBytes = c.maxBodyBytes;
@@ -245,6 +254,11 @@ public record NodeConfig(
 
     public Builder raftPort(int value) {
       raftPort = value;
+      return this;
+    }
+
+    public Builder peers(Peers value) {
+      peers = value;
       return this;
     }
 
@@ -347,6 +361,7 @@ public record NodeConfig(
           coopId,
           peerId,
           raftPort,
+          peers,
           checkpointEvery,
           checkpointIntervalMillis,
           maxBodyBytes,

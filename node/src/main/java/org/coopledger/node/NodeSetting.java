@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coopledger.node.replication.Peers;
 
 /**
  * The node's settings: the one table of their names, defaults and meanings. {@link
@@ -27,6 +28,12 @@ public enum NodeSetting {
   PEER_ID("peer-id", "node-1", "Raft peer id of this node", (b, v) -> b.peerId(v.text())),
   RAFT_PORT(
       "raft-port", "0", "Raft RPC port, 0 = any free port", (b, v) -> b.raftPort(v.integer())),
+  PEERS(
+      "peers",
+      "",
+      "the co-op's Raft group, this node included: ID@HOST:RAFT_PORT@REST_URL,... (none: this"
+          + " node alone)",
+      (b, v) -> b.peers(Peers.parse(v.text()))),
   CHECKPOINT_EVERY(
       "checkpoint-every",
       "1000",

@@ -116,6 +116,20 @@ class NodeConfigReaderTest {
   }
 
   @Test
+  void aNodeOfAGroupIsGivenEveryPeerAndMustBeOneOfThem() {
+    String three =
+        "node-1@127.0.0.1:7001@http://127.0.0.1:8001,node-2@127.0.0.1:7002@http://127.0.0.1:8002,"
+            + "node-3@127.0.0.1:7003@http://127.0.0.1:8003";
+    NodeConfig config = read(List.of("--peer-id", "node-2", "--peers", three), Map.of());
+    assertThat(config.peers().all()).hasSize(3);
+    assertThat(read(List.of("--peer-id", "node-3"), Map.of("COOP_PEERS", three)).peers())
+        .isEqualTo(config.peers());
+    assertThatThrownBy(() -> read(List.of("--peer-id", "node-4", "--peers", three), Map.of()))
+        .hasMessageContaining("'node-4' is not in the peer list");
+    assertThat(NodeConfig.defaults().peers().isEmpty()).isTrue();
+  }
+
+  @Test
   void theExampleFileSetsEverySettingToItsDefault() {
     assertThat(read(List.of("--config", EXAMPLE.toString()), Map.of()))
         .isEqualTo(NodeConfig.defaults());

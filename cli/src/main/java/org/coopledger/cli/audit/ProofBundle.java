@@ -219,13 +219,26 @@ public record ProofBundle(
    * @throws IllegalArgumentException if the file is not a proof bundle
    */
   public static ProofBundle read(Path file) {
-    JsonNode json;
     try {
-      json = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not a proof bundle (not JSON)");
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a bundle's text ({@code where} names it in messages); nothing in it is trusted until
+   * {@link #verify}.
+   *
+   * @throws IllegalArgumentException if the text is not a proof bundle
+   */
+  public static ProofBundle parse(String text, String where) {
+    Path file = Path.of(where);
+    JsonNode json;
+    try {
+      json = Json.MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " is not a proof bundle (not JSON)");
     }
     if (json == null || !FORMAT.equals(json.path("format").asText())) {
       throw new IllegalArgumentException(

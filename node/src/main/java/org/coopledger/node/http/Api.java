@@ -4,12 +4,12 @@ import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.LedgerReader;
+import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.write.Submitter;
 
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
@@ -32,7 +32,7 @@ public final class Api {
       LedgerReader ledger,
       Submitter submitter,
       Checkpointer checkpointer,
-      BooleanSupplier writable,
+      RaftHost raft,
       Optional<AnchorScheduler> anchors) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
@@ -60,10 +60,10 @@ public final class Api {
                 ledger, submitter, receipts, config.maxBodyBytes(), config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
         .register("/v1/anchors", new AnchorsService(anchors))
-        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer()))
+        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer(), raft))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
-        .register("/observe/health", new HealthService(ledger, writable))
+        .register("/observe/health", new HealthService(ledger, raft::writable))
         .any(
             "/v1/*",
             (req, res) -> {

@@ -45,6 +45,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private final LedgerStore store;
   private final Ledger ledger;
   private final LocalGroups local = new LocalGroups();
+  private final AppliedWaiters applied = new AppliedWaiters();
 
   public LedgerStateMachine(LedgerStore store, Ledger ledger) {
     this.store = store;
@@ -54,6 +55,27 @@ public final class LedgerStateMachine extends BaseStateMachine {
   /** Where this node's {@link Replicator} leaves the groups it submits to its own server. */
   public LocalGroups localGroups() {
     return local;
+  }
+
+  /**
+   * Completes once this node has applied the Raft log up to {@code index} (at once if it has): a
+   * node that forwarded entries to the leader answers only when its own store holds them, so that
+   * its receipt and every read on it that follows see them.
+   */
+  public CompletableFuture<Void> awaitApplied(long index) {
+    return applied.await(index);
+  }
+
+  @Override
+  public void notifyTermIndexUpdated(long term, long index) {
+    super.notifyTermIndexUpdated(term, index);
+    applied.reached(index);
+  }
+
+  @Override
+  public void close() throws IOException {
+    applied.failAll(new ReplicationException("NODE_STOPPING", "the node is stopping"));
+    super.close();
   }
 
   @Override
@@ -131,21 +153,24 @@ public final class LedgerStateMachine extends BaseStateMachine {
       // Only nodes write batches, so this is a bug, not a client mistake; skipping keeps every
       // replica identical because all of them skip it the same way.
       updateLastAppliedTermIndex(position);
+      applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     if (position.getIndex() <= store.applied().index()) {
       updateLastAppliedTermIndex(position);
+      applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(alreadyApplied(records.size())));
     }
     LedgerBatch write = new LedgerBatch(store.treeSize());
-    Ledger.Applied applied = ledger.apply(records, write);
+    Ledger.Applied result = ledger.apply(records, write);
     write.applied(new AppliedIndex(position.getTerm(), position.getIndex()));
     // One fsync per group: the Raft log entry holding the group is already synced, and a store
     // write lost with the machine is written again when the log is replayed at restart.
     store.commitReplayable(write);
-    applied.publish();
+    result.publish();
     updateLastAppliedTermIndex(position);
-    return CompletableFuture.completedFuture(BatchResults.encode(applied.results()));
+    applied.reached(position.getIndex());
+    return CompletableFuture.completedFuture(BatchResults.encode(result.results()));
   }
 
   @SuppressWarnings("unchecked")

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
@@ -19,6 +21,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -27,27 +30,39 @@ import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
 /**
- * One Raft server of the co-op's group, with a client that forwards to the leader. Today the group
- * has one peer (this node); the group id is derived from the co-op id so that peers of the same
- * co-op find each other once more peers are configured.
+ * One Raft server of the co-op's group, with a client that forwards to the leader. The group is
+ * either this node alone (no peers configured) or the configured {@link Peers}; its id is derived
+ * from the co-op id, so every node of one co-op joins the same group.
+ *
+ * <p>In a group of several peers the Raft log is never purged: a follower that was down, or whose
+ * data directory was wiped, catches up by replaying the log from the leader (Ratis would otherwise
+ * install a snapshot, and this state machine's snapshots are markers of a position, not copies of
+ * the store). A node's own restart still replays only the log after its latest snapshot marker.
  */
 public final class RaftHost implements AutoCloseable {
   private final RaftServer server;
   private final RaftClient client;
   private final RaftPeer self;
   private final RaftGroupId groupId;
+  private final Peers peers;
 
-  private RaftHost(RaftServer server, RaftClient client, RaftPeer self, RaftGroupId groupId) {
+  private RaftHost(
+      RaftServer server, RaftClient client, RaftPeer self, RaftGroupId groupId, Peers peers) {
     this.server = server;
     this.client = client;
     this.self = self;
     this.groupId = groupId;
+    this.peers = peers;
   }
 
   /**
    * Starts the Raft server with its log under {@code directory}.
    *
-   * @param port the Raft RPC port on {@code host}; 0 picks a free one
+   * @param host the address the Raft RPC binds to
+   * @param port the Raft RPC port on {@code host}; 0 picks a free one (ignored when {@code peers}
+   *     is not empty: this node's entry there names its port)
+   * @param peers every node of the group, this one ({@code peerId}) included; empty for a one-peer
+   *     group
    * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart)
    */
   public static RaftHost start(
@@ -56,17 +71,25 @@ public final class RaftHost implements AutoCloseable {
       String peerId,
       String host,
       int port,
+      Peers peers,
       long snapshotEvery,
       StateMachine stateMachine) {
     try {
-      int bound = port == 0 ? freePort(host) : port;
-      RaftPeer self =
-          RaftPeer.newBuilder()
-              .setId(RaftPeerId.valueOf(peerId))
-              .setAddress(host + ":" + bound)
-              .build();
-      RaftGroup group = RaftGroup.valueOf(groupId(coopId), List.of(self));
-      RaftProperties properties = properties(directory, host, bound, snapshotEvery);
+      RaftPeer self;
+      List<RaftPeer> members;
+      int bound;
+      if (peers.isEmpty()) {
+        bound = port == 0 ? freePort(host) : port;
+        self = raftPeer(peerId, host + ":" + bound);
+        members = List.of(self);
+      } else {
+        bound = peers.self(peerId).raftPort();
+        members = peers.all().stream().map(p -> raftPeer(p.id(), p.raftAddress())).toList();
+        self = members.stream().filter(p -> p.getId().toString().equals(peerId)).findFirst().get();
+      }
+      RaftGroup group = RaftGroup.valueOf(groupId(coopId), members);
+      RaftProperties properties =
+          properties(directory, host, bound, snapshotEvery, members.size() > 1);
       boolean exists = hasContent(directory);
       RaftServer server =
           RaftServer.newBuilder()
@@ -82,11 +105,16 @@ public final class RaftHost implements AutoCloseable {
           RaftClient.newBuilder()
               .setProperties(properties)
               .setRaftGroup(group)
+              // Bounded, so that a request forwarded while there is no majority gives up; the
+              // submitter answers 503 at its own deadline before that anyway.
+              .setRetryPolicy(
+                  RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                      60, TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
               .setClientRpc(
                   new GrpcFactory(new Parameters())
                       .newRaftClientRpc(ClientId.randomId(), properties))
               .build();
-      return new RaftHost(server, client, self, group.getGroupId());
+      return new RaftHost(server, client, self, group.getGroupId(), peers);
     } catch (IOException e) {
       throw new UncheckedIOException("starting the Raft server in " + directory + " failed", e);
     }
@@ -97,8 +125,12 @@ public final class RaftHost implements AutoCloseable {
         UUID.nameUUIDFromBytes(("coopledger/" + coopId).getBytes(StandardCharsets.UTF_8)));
   }
 
+  private static RaftPeer raftPeer(String id, String address) {
+    return RaftPeer.newBuilder().setId(RaftPeerId.valueOf(id)).setAddress(address).build();
+  }
+
   private static RaftProperties properties(
-      Path directory, String host, int port, long snapshotEvery) {
+      Path directory, String host, int port, long snapshotEvery, boolean several) {
     RaftProperties properties = new RaftProperties();
     RaftServerConfigKeys.setStorageDir(properties, List.of(directory.toFile()));
     GrpcConfigKeys.Server.setHost(properties, host);
@@ -106,14 +138,29 @@ public final class RaftHost implements AutoCloseable {
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, snapshotEvery);
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
-    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
     RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf("32MB"));
-    // A one-peer group elects itself; short timeouts make the first write possible sooner.
-    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(
-        properties, TimeDuration.valueOf(50, java.util.concurrent.TimeUnit.MILLISECONDS));
-    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(
-        properties, TimeDuration.valueOf(150, java.util.concurrent.TimeUnit.MILLISECONDS));
+    if (several) {
+      // Never purge: a lagging or wiped follower replays the log (see the class comment), and the
+      // leader never sends one of our marker snapshots in place of the store.
+      RaftServerConfigKeys.Log.setPurgeGap(properties, Integer.MAX_VALUE);
+      RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
+      // Long enough that a GC pause or a busy 2-core machine does not start an election; short
+      // enough that a dead leader is replaced within about two seconds.
+      RaftServerConfigKeys.Rpc.setTimeoutMin(properties, millis(600));
+      RaftServerConfigKeys.Rpc.setTimeoutMax(properties, millis(1200));
+      RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(3000));
+      RaftClientConfigKeys.Rpc.setRequestTimeout(properties, millis(3000));
+    } else {
+      RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+      // A one-peer group elects itself; short timeouts make the first write possible sooner.
+      RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, millis(50));
+      RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, millis(150));
+    }
     return properties;
+  }
+
+  private static TimeDuration millis(long value) {
+    return TimeDuration.valueOf(value, TimeUnit.MILLISECONDS);
   }
 
   private static boolean hasContent(Path directory) throws IOException {
@@ -179,6 +226,32 @@ public final class RaftHost implements AutoCloseable {
     }
     throw new ReplicationException(
         "NO_LEADER", "the Raft group elected no leader within " + timeout.toSeconds() + " s");
+  }
+
+  /** This node's role in the group, its current leader and term, as far as it knows. */
+  public RaftStatus status() {
+    try {
+      var info = server.getDivision(groupId).getInfo();
+      RaftPeerId leader = info.getLeaderId();
+      return new RaftStatus(
+          info.getCurrentRole().name(),
+          leader == null ? null : leader.toString(),
+          info.getCurrentTerm(),
+          info.getLastAppliedIndex(),
+          info.isLeader() && info.isLeaderReady());
+    } catch (IOException e) {
+      return new RaftStatus("UNKNOWN", null, 0, -1, false);
+    }
+  }
+
+  /** The configured peers (empty for a one-peer group). */
+  public Peers peers() {
+    return peers;
+  }
+
+  /** Whether this node is the leader and can take writes itself. */
+  boolean leaderReady() {
+    return status().leaderReady();
   }
 
   public String peerId() {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.exceptions.LeaderNotReadyException;
 import org.apache.ratis.protocol.exceptions.NotLeaderException;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
@@ -25,8 +26,11 @@ import org.coopledger.node.replication.proto.Batch;
  * <p>On the leader the group goes straight to this node's own {@code RaftServer}, and the checked
  * entries go with it as the transaction's context ({@link LedgerStateMachine} picks them up, as
  * Ratis' FileStore example keeps its parsed request): no RPC to itself, no second decode. A node
- * that is not the leader forwards the log entry's bytes with a Raft client instead; the leader then
- * decodes and verifies them itself.
+ * that is not the leader forwards the log entry's bytes with a Raft client instead (Ratis' own
+ * client protocol, which finds the leader, follows it through elections and retries a request under
+ * the same call id, so that the leader's retry cache answers a retry of a committed request instead
+ * of appending it twice); the leader then decodes and verifies every signature itself, and this
+ * node answers once its own store has applied the log entry.
  *
  * <p>{@link #submit} is called by one thread at a time (the batcher's worker), which keeps groups
  * in submission order in the log.
@@ -35,15 +39,18 @@ public final class Replicator {
   private final RaftHost raft;
   private final Clock clock;
   private final LocalGroups local;
+  private final LedgerStateMachine stateMachine;
   private final AtomicLong callIds = new AtomicLong();
   private long lastAcceptedAt;
 
   /**
-   * @param local where {@code raft}'s state machine looks for the groups this node submits
+   * @param stateMachine {@code raft}'s state machine: where it looks for the groups this node
+   *     submits, and when this node has applied a forwarded one
    */
-  public Replicator(RaftHost raft, LocalGroups local, Clock clock) {
+  public Replicator(RaftHost raft, LedgerStateMachine stateMachine, Clock clock) {
     this.raft = raft;
-    this.local = local;
+    this.stateMachine = stateMachine;
+    this.local = stateMachine.localGroups();
     this.clock = clock;
   }
 
@@ -62,6 +69,9 @@ public final class Replicator {
       batch.addRecords(com.google.protobuf.UnsafeByteOperations.unsafeWrap(record.bytes()));
     }
     Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(batch.build().toByteArray()));
+    if (!raft.leaderReady()) {
+      return forward(message, entries.size());
+    }
     long callId = callIds.incrementAndGet();
     local.put(callId, records);
     CompletableFuture<RaftClientReply> reply;
@@ -85,7 +95,9 @@ public final class Replicator {
     return reply.thenCompose(
         r -> {
           local.remove(callId);
-          if (r.getNotLeaderException() != null) {
+          if (r.getNotLeaderException() != null
+              || r.getException() instanceof LeaderNotReadyException) {
+            // Leadership moved between the check above and the submission.
             return forward(message, entries.size());
           }
           return CompletableFuture.completedFuture(results(r, entries.size()));
@@ -93,7 +105,14 @@ public final class Replicator {
   }
 
   private CompletableFuture<List<RecordResult>> forward(Message message, int count) {
-    return raft.client().async().send(message).thenApply(r -> results(r, count));
+    return raft.client()
+        .async()
+        .send(message)
+        .thenCompose(
+            r -> {
+              List<RecordResult> results = results(r, count);
+              return stateMachine.awaitApplied(r.getLogIndex()).thenApply(applied -> results);
+            });
   }
 
   private static List<RecordResult> results(RaftClientReply reply, int count) {
