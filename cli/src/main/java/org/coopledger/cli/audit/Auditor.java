@@ -23,11 +23,9 @@ import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.Replay;
-import org.coopledger.governance.engine.SignatureVerifier;
 import org.coopledger.governance.error.VerificationException;
 import org.coopledger.governance.merkle.ConsistencyProof;
 import org.coopledger.governance.merkle.Hash;
-import org.coopledger.governance.merkle.InMemoryHashSource;
 
 /**
  * Re-checks everything a node claims, trusting nothing it serves except what verifies: the
@@ -101,7 +99,6 @@ public final class Auditor {
             : "the node's key is the one pinned for ledger " + info.origin());
 
     Snapshot snapshot = matchingStateAndCheckpoint(verifier);
-    String checkpointText = snapshot.checkpointText();
     Checkpoint checkpoint = snapshot.checkpoint();
     Hash root = Hash.of(checkpoint.rootHash());
     listener.step(
@@ -109,7 +106,23 @@ public final class Auditor {
 
     Optional<Long> previousSize = checkAgainstLastSeen(checkpoint, verifier);
 
-    Replayed replay = downloadAndReplay(checkpoint.size());
+    try (LeafLog tree = new LeafLog()) {
+      return audit(mine, info, verifier, pin, snapshot, tree, previousSize);
+    }
+  }
+
+  private AuditReport audit(
+      boolean mine,
+      NodeInfo info,
+      NoteVerifier verifier,
+      TrustStore.Pin pin,
+      Snapshot snapshot,
+      LeafLog tree,
+      Optional<Long> previousSize) {
+    String checkpointText = snapshot.checkpointText();
+    Checkpoint checkpoint = snapshot.checkpoint();
+    Hash root = Hash.of(checkpoint.rootHash());
+    Replayed replay = downloadAndReplay(checkpoint.size(), tree, mine);
     checkRoot(replay.tree(), checkpoint, root);
     listener.step("recomputed tree root matches the checkpoint");
     if (replay.genesisRecord() == null) {
@@ -258,21 +271,31 @@ public final class Auditor {
   }
 
   private record Replayed(
-      InMemoryHashSource tree,
+      LeafLog tree,
       CoopState state,
       byte[] genesisRecord,
       List<ReceiptAudit.LedgerEntry> entries) {}
 
-  /** Downloads the first {@code size} records, building the tree, and replays them (engine). */
-  private Replayed downloadAndReplay(long size) {
-    InMemoryHashSource tree = new InMemoryHashSource();
+  /** Records whose signatures are verified ahead of the replay, on every core. */
+  private static final int VERIFY_AHEAD = 4096;
+
+  /**
+   * Downloads the first {@code size} records, building the tree, and replays them (engine), in
+   * memory that does not grow with the ledger: records stream through a window in which their
+   * signatures are verified on every core ahead of the replay. With {@code keepEntries} (to check
+   * receipts) a summary of every entry is kept.
+   */
+  private Replayed downloadAndReplay(long size, LeafLog tree, boolean keepEntries) {
     Progress progress = listener.progress("auditing entries", size);
-    ServedRecords served = new ServedRecords(size, tree, progress);
-    CoopState state = Replay.acceptedLedger(served, SignatureVerifier.CRYPTO);
+    ServedRecords served = new ServedRecords(size, tree, progress, keepEntries);
+    CoopState state;
+    try (AheadChecks ahead =
+        new AheadChecks(served, VERIFY_AHEAD, Runtime.getRuntime().availableProcessors())) {
+      state = Replay.acceptedLedger(ahead, ahead);
+    }
     progress.finish();
     listener.step("replayed " + size + " entries: every signature and clause holds");
-    return new Replayed(
-        tree, state, served.kept.isEmpty() ? null : served.genesisRecord, served.kept);
+    return new Replayed(tree, state, served.next == 0 ? null : served.genesisRecord, served.kept);
   }
 
   /**
@@ -281,17 +304,19 @@ public final class Auditor {
    */
   private final class ServedRecords implements Iterator<byte[]> {
     private final long size;
-    private final InMemoryHashSource tree;
+    private final LeafLog tree;
     private final Progress progress;
+    private final boolean keepEntries;
     private final Deque<JsonNode> page = new ArrayDeque<>();
     private final List<ReceiptAudit.LedgerEntry> kept = new ArrayList<>();
     private byte[] genesisRecord;
     private long next;
 
-    ServedRecords(long size, InMemoryHashSource tree, Progress progress) {
+    ServedRecords(long size, LeafLog tree, Progress progress, boolean keepEntries) {
       this.size = size;
       this.tree = tree;
       this.progress = progress;
+      this.keepEntries = keepEntries;
     }
 
     @Override
@@ -331,7 +356,9 @@ public final class Auditor {
       if (next == 0) {
         genesisRecord = leaf;
       }
-      kept.add(ReceiptAudit.LedgerEntry.of(leaf));
+      if (keepEntries) {
+        kept.add(ReceiptAudit.LedgerEntry.of(leaf));
+      }
       next++;
       progress.update(next);
       return leaf;
@@ -339,7 +366,7 @@ public final class Auditor {
   }
 
   /** Compares roots; on a mismatch finds the first entry the node's checkpoint disagrees with. */
-  private void checkRoot(InMemoryHashSource tree, Checkpoint checkpoint, Hash root) {
+  private void checkRoot(LeafLog tree, Checkpoint checkpoint, Hash root) {
     if (tree.root().equals(root)) {
       return;
     }
@@ -358,7 +385,7 @@ public final class Auditor {
    * The smallest k such that our first k+1 leaves are not a prefix of the checkpointed tree, found
    * by binary search over consistency proofs the node serves; -1 if the node will not say.
    */
-  private long firstDivergingEntry(InMemoryHashSource tree, long size, Hash root) {
+  private long firstDivergingEntry(LeafLog tree, long size, Hash root) {
     long good = 0; // our first `good` leaves are known to be a prefix
     long bad = size; // our first `bad` leaves are known not to be
     try {
@@ -376,7 +403,7 @@ public final class Auditor {
     }
   }
 
-  private boolean isPrefix(InMemoryHashSource tree, long prefix, long size, Hash root) {
+  private boolean isPrefix(LeafLog tree, long prefix, long size, Hash root) {
     ConsistencyProofResponse proof = node.consistencyProof(prefix, size);
     try {
       new ConsistencyProof(prefix, size, hashes(proof.hashes())).verify(tree.root(prefix), root);

@@ -60,8 +60,8 @@ public final class CoopState {
   /** Each open proposal's vote tallies, valid as {@link Tallies#reflects} says. */
   private final Map<EntryId, Tallies> tallies;
 
-  /** Encoded proposals of this state or an ancestor, reused for proposals not changed since. */
-  private volatile Map<EntryId, StateCodec.EncodedProposal> encodedProposals;
+  /** Encoded members and proposals of this state or an ancestor, reused for those not changed. */
+  private volatile StateCodec.Encoded encoded;
 
   private volatile byte[] digest;
 
@@ -87,7 +87,7 @@ public final class CoopState {
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
     this.membership = MEMBERSHIPS.incrementAndGet();
     this.tallies = Map.of();
-    this.encodedProposals = Map.of();
+    this.encoded = StateCodec.Encoded.NONE;
   }
 
   private CoopState(Builder b, Rulebook parsed) {
@@ -107,7 +107,7 @@ public final class CoopState {
     this.parsedRulebook = parsed;
     this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
     this.tallies = b.tallies == null ? b.from.tallies : Collections.unmodifiableMap(b.tallies);
-    this.encodedProposals = b.from.encodedProposals;
+    this.encoded = b.from.encoded;
   }
 
   /** The state before genesis. */
@@ -200,13 +200,13 @@ public final class CoopState {
   }
 
   /**
-   * The canonical binary encoding (see {@link StateCodec}). Proposals unchanged since the last
-   * encoding of this state or an ancestor are not encoded again; the bytes are the same.
+   * The canonical binary encoding (see {@link StateCodec}). Members and proposals unchanged since
+   * the last encoding of this state or an ancestor are not encoded again; the bytes are the same.
    */
   public byte[] encode() {
-    StateCodec.Encoded encoded = StateCodec.encode(this, encodedProposals);
-    encodedProposals = encoded.proposals();
-    return encoded.bytes();
+    StateCodec.Encoded fresh = StateCodec.encode(this, encoded);
+    encoded = fresh; // of its bytes, only their length is read again: callers may keep them
+    return fresh.bytes();
   }
 
   /** Reads {@link #encode()}'s output, refusing anything that is not canonical. */

@@ -42,24 +42,38 @@ final class StateCodec {
 
   private StateCodec() {}
 
-  /** A proposal's encoding, valid for exactly that proposal object. */
-  record EncodedProposal(Proposal proposal, byte[] bytes) {}
+  /** The encoding of a member or a proposal, valid for exactly that (immutable) object. */
+  record Part(Object source, byte[] bytes) {}
 
-  /** A state's encoding and the encodings of its proposals, to reuse for the next state. */
-  record Encoded(byte[] bytes, Map<EntryId, EncodedProposal> proposals) {}
+  /**
+   * A state's encoding and the encodings of its members (by member id) and proposals (by id), to
+   * reuse for the next state.
+   */
+  record Encoded(byte[] bytes, Map<Object, Part> parts) {
+    /** No parts yet, and a buffer size for a small state. */
+    static final Encoded NONE = new Encoded(new byte[4096], Map.of());
+  }
+
+  @FunctionalInterface
+  private interface PartWriter<T> {
+    void write(DataOutputStream out, T value) throws IOException;
+  }
 
   /** The canonical encoding, every part encoded afresh. */
   static byte[] encode(CoopState s) {
-    return encode(s, Map.of()).bytes();
+    return encode(s, Encoded.NONE).bytes();
   }
 
   /**
-   * The canonical encoding, reusing the bytes in {@code previous} of every proposal that is the
-   * very object they were encoded from (proposals are immutable, so the bytes are the same).
+   * The canonical encoding, reusing the bytes {@code last} (an ancestor's encoding) holds of every
+   * member and proposal that is the very object they were encoded from (they are immutable, so the
+   * bytes are the same).
    */
-  static Encoded encode(CoopState s, Map<EntryId, EncodedProposal> previous) {
-    Map<EntryId, EncodedProposal> proposals = new HashMap<>();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+  static Encoded encode(CoopState s, Encoded last) {
+    Map<Object, Part> previous = last.parts();
+    Map<Object, Part> parts = new HashMap<>();
+    // The last encoding's size (plus room to grow) spares copying the buffer as it fills.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.bytes().length + 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       string(out, MAGIC);
       string(out, s.coopId());
@@ -68,12 +82,7 @@ final class StateCodec {
       out.writeLong(s.lastAcceptedAt());
       out.writeInt(s.members().size());
       for (Member m : s.members().values()) {
-        string(out, m.id().hex());
-        out.write(m.key().raw());
-        string(out, m.name());
-        strings(out, m.roles());
-        out.writeLong(m.lastNonce());
-        out.writeBoolean(m.active());
+        part(out, m.id(), m, previous, parts, StateCodec::member);
       }
       out.writeInt(s.keyOwners().size());
       for (Map.Entry<KeyId, KeyId> e : s.keyOwners().entrySet()) {
@@ -102,21 +111,42 @@ final class StateCodec {
       }
       out.writeInt(s.proposals().size());
       for (Proposal p : s.proposals().values()) {
-        EncodedProposal known = previous.get(p.id());
-        if (known == null || known.proposal() != p) {
-          ByteArrayOutputStream one = new ByteArrayOutputStream(1024);
-          try (DataOutputStream o = new DataOutputStream(one)) {
-            proposal(o, p);
-          }
-          known = new EncodedProposal(p, one.toByteArray());
-        }
-        out.write(known.bytes());
-        proposals.put(p.id(), known);
+        part(out, p.id(), p, previous, parts, StateCodec::proposal);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }
-    return new Encoded(bytes.toByteArray(), Collections.unmodifiableMap(proposals));
+    return new Encoded(bytes.toByteArray(), Collections.unmodifiableMap(parts));
+  }
+
+  /** Writes {@code value}'s encoding: the one in {@code previous} if made from this very object. */
+  private static <T> void part(
+      DataOutputStream out,
+      Object key,
+      T value,
+      Map<Object, Part> previous,
+      Map<Object, Part> parts,
+      PartWriter<T> writer)
+      throws IOException {
+    Part known = previous.get(key);
+    if (known == null || known.source() != value) {
+      ByteArrayOutputStream one = new ByteArrayOutputStream(256);
+      try (DataOutputStream o = new DataOutputStream(one)) {
+        writer.write(o, value);
+      }
+      known = new Part(value, one.toByteArray());
+    }
+    out.write(known.bytes());
+    parts.put(key, known);
+  }
+
+  private static void member(DataOutputStream out, Member m) throws IOException {
+    string(out, m.id().hex());
+    out.write(m.key().raw());
+    string(out, m.name());
+    strings(out, m.roles());
+    out.writeLong(m.lastNonce());
+    out.writeBoolean(m.active());
   }
 
   private static void proposal(DataOutputStream out, Proposal p) throws IOException {

@@ -36,10 +36,11 @@ import org.coopledger.node.store.LedgerStore;
 /**
  * The Ratis state machine of the ledger. Each Raft log entry is a {@link Batch}; applying it runs
  * the governance rules for every record and commits all effects, with the Raft term-index, in one
- * synced RocksDB batch (one fsync per group). On the leader the group's checked entries come with
- * the transaction ({@link #startTransaction}); elsewhere they are decoded from the log entry. A log
- * entry at or below the stored applied index is skipped, which makes replay after a crash
- * idempotent.
+ * RocksDB batch. The Raft log entry is synced before it is applied; the RocksDB batch is not (one
+ * fsync per group): after a crash the log after the last snapshot marker is replayed, and the store
+ * is synced before each marker. On the leader the group's checked entries come with the transaction
+ * ({@link #startTransaction}); elsewhere they are decoded from the log entry. A log entry at or
+ * below the stored applied index is skipped, which makes replay after a crash idempotent.
  */
 public final class LedgerStateMachine extends BaseStateMachine {
   private final SimpleStateMachineStorage snapshots = new SimpleStateMachineStorage();
@@ -117,6 +118,9 @@ public final class LedgerStateMachine extends BaseStateMachine {
     if (last == null || last.getIndex() < 0) {
       return -1;
     }
+    // The store is written without a sync per group (the Raft log is the synced copy); before the
+    // marker lets Ratis purge the log below it, everything the store holds must be on the disk.
+    store.sync();
     File file = snapshots.getSnapshotFile(last.getTerm(), last.getIndex());
     String body = "tree_size=" + store.treeSize() + "\napplied=" + store.applied() + "\n";
     Files.writeString(file.toPath(), body, StandardCharsets.UTF_8);
@@ -162,7 +166,9 @@ public final class LedgerStateMachine extends BaseStateMachine {
     LedgerBatch write = new LedgerBatch(store.treeSize());
     Ledger.Applied result = ledger.apply(records, write);
     write.applied(new AppliedIndex(position.getTerm(), position.getIndex()));
-    store.commit(write);
+    // One fsync per group: the Raft log entry holding the group is already synced, and a store
+    // write lost with the machine is written again when the log is replayed at restart.
+    store.commitReplayable(write);
     result.publish();
     updateLastAppliedTermIndex(position);
     applied.reached(position.getIndex());

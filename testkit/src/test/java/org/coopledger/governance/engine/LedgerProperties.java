@@ -42,9 +42,9 @@ class LedgerProperties {
 
   /**
    * Apply is incremental (a ballot updates its proposal's kept tallies, an encoding reuses the
-   * proposals an ancestor state encoded): every entry of a generated ledger has exactly the outcome
-   * and the state it has when applied to a state decoded afresh (nothing kept), and the digest of
-   * every state equals SHA-256 of its encoding made afresh.
+   * members and proposals an ancestor state encoded): every entry of a generated ledger has exactly
+   * the outcome and the state it has when applied to a state decoded afresh (nothing kept), and the
+   * digest of every state equals SHA-256 of its encoding made afresh.
    */
   @Property(tries = 60)
   void incrementalApplyAndDigestEqualApplyingEachEntryToAStateWithNothingKept(
