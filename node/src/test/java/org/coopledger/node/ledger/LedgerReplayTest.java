@@ -58,7 +58,7 @@ class LedgerReplayTest {
     }
     assertThat(checked.results).isEqualTo(replayed.results);
     assertThat(checked.results)
-        .extracting(r -> r instanceof RecordResult.Rejected x ? x.code() : "accepted")
+        .extracting(r -> r instanceof RecordResult.Rejected x ? x.code().name() : "accepted")
         .containsExactly(
             "accepted",
             "accepted",
@@ -110,7 +110,7 @@ class LedgerReplayTest {
       assertThat(results)
           .singleElement()
           .isInstanceOfSatisfying(
-              RecordResult.Rejected.class, r -> assertThat(r.code()).isEqualTo("BAD_SIGNATURE"));
+              RecordResult.Rejected.class, r -> assertThat(r.code().name()).isEqualTo("BAD_SIGNATURE"));
     }
   }
 
