@@ -110,7 +110,8 @@ class LedgerReplayTest {
       assertThat(results)
           .singleElement()
           .isInstanceOfSatisfying(
-              RecordResult.Rejected.class, r -> assertThat(r.code().name()).isEqualTo("BAD_SIGNATURE"));
+              RecordResult.Rejected.class,
+              r -> assertThat(r.code().name()).isEqualTo("BAD_SIGNATURE"));
     }
   }
 
