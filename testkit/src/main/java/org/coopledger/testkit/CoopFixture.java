@@ -18,6 +18,7 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Execute;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.RotateKey;
@@ -158,6 +159,11 @@ public final class CoopFixture {
 
   /** The genesis signed by every founder (the first founder is its author). */
   public byte[] genesis(String rulebook, List<Share> initialSplit) {
+    return genesis(rulebook, initialSplit, List.of());
+  }
+
+  /** The genesis of a co-op with a network of {@code nodes}, signed by every founder. */
+  public byte[] genesis(String rulebook, List<Share> initialSplit, List<NetworkNode> nodes) {
     List<NewMember> members = new ArrayList<>();
     for (Person p : founders) {
       members.add(newMember(p.name(), p.roles()));
@@ -171,12 +177,25 @@ public final class CoopFixture {
             nextNonce(author),
             created,
             created + DEFAULT_EXPIRY_MILLIS,
-            new Genesis(coopName, members, rulebook, initialSplit));
+            new Genesis(coopName, members, rulebook, initialSplit, nodes));
     byte[] signed = EntrySigner.sign(entry, key(author));
     for (Person p : founders.subList(1, founders.size())) {
       signed = EntrySigner.cosign(signed, key(p.name()));
     }
     return signed;
+  }
+
+  /**
+   * A node named {@code name} with a key derived from its name (as members' keys are) and a Raft
+   * address on 127.0.0.1.
+   */
+  public NetworkNode node(String name, int raftPort) {
+    return new NetworkNode(name, nodeKey(name).publicKey(), "127.0.0.1:" + raftPort);
+  }
+
+  /** The key of the node named {@code name} (derived from the co-op id and the name). */
+  public SigningKey nodeKey(String name) {
+    return derivedKey(coopId, "node/" + name, 0);
   }
 
   /** The genesis with the default rulebook and no split. */

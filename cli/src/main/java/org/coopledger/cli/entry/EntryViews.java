@@ -76,6 +76,10 @@ public final class EntryViews {
       case Governed.RulebookChange r -> "a new rulebook";
       case Governed.Decision d -> "a decision";
       case Governed.RecoverKey r -> "a new key " + r.newKey().id() + " for " + r.member();
+      case Governed.NodeChange n ->
+          (n.remove().isEmpty() ? "" : "removing node " + n.remove())
+              + (n.remove().isEmpty() || n.add() == null ? "" : " and ")
+              + (n.add() == null ? "" : "adding node " + n.add().name());
     };
   }
 

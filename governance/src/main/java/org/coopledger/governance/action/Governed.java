@@ -112,6 +112,24 @@ public sealed interface Governed {
     }
   }
 
+  /**
+   * Changes the network: removes the node called {@code remove} ("" = none) and adds {@code add}
+   * (null = none); both = a replacement (a new key, a new address, or another node).
+   */
+  record NodeChange(String remove, NetworkNode add) implements Governed {
+    public NodeChange {
+      remove = remove == null ? "" : remove;
+      if (remove.isEmpty() && add == null) {
+        throw new InvalidActionException("a node change removes a node, adds one, or both");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "nodes";
+    }
+  }
+
   /** A plain decision: the proposal's title and text are what is decided. */
   record Decision() implements Governed {
     @Override

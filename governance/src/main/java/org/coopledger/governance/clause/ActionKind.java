@@ -28,7 +28,13 @@ public enum ActionKind {
   /** A plain decision (text) for the co-op's other choices. No beneficiaries. */
   DECISION,
   /** Replace a member's lost or stolen key. Beneficiary: that member (the subject). */
-  RECOVER_KEY;
+  RECOVER_KEY,
+  /**
+   * Add, remove or replace a node of the co-op's network. No beneficiaries. The only kind a
+   * rulebook may leave without a clause: a co-op founded before networks, or without one, then
+   * cannot change its nodes (see {@link Rulebook#hasClause}).
+   */
+  NODES;
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */
   public String text() {

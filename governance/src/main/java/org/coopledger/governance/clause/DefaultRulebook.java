@@ -35,6 +35,12 @@ public final class DefaultRulebook {
   public static final String RECOVER_KEY =
       "vote(quorum=50%, approve>50%, window=7d) & timelock(72h) & veto(beneficiaries, 72h)";
 
+  /**
+   * A network's nodes change as the rulebook does: two thirds of the votes cast, then 48 hours (a
+   * node added by a bare majority could sign checkpoints that the co-op's witness policy counts).
+   */
+  public static final String NODES = RULEBOOK;
+
   private static final Rulebook DEFAULTS = build();
 
   private DefaultRulebook() {}
@@ -42,6 +48,15 @@ public final class DefaultRulebook {
   /** The default rulebook. */
   public static Rulebook rulebook() {
     return DEFAULTS;
+  }
+
+  /**
+   * The rulebook of a co-op founded without one but with a network of {@code nodes} nodes: the
+   * default rulebook, a {@code nodes} clause ({@link #NODES}) and a majority of the nodes as
+   * witnesses.
+   */
+  public static Rulebook forNetwork(int nodes) {
+    return DEFAULTS.with(ActionKind.NODES, Clause.parse(NODES)).withWitnesses(nodes / 2 + 1);
   }
 
   private static Rulebook build() {

@@ -13,14 +13,31 @@ import java.util.Optional;
  * who may propose it. Stored in genesis and replaced by {@code RULEBOOK} proposals in its canonical
  * text form ({@link #text()}): one line {@code kind: clause} per kind, in {@link ActionKind} order,
  * then one line {@code propose kind: group, group} per limited kind (without one, any member may
- * propose), then {@code clock-skew: d} if not the default of 2 minutes. Parsing also accepts blank
- * lines, {@code #} comment lines and the lines in any order, but every kind must have exactly one
- * clause, so a stored rulebook never silently depends on the defaults of some software version.
+ * propose), then {@code clock-skew: d} if not the default of 2 minutes, then {@code witnesses: K of
+ * nodes} if the co-op asks for witnesses. Parsing also accepts blank lines, {@code #} comment lines
+ * and the lines in any order, but every kind must have exactly one clause (except {@code nodes},
+ * which a co-op without a network may leave out), so a stored rulebook never silently depends on
+ * the defaults of some software version.
+ *
+ * <p>{@code witnesses} is the witness policy: how many distinct nodes of the co-op's network must
+ * have cosigned a checkpoint for an auditor to accept it (0 = no policy: a co-op without a
+ * network).
  */
 public record Rulebook(
-    Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers, Span clockSkew) {
+    Map<ActionKind, Clause> clauses,
+    Map<ActionKind, List<Group>> proposers,
+    Span clockSkew,
+    int witnesses) {
   private static final String PROPOSE = "propose ";
   private static final String CLOCK_SKEW = "clock-skew";
+  private static final String WITNESSES = "witnesses";
+  private static final String OF_NODES = " of nodes";
+
+  /** The most witnesses a policy may ask for (a network of more nodes is not planned). */
+  public static final int MAX_WITNESSES = 100;
+
+  /** A clause that never holds: the {@code nodes} clause of a rulebook that has none. */
+  private static final Clause NEVER = new Clause.Constant(false);
 
   /**
    * How far before its signed creation time an entry may be accepted, unless the rulebook says
@@ -44,12 +61,18 @@ public record Rulebook(
           limits.put(kind, List.copyOf(groups));
         });
     proposers = Collections.unmodifiableMap(limits);
+    if (witnesses < 0 || witnesses > MAX_WITNESSES) {
+      throw new IllegalArgumentException("a witness policy asks for 0 to 100 witnesses");
+    }
     if (clauses == null) {
       throw new IllegalArgumentException("a rulebook needs clauses");
     }
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(ActionKind.class);
     for (ActionKind kind : ActionKind.values()) {
       Clause clause = clauses.get(kind);
+      if (clause == null && kind == ActionKind.NODES) {
+        continue;
+      }
       if (clause == null) {
         throw new IllegalArgumentException("the rulebook has no clause for " + kind.text());
       }
@@ -60,7 +83,23 @@ public record Rulebook(
 
   /** A rulebook in which any member may propose anything, with the default clock skew. */
   public Rulebook(Map<ActionKind, Clause> clauses) {
-    this(clauses, Map.of(), DEFAULT_CLOCK_SKEW);
+    this(clauses, Map.of(), DEFAULT_CLOCK_SKEW, 0);
+  }
+
+  /** A rulebook without a witness policy. */
+  public Rulebook(
+      Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers, Span clockSkew) {
+    this(clauses, proposers, clockSkew, 0);
+  }
+
+  /** Whether the rulebook has a clause for {@code kind} (always, except maybe {@code nodes}). */
+  public boolean hasClause(ActionKind kind) {
+    return clauses.containsKey(kind);
+  }
+
+  /** A copy with another witness policy (0 = none). */
+  public Rulebook withWitnesses(int k) {
+    return new Rulebook(clauses, proposers, clockSkew, k);
   }
 
   /** Who may propose {@code kind}: empty if any member may. */
@@ -73,24 +112,27 @@ public record Rulebook(
     EnumMap<ActionKind, List<Group>> copy = new EnumMap<>(ActionKind.class);
     copy.putAll(proposers);
     copy.put(kind, groups);
-    return new Rulebook(clauses, copy, clockSkew);
+    return new Rulebook(clauses, copy, clockSkew, witnesses);
   }
 
-  /** The clause that governs {@code kind}. */
+  /**
+   * The clause that governs {@code kind}; for {@code nodes} in a rulebook without one, a clause
+   * that never holds.
+   */
   public Clause clause(ActionKind kind) {
-    return clauses.get(kind);
+    return clauses.getOrDefault(kind, NEVER);
   }
 
   /** A copy with {@code kind} governed by {@code clause}. */
   public Rulebook with(ActionKind kind, Clause clause) {
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(clauses);
     copy.put(kind, clause);
-    return new Rulebook(copy, proposers, clockSkew);
+    return new Rulebook(copy, proposers, clockSkew, witnesses);
   }
 
   /** A copy with another clock skew. */
   public Rulebook withClockSkew(Span skew) {
-    return new Rulebook(clauses, proposers, skew);
+    return new Rulebook(clauses, proposers, skew, witnesses);
   }
 
   /**
@@ -112,6 +154,9 @@ public record Rulebook(
     if (!clockSkew.equals(DEFAULT_CLOCK_SKEW)) {
       out.append(CLOCK_SKEW).append(": ").append(clockSkew).append('\n');
     }
+    if (witnesses > 0) {
+      out.append(WITNESSES).append(": ").append(witnesses).append(OF_NODES).append('\n');
+    }
     return out.toString();
   }
 
@@ -123,16 +168,17 @@ public record Rulebook(
     EnumMap<ActionKind, Clause> clauses = new EnumMap<>(ActionKind.class);
     EnumMap<ActionKind, List<Group>> proposers = new EnumMap<>(ActionKind.class);
     Span[] skew = {null};
+    int[] witnesses = {-1};
     int lineStart = 0;
     while (lineStart <= text.length()) {
       int newline = text.indexOf('\n', lineStart);
       int lineEnd = newline < 0 ? text.length() : newline;
-      parseLine(text, lineStart, lineEnd, clauses, proposers, skew);
+      parseLine(text, lineStart, lineEnd, clauses, proposers, skew, witnesses);
       lineStart = lineEnd + 1;
     }
     List<String> missing = new ArrayList<>();
     for (ActionKind kind : ActionKind.values()) {
-      if (!clauses.containsKey(kind)) {
+      if (!clauses.containsKey(kind) && kind != ActionKind.NODES) {
         missing.add(kind.text());
       }
     }
@@ -143,7 +189,11 @@ public record Rulebook(
           "the rulebook needs a clause for every action kind; missing: "
               + String.join(", ", missing));
     }
-    return new Rulebook(clauses, proposers, skew[0] == null ? DEFAULT_CLOCK_SKEW : skew[0]);
+    return new Rulebook(
+        clauses,
+        proposers,
+        skew[0] == null ? DEFAULT_CLOCK_SKEW : skew[0],
+        Math.max(0, witnesses[0]));
   }
 
   private static void parseLine(
@@ -152,7 +202,8 @@ public record Rulebook(
       int end,
       EnumMap<ActionKind, Clause> clauses,
       EnumMap<ActionKind, List<Group>> proposers,
-      Span[] skew) {
+      Span[] skew,
+      int[] witnesses) {
     String line = text.substring(start, end);
     String stripped = line.strip();
     if (stripped.isEmpty() || stripped.startsWith("#")) {
@@ -171,6 +222,13 @@ public record Rulebook(
             text, kindStart, "'clock-skew' is given twice in the rulebook");
       }
       skew[0] = ClauseParser.parseSpan(text, colon + 1, end);
+      return;
+    }
+    if (kindText.equals(WITNESSES)) {
+      if (witnesses[0] >= 0) {
+        throw new BadClauseException(text, kindStart, "'witnesses' is given twice in the rulebook");
+      }
+      witnesses[0] = parseWitnesses(text, colon + 1, end);
       return;
     }
     boolean propose = kindText.startsWith(PROPOSE);
@@ -201,5 +259,28 @@ public record Rulebook(
           text, kindStart, "'" + kindText + "' already has a clause earlier in the rulebook");
     }
     clauses.put(kind.get(), ClauseParser.parseRange(text, colon + 1, end));
+  }
+
+  /** {@code K of nodes}, K from 1 to {@link #MAX_WITNESSES}. */
+  private static int parseWitnesses(String text, int start, int end) {
+    String policy = text.substring(start, end).strip();
+    int k = -1;
+    if (policy.endsWith(OF_NODES)) {
+      String count = policy.substring(0, policy.length() - OF_NODES.length()).strip();
+      if (count.matches("[1-9][0-9]{0,2}")) {
+        k = Integer.parseInt(count);
+      }
+    }
+    if (k < 1 || k > MAX_WITNESSES) {
+      throw new BadClauseException(
+          text,
+          start,
+          "expected 'witnesses: K of nodes' with K from 1 to "
+              + MAX_WITNESSES
+              + ", found '"
+              + policy
+              + "'");
+    }
+    return k;
   }
 }

@@ -10,6 +10,7 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Execute;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.RotateKey;
@@ -33,7 +34,8 @@ final class ActionCodec {
             g.getName(),
             g.getFoundersList().stream().map(ActionCodec::member).toList(),
             g.getRulebook(),
-            shares(g.getInitialSplitList()));
+            shares(g.getInitialSplitList()),
+            g.getNodesList().stream().map(ActionCodec::node).toList());
       }
       case ROTATE_KEY -> new RotateKey(key(body.getRotateKey().getNewPublicKey()));
       case CREATE_PROPOSAL -> proposal(body.getCreateProposal());
@@ -88,6 +90,10 @@ final class ActionCodec {
               new Governed.RecoverKey(
                   memberId(p.getRecoverKey().getMemberId()),
                   key(p.getRecoverKey().getNewPublicKey()));
+          case NODE_CHANGE ->
+              new Governed.NodeChange(
+                  p.getNodeChange().getRemove(),
+                  p.getNodeChange().hasAdd() ? node(p.getNodeChange().getAdd()) : null);
           case GOVERNED_NOT_SET ->
               throw new MalformedEntryException(
                   "a proposal must wrap a governed action or a decision");
@@ -97,6 +103,18 @@ final class ActionCodec {
 
   private static NewMember member(org.coopledger.governance.proto.NewMember m) {
     return new NewMember(key(m.getPublicKey()), m.getDisplayName(), m.getRolesList());
+  }
+
+  private static NetworkNode node(org.coopledger.governance.proto.NetworkNode n) {
+    return new NetworkNode(n.getName(), key(n.getPublicKey()), n.getRaftAddress());
+  }
+
+  private static org.coopledger.governance.proto.NetworkNode node(NetworkNode n) {
+    return org.coopledger.governance.proto.NetworkNode.newBuilder()
+        .setName(n.name())
+        .setPublicKey(ByteString.copyFrom(n.key().raw()))
+        .setRaftAddress(n.raftAddress())
+        .build();
   }
 
   private static List<Share> shares(List<org.coopledger.governance.proto.Share> shares) {
@@ -135,7 +153,8 @@ final class ActionCodec {
                   .setName(g.name())
                   .addAllFounders(g.founders().stream().map(ActionCodec::member).toList())
                   .setRulebook(g.rulebook())
-                  .addAllInitialSplit(toProtoShares(g.initialSplit())));
+                  .addAllInitialSplit(toProtoShares(g.initialSplit()))
+                  .addAllNodes(g.nodes().stream().map(ActionCodec::node).toList()));
       case RotateKey r ->
           body.setRotateKey(
               org.coopledger.governance.proto.RotateKey.newBuilder()
@@ -210,6 +229,13 @@ final class ActionCodec {
                   .setRulebook(r.rulebook()));
       case Governed.Decision d ->
           b.setDecision(org.coopledger.governance.proto.Decision.getDefaultInstance());
+      case Governed.NodeChange n -> {
+        var change = org.coopledger.governance.proto.NodeChange.newBuilder().setRemove(n.remove());
+        if (n.add() != null) {
+          change.setAdd(node(n.add()));
+        }
+        b.setNodeChange(change);
+      }
       case Governed.RecoverKey r ->
           b.setRecoverKey(
               org.coopledger.governance.proto.RecoverKey.newBuilder()

@@ -35,6 +35,7 @@ final class Clauses {
       case Governed.RulebookChange r -> ActionKind.RULEBOOK;
       case Governed.Decision d -> ActionKind.DECISION;
       case Governed.RecoverKey r -> ActionKind.RECOVER_KEY;
+      case Governed.NodeChange n -> ActionKind.NODES;
     };
   }
 

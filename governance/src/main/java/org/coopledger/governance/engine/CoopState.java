@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.split.Balances;
@@ -34,7 +35,8 @@ public final class CoopState {
           new TreeMap<>(),
           List.of(),
           Balances.empty(),
-          0);
+          0,
+          new TreeMap<>());
 
   private final String coopId;
   private final String name;
@@ -45,6 +47,7 @@ public final class CoopState {
   private final List<Split> splits;
   private final Balances balances;
   private final long lastAcceptedAt;
+  private final SortedMap<String, NetworkNode> nodes;
   private final Rulebook parsedRulebook;
 
   // Derived data kept beside the canonical content: never encoded, never compared, and always
@@ -74,7 +77,8 @@ public final class CoopState {
       SortedMap<EntryId, Proposal> proposals,
       List<Split> splits,
       Balances balances,
-      long lastAcceptedAt) {
+      long lastAcceptedAt,
+      SortedMap<String, NetworkNode> nodes) {
     this.coopId = coopId;
     this.name = name;
     this.rulebook = rulebook;
@@ -84,6 +88,7 @@ public final class CoopState {
     this.splits = List.copyOf(splits);
     this.balances = balances;
     this.lastAcceptedAt = lastAcceptedAt;
+    this.nodes = Collections.unmodifiableSortedMap(nodes);
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
     this.membership = MEMBERSHIPS.incrementAndGet();
     this.tallies = Map.of();
@@ -104,6 +109,7 @@ public final class CoopState {
     this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
     this.balances = b.balances;
     this.lastAcceptedAt = b.lastAcceptedAt;
+    this.nodes = b.nodes == null ? b.from.nodes : Collections.unmodifiableSortedMap(b.nodes);
     this.parsedRulebook = parsed;
     this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
     this.tallies = b.tallies == null ? b.from.tallies : Collections.unmodifiableMap(b.tallies);
@@ -189,6 +195,14 @@ public final class CoopState {
 
   public Balances balances() {
     return balances;
+  }
+
+  /**
+   * The nodes of the co-op's network by name: founded at genesis, changed only by executed {@code
+   * nodes} proposals. Empty for a co-op without a network (one unnamed node).
+   */
+  public SortedMap<String, NetworkNode> nodes() {
+    return nodes;
   }
 
   /**
@@ -285,6 +299,7 @@ public final class CoopState {
     private SortedMap<KeyId, KeyId> keyOwners;
     private SortedMap<EntryId, Proposal> proposals;
     private java.util.ArrayList<Split> splits;
+    private SortedMap<String, NetworkNode> nodes;
     private Map<EntryId, Tallies> tallies;
     private boolean membershipChanged;
 
@@ -354,6 +369,13 @@ public final class CoopState {
       return splits;
     }
 
+    SortedMap<String, NetworkNode> nodes() {
+      if (nodes == null) {
+        nodes = new TreeMap<>(from.nodes);
+      }
+      return nodes;
+    }
+
     CoopState build() {
       // The rulebook is parsed again only when it changed.
       return rulebook.equals(from.rulebook)
@@ -367,7 +389,8 @@ public final class CoopState {
               new TreeMap<>(proposals()),
               splits(),
               balances,
-              lastAcceptedAt);
+              lastAcceptedAt,
+              new TreeMap<>(nodes()));
     }
   }
 }

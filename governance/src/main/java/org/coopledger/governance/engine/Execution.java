@@ -148,8 +148,10 @@ final class Execution {
                   + " would exceed it");
         }
       }
-      case Governed.RulebookChange r -> Rulebook.parse(r.rulebook());
+      case Governed.RulebookChange r ->
+          Network.requirePolicyHolds(Rulebook.parse(r.rulebook()), state.nodes());
       case Governed.Decision d -> {}
+      case Governed.NodeChange n -> Network.validate(state, n);
       case Governed.RecoverKey r -> {
         activeMember(state, r.member(), "the member whose key is recovered");
         KeyId owner = state.keyOwners().get(r.newKey().id());
@@ -215,6 +217,16 @@ final class Execution {
         yield "new rulebook in force";
       }
       case Governed.Decision d -> "decided";
+      case Governed.NodeChange n -> {
+        var nodes = Network.apply(step.before.nodes(), n, step.before.parsedRulebook());
+        next.nodes().clear();
+        next.nodes().putAll(nodes);
+        yield (n.remove().isEmpty() ? "" : "removed node " + n.remove())
+            + (n.remove().isEmpty() || n.add() == null ? "" : ", ")
+            + (n.add() == null ? "" : "added node " + n.add().name())
+            + "; the network now has nodes "
+            + String.join(", ", nodes.keySet());
+      }
       case Governed.RecoverKey r -> {
         Member m = next.members().get(r.member());
         next.members().put(m.id(), m.withKey(r.newKey()));

@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.Genesis;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.DefaultRulebook;
@@ -48,10 +49,19 @@ final class Founding {
               true));
       keyOwners.put(founder.id(), founder.id());
     }
-    String rulebook =
+    SortedMap<String, NetworkNode> nodes = new TreeMap<>();
+    for (NetworkNode node : genesis.nodes()) {
+      Network.requireNew(nodes, node);
+      nodes.put(node.name(), node);
+    }
+    Rulebook parsed =
         genesis.rulebook().isBlank()
-            ? DefaultRulebook.rulebook().text()
-            : Rulebook.parse(genesis.rulebook()).text();
+            ? (nodes.isEmpty()
+                ? DefaultRulebook.rulebook()
+                : DefaultRulebook.forNetwork(nodes.size()))
+            : Rulebook.parse(genesis.rulebook());
+    Network.requirePolicyHolds(parsed, nodes);
+    String rulebook = parsed.text();
     List<Split> splits = List.of();
     if (!genesis.initialSplit().isEmpty()) {
       for (Share share : genesis.initialSplit()) {
@@ -72,6 +82,7 @@ final class Founding {
         new TreeMap<>(),
         splits,
         Balances.empty(),
-        now);
+        now,
+        nodes);
   }
 }

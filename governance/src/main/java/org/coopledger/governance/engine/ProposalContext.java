@@ -98,6 +98,7 @@ final class ProposalContext extends MembersContext {
       case Governed.ChangeRoles c -> List.of(c.member());
       case Governed.RulebookChange r -> List.of();
       case Governed.Decision d -> List.of();
+      case Governed.NodeChange n -> List.of();
       case Governed.RecoverKey r -> List.of(r.member());
     };
   }

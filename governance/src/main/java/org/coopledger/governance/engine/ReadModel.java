@@ -173,6 +173,16 @@ public final class ReadModel {
       }
       case Governed.RulebookChange r -> d.put("rulebook", r.rulebook());
       case Governed.Decision x -> {}
+      case Governed.NodeChange n -> {
+        if (!n.remove().isEmpty()) {
+          d.put("remove", n.remove());
+        }
+        if (n.add() != null) {
+          d.put("add.name", n.add().name());
+          d.put("add.publicKey", n.add().key().base64());
+          d.put("add.raftAddress", n.add().raftAddress());
+        }
+      }
       case Governed.RecoverKey r -> {
         d.put("memberId", r.member().hex());
         d.put("newKeyId", r.newKey().id().hex());

@@ -40,7 +40,10 @@ public enum RejectionCode implements ErrorCode {
   MEMBER_IN_SPLIT(ErrorCategory.RULES_NOT_MET),
   NO_SPLIT(ErrorCategory.RULES_NOT_MET),
   NOT_ALLOWED(ErrorCategory.RULES_NOT_MET),
-  BAD_CLAUSE(ErrorCategory.RULES_NOT_MET);
+  BAD_CLAUSE(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_NODE(ErrorCategory.RULES_NOT_MET),
+  DUPLICATE_NODE(ErrorCategory.RULES_NOT_MET),
+  WITNESS_POLICY(ErrorCategory.RULES_NOT_MET);
 
   private final ErrorCategory category;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.EntryId;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.EntryCodec;
@@ -38,7 +39,11 @@ final class StateCodec {
   /** A stored state that does not decode: the store is damaged, not the request. */
   private static final ErrorCode BAD_STATE = ErrorCode.of("BAD_STATE", ErrorCategory.NODE_FAULT);
 
+  /** A state without a network: the encoding of co-ops founded before networks, unchanged. */
   private static final String MAGIC = "coopledger/state/v2";
+
+  /** A state with a network: v2's fields, then the nodes. */
+  private static final String MAGIC_NETWORK = "coopledger/state/v3";
 
   private StateCodec() {}
 
@@ -75,7 +80,7 @@ final class StateCodec {
     // The last encoding's size (plus room to grow) spares copying the buffer as it fills.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.bytes().length + 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      string(out, MAGIC);
+      string(out, s.nodes().isEmpty() ? MAGIC : MAGIC_NETWORK);
       string(out, s.coopId());
       string(out, s.name());
       string(out, s.rulebook());
@@ -112,6 +117,14 @@ final class StateCodec {
       out.writeInt(s.proposals().size());
       for (Proposal p : s.proposals().values()) {
         part(out, p.id(), p, previous, parts, StateCodec::proposal);
+      }
+      if (!s.nodes().isEmpty()) {
+        out.writeInt(s.nodes().size());
+        for (NetworkNode n : s.nodes().values()) {
+          string(out, n.name());
+          out.write(n.key().raw());
+          string(out, n.raftAddress());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
@@ -189,8 +202,9 @@ final class StateCodec {
   static CoopState decode(byte[] bytes) {
     CoopState state;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (!readString(in).equals(MAGIC)) {
-        throw bad("it does not start with " + MAGIC);
+      String magic = readString(in);
+      if (!magic.equals(MAGIC) && !magic.equals(MAGIC_NETWORK)) {
+        throw bad("it does not start with " + MAGIC + " or " + MAGIC_NETWORK);
       }
       String coopId = readString(in);
       String name = readString(in);
@@ -239,6 +253,15 @@ final class StateCodec {
         Proposal p = readProposal(in);
         proposals.put(p.id(), p);
       }
+      SortedMap<String, NetworkNode> nodes = new TreeMap<>();
+      if (magic.equals(MAGIC_NETWORK)) {
+        for (int i = count(in); i > 0; i--) {
+          String nodeName = readString(in);
+          byte[] raw = new byte[PublicKey.LENGTH];
+          in.readFully(raw);
+          nodes.put(nodeName, new NetworkNode(nodeName, PublicKey.fromRaw(raw), readString(in)));
+        }
+      }
       if (in.read() != -1) {
         throw bad("there are bytes after the end");
       }
@@ -252,7 +275,8 @@ final class StateCodec {
               proposals,
               splits,
               Balances.of(amounts),
-              lastAcceptedAt);
+              lastAcceptedAt,
+              nodes);
     } catch (IOException | RuntimeException e) {
       if (e instanceof CoopException c) {
         throw c;
