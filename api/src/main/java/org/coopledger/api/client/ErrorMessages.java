@@ -33,7 +33,8 @@ final class ErrorMessages {
           Map.entry("ALREADY_VETOED", "you already vetoed this proposal"),
           Map.entry("NOT_FOUNDED", "the co-op has no genesis yet (see `coop genesis`)"),
           Map.entry("ALREADY_FOUNDED", "the co-op is already founded"),
-          Map.entry("BAD_CLAUSE", "the rulebook text does not parse"));
+          Map.entry("BAD_CLAUSE", "the rulebook text does not parse"),
+          Map.entry("WITNESS_POLICY", "the witness policy could not be met by the co-op's nodes"));
 
   private ErrorMessages() {}
 
