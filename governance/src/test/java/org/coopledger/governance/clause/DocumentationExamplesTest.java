@@ -30,6 +30,11 @@ class DocumentationExamplesTest {
             .isEqualTo(DefaultRulebook.rulebook());
         continue;
       }
+      if (first.startsWith("nodes:")) {
+        assertThat(DefaultRulebook.rulebook().text() + String.join("\n", block) + "\n")
+            .isEqualTo(DefaultRulebook.forNetwork(3).text());
+        continue;
+      }
       if (first.startsWith("propose ")) {
         String lines = String.join("\n", block) + "\n";
         assertThat(Rulebook.parse(DefaultRulebook.rulebook().text() + lines).text())
