@@ -9,6 +9,7 @@ import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.keys.KeyFiles;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.node.NodeConfig;
@@ -30,8 +31,15 @@ final class DemoCoop {
   private final NodeConfig config;
   private final String url;
   private final NodeClient client;
+  private final List<NetworkNode> nodes;
 
   DemoCoop(CliContext context, NodeConfig config, String url) {
+    this(context, config, url, List.of());
+  }
+
+  /** The demo co-op founded with a network of {@code nodes} (none: a single node). */
+  DemoCoop(CliContext context, NodeConfig config, String url, List<NetworkNode> nodes) {
+    this.nodes = List.copyOf(nodes);
     this.context = context;
     this.config = config;
     this.url = url;
@@ -54,7 +62,7 @@ final class DemoCoop {
           Optional.of(person.name()),
           null);
     }
-    submit(demo.genesis());
+    submit(demo.genesis("", List.of(), nodes));
     byte[] proposal =
         demo.propose(
             "alice",

@@ -16,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import org.coopledger.cli.CliContext;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.Terminal;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.node.NodeConfig;
+import org.coopledger.node.checkpoint.NodeKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -113,8 +115,18 @@ public final class TestnetCommand implements Callable<Integer> {
         if (fresh) {
           NodeConfig config = NodeConfig.defaults().withCoopId(network.coopId()).withDataDir(dir);
           String url = network.nodes().get(0).url().toString();
+          // The founders name the network's nodes and their keys in the genesis entry.
+          List<NetworkNode> founding = new ArrayList<>();
+          for (LocalNetwork.Node node : network.nodes()) {
+            founding.add(
+                new NetworkNode(
+                    node.id(), NodeKey.loadOrCreate(node.data()).publicKey(), node.raftAddress()));
+          }
           new DemoCoop(
-                  new CliContext(context.env(), talk, context.err(), Terminal.none()), config, url)
+                  new CliContext(context.env(), talk, context.err(), Terminal.none()),
+                  config,
+                  url,
+                  founding)
               .create();
         } else {
           talk.println("--demo: " + dir + " already holds a network; serving it as it is");

@@ -18,6 +18,8 @@ import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.crypto.SigningKey;
+import org.coopledger.governance.merkle.Hash;
+import org.coopledger.governance.merkle.Proofs;
 import org.coopledger.node.anchor.AnchorLog;
 import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
@@ -30,10 +32,13 @@ import org.coopledger.node.ledger.Ledger;
 import org.coopledger.node.ledger.RecordResult;
 import org.coopledger.node.ledger.StoreCheck;
 import org.coopledger.node.replication.LedgerStateMachine;
+import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
+import org.coopledger.node.witness.CosignatureGatherer;
+import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Batcher;
 import org.coopledger.node.write.Submitter;
 
@@ -44,6 +49,12 @@ import org.coopledger.node.write.Submitter;
  */
 public final class CoopNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CoopNode.class.getName());
+
+  /** How long a witness waits for its own tree to reach a checkpoint it is asked to cosign. */
+  private static final java.time.Duration WITNESS_CATCH_UP = java.time.Duration.ofSeconds(2);
+
+  /** How long a node waits for the network's cosignatures on a new checkpoint. */
+  private static final java.time.Duration COSIGN_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private final NodeConfig config;
   private final WebServer server;
@@ -98,13 +109,43 @@ public final class CoopNode implements AutoCloseable {
       if (peers.isEmpty()) {
         raft.awaitLeader(config.leaderTimeout());
       }
+      Witness witness =
+          new Witness(
+              config.peerId(),
+              key,
+              new Witness.Tree() {
+                @Override
+                public long size() {
+                  return ledger.view().treeSize();
+                }
+
+                @Override
+                public Hash root(long size) {
+                  return ledger.root(size);
+                }
+              },
+              signer::origin,
+              () -> ledger.view().state().nodes(),
+              config.dataDir(),
+              Clock.systemUTC(),
+              WITNESS_CATCH_UP);
+      CosignatureGatherer gatherer =
+          new CosignatureGatherer(
+              config.peerId(),
+              witness,
+              () -> ledger.view().state().nodes(),
+              name -> peers.find(name).map(Peer::restUrl),
+              (size1, size2) -> Proofs.consistency(ledger.hashes(), size1, size2).path(),
+              COSIGN_TIMEOUT);
+      opened.push(gatherer);
       Checkpointer checkpointer =
           new Checkpointer(
               ledger,
               store::putCheckpoint,
               signer,
               config.checkpointEvery(),
-              config.checkpointIntervalMillis());
+              config.checkpointIntervalMillis(),
+              gatherer::gather);
       opened.push(checkpointer);
       NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
       opened.push(metrics);
@@ -153,7 +194,14 @@ public final class CoopNode implements AutoCloseable {
               .routing(
                   routing ->
                       Api.routing(
-                          routing, config, ledger, submitter, checkpointer, raft, anchorsForApi))
+                          routing,
+                          config,
+                          ledger,
+                          submitter,
+                          checkpointer,
+                          raft,
+                          anchorsForApi,
+                          witness))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {

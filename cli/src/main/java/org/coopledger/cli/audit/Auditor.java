@@ -92,11 +92,27 @@ public final class Auditor {
               + " but its key is named "
               + verifier.name());
     }
-    TrustStore.Pin pin = trust.pin(info.verifierKey());
-    listener.step(
-        pin == TrustStore.Pin.FIRST_USE
-            ? "pinned the key of ledger " + info.origin() + " on first use: " + info.verifierKey()
-            : "the node's key is the one pinned for ledger " + info.origin());
+    TrustStore.Pin pin;
+    VerificationException keyChanged = null;
+    try {
+      pin = trust.pin(info.verifierKey());
+      listener.step(
+          pin == TrustStore.Pin.FIRST_USE
+              ? "pinned the key of ledger " + info.origin() + " on first use: " + info.verifierKey()
+              : "the node's key is the one pinned for ledger " + info.origin());
+    } catch (VerificationException e) {
+      if (!e.code().equals(TrustStore.NODE_KEY_CHANGED)) {
+        throw e;
+      }
+      // Another node of the co-op's network signs with its own key: only the replayed ledger
+      // can say whether this one is a node of the network. Until then nothing counts.
+      keyChanged = e;
+      pin = TrustStore.Pin.MATCHED;
+      listener.step(
+          "the node's key is not the one pinned for ledger "
+              + info.origin()
+              + "; it must be a node of the co-op's network, as the ledger names them");
+    }
 
     Snapshot snapshot = matchingStateAndCheckpoint(verifier);
     Checkpoint checkpoint = snapshot.checkpoint();
@@ -107,7 +123,7 @@ public final class Auditor {
     Optional<Long> previousSize = checkAgainstLastSeen(checkpoint, verifier);
 
     try (LeafLog tree = new LeafLog()) {
-      return audit(mine, info, verifier, pin, snapshot, tree, previousSize);
+      return audit(mine, info, verifier, pin, keyChanged, snapshot, tree, previousSize);
     }
   }
 
@@ -116,6 +132,7 @@ public final class Auditor {
       NodeInfo info,
       NoteVerifier verifier,
       TrustStore.Pin pin,
+      VerificationException keyChanged,
       Snapshot snapshot,
       LeafLog tree,
       Optional<Long> previousSize) {
@@ -153,9 +170,31 @@ public final class Auditor {
     }
     listener.step("state digest matches the replayed state: " + ourDigest);
 
+    if (keyChanged != null && NetworkCheck.nodeWithKey(replay.state(), verifier).isEmpty()) {
+      throw keyChanged;
+    }
+    Optional<NetworkCheck.Result> network =
+        NetworkCheck.check(checkpointText, replay.state(), derived);
+    List<String> timed = new ArrayList<>(witnesses);
+    if (network.isPresent()) {
+      NetworkCheck.Result r = network.get();
+      listener.step(
+          "signed by node "
+              + r.signer()
+              + " of the co-op's network; cosigned by "
+              + r.cosigners().size()
+              + " of its "
+              + r.nodes()
+              + " nodes ("
+              + String.join(", ", r.cosigners())
+              + "), the rulebook asks for "
+              + r.required());
+      timed.addAll(NetworkCheck.witnessKeys(replay.state()));
+    }
+
     for (CheckpointTimes.Cosigned c :
         CheckpointTimes.checkCosignatures(
-            checkpointText, verifier, witnesses, replay.state().lastAcceptedAt())) {
+            checkpointText, verifier, timed, replay.state().lastAcceptedAt())) {
       listener.step(
           "witness "
               + c.witness()

@@ -136,7 +136,7 @@ public final class NoteVerifier {
   }
 
   /** Whether {@code line} claims to be signed by this key (same name and key hash). */
-  boolean claims(NoteSignature line) {
+  public boolean claims(NoteSignature line) {
     return name.equals(line.name()) && keyHash == line.keyHash();
   }
 

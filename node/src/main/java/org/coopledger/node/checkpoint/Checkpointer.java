@@ -3,6 +3,7 @@ package org.coopledger.node.checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.coopledger.governance.checkpoint.Checkpoint;
@@ -26,6 +27,7 @@ public final class Checkpointer implements AutoCloseable {
   private final LedgerSigner signer;
   private final long every;
   private final long intervalMillis;
+  private final UnaryOperator<SignedCheckpoint> cosign;
   private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
   private final Object wake = new Object();
   private final Thread worker;
@@ -43,6 +45,21 @@ public final class Checkpointer implements AutoCloseable {
       LedgerSigner signer,
       long every,
       long intervalMillis) {
+    this(ledger, sink, signer, every, intervalMillis, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, with {@code cosign} adding the network's cosignatures to each new checkpoint before
+   * it is stored and served (not to the one made while the node starts, before it serves).
+   */
+  public Checkpointer(
+      LedgerReader ledger,
+      CheckpointSink sink,
+      LedgerSigner signer,
+      long every,
+      long intervalMillis,
+      UnaryOperator<SignedCheckpoint> cosign) {
+    this.cosign = cosign;
     this.ledger = ledger;
     this.sink = sink;
     this.signer = signer;
@@ -50,7 +67,7 @@ public final class Checkpointer implements AutoCloseable {
     this.intervalMillis = intervalMillis;
     latest.set(ledger.latestCheckpoint().orElse(null));
     if (latest.get() == null || latest.get().treeSize() < ledger.view().treeSize()) {
-      checkpoint(ledger.view());
+      checkpoint(ledger.view(), false);
     }
     ledger.onPublish(this::applied);
     this.worker = Thread.ofPlatform().name("checkpointer").daemon().start(this::run);
@@ -91,7 +108,7 @@ public final class Checkpointer implements AutoCloseable {
         long behind = view.treeSize() - latestSize();
         long elapsedMillis = (System.nanoTime() - lastMade) / 1_000_000;
         if (behind >= every || (behind > 0 && elapsedMillis >= intervalMillis)) {
-          checkpoint(view);
+          checkpoint(view, true);
           lastMade = System.nanoTime();
         }
       } catch (InterruptedException e) {
@@ -103,7 +120,7 @@ public final class Checkpointer implements AutoCloseable {
     }
   }
 
-  private synchronized void checkpoint(LedgerView view) {
+  private synchronized void checkpoint(LedgerView view, boolean gather) {
     StoredCheckpoint current = latest.get();
     if (current != null && current.treeSize() >= view.treeSize()) {
       return;
@@ -113,8 +130,11 @@ public final class Checkpointer implements AutoCloseable {
       return; // not founded yet
     }
     Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
-    String note =
-        new String(SignedCheckpoint.sign(checkpoint, log.get()).bytes(), StandardCharsets.UTF_8);
+    SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, log.get());
+    if (gather) {
+      signed = cosign.apply(signed);
+    }
+    String note = new String(signed.bytes(), StandardCharsets.UTF_8);
     sink.put(view.treeSize(), note);
     latest.set(new StoredCheckpoint(view.treeSize(), note));
     LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());

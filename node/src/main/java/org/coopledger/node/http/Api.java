@@ -11,6 +11,7 @@ import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Submitter;
 
 /** The routes of the REST API and its error mapping, registered on a Helidon routing. */
@@ -34,7 +35,8 @@ public final class Api {
       Submitter submitter,
       Checkpointer checkpointer,
       RaftHost raft,
-      Optional<AnchorScheduler> anchors) {
+      Optional<AnchorScheduler> anchors,
+      Witness witness) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
         index ->
@@ -64,6 +66,7 @@ public final class Api {
         .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer(), raft))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/openapi", new OpenApiService())
+        .register("/", new WitnessService(witness))
         .any(
             "/v1/*",
             (req, res) -> {

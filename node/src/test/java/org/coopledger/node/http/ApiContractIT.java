@@ -147,6 +147,33 @@ class ApiContractIT {
     check("get", "/v1/checkpoint", "/v1/checkpoint", 200);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=x", 400);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=12345", 404);
+    // The witness protocol: this co-op names no nodes, so no key is trusted to sign.
+    byte[] note = api.get("/v1/checkpoint").body().getBytes(StandardCharsets.UTF_8);
+    check(
+        "post",
+        "/add-checkpoint",
+        api.post("/add-checkpoint", "text/plain", witnessRequest(note)),
+        403);
+    check(
+        "post",
+        "/add-checkpoint",
+        api.post("/add-checkpoint", "text/plain", "old x\n\n".getBytes(StandardCharsets.UTF_8)),
+        400);
+    check(
+        "post",
+        "/add-checkpoint",
+        api.post(
+            "/add-checkpoint",
+            "text/plain",
+            witnessRequest(
+                org.coopledger.governance.checkpoint.SignedCheckpoint.sign(
+                        new org.coopledger.governance.checkpoint.Checkpoint(
+                            "example.com/log", 1, new byte[32]),
+                        org.coopledger.governance.checkpoint.NoteSigner.of(
+                            "example.com/log",
+                            org.coopledger.governance.crypto.SigningKey.generate()))
+                    .bytes())),
+        404);
     check("get", "/v1/anchors", "/v1/anchors", 200);
     check("get", "/v1/state", "/v1/state", 200);
     check("get", "/v1/members", "/v1/members", 200);
@@ -175,6 +202,13 @@ class ApiContractIT {
                     .fieldNames()
                     .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
     assertThat(checked).as("operations answered in this test").containsAll(operations);
+  }
+
+  private static byte[] witnessRequest(byte[] note) {
+    byte[] head = "old 0\n\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + note.length);
+    System.arraycopy(note, 0, all, head.length, note.length);
+    return all;
   }
 
   private void check(String method, String template, String path, int status) throws Exception {
