@@ -21,6 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
+import org.coopledger.governance.checkpoint.Checkpoint;
+import org.coopledger.governance.checkpoint.SignedNote;
+import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +79,14 @@ class NetworkFaultsIT {
     }
     // On a busy machine the group's first commit can take a while: retry the same genesis (a
     // retry of an entry already in is refused as replayed, and then it is in).
-    byte[] genesis = signers.get("alice").genesis();
+    // The genesis names the three nodes and their keys: each is a witness of the others.
+    List<NetworkNode> founding = new ArrayList<>();
+    for (LocalNetwork.Node node : network.nodes()) {
+      founding.add(
+          new NetworkNode(
+              node.id(), NodeKey.loadOrCreate(node.data()).publicKey(), node.raftAddress()));
+    }
+    byte[] genesis = signers.get("alice").genesis("", List.of(), founding);
     long deadline = System.nanoTime() + 60_000_000_000L;
     JsonNode reply = post(network.nodes().get(0).url(), genesis);
     while (reply.get("status").asInt() == 503 && System.nanoTime() < deadline) {
@@ -148,8 +159,12 @@ class NetworkFaultsIT {
       assertThat(acknowledged.size())
           .as("writes acknowledged while a follower is frozen")
           .isGreaterThan(before);
+      // The leader's checkpoints made meanwhile lack the frozen witness's cosignature...
+      long frozenAt = awaitCheckpointWithout(leader, follower, Duration.ofSeconds(30));
       network.resume(follower);
       load.awaitAcknowledged(acknowledged.size() + 20, Duration.ofSeconds(60));
+      // ...and once it runs again it cosigns the next ones.
+      awaitCosignedBy(leader, follower, frozenAt, Duration.ofSeconds(60));
     }
     assertNothingLostAndOneRoot();
   }
@@ -278,6 +293,66 @@ class NetworkFaultsIT {
     JsonNode body = JSON.readTree(response.body());
     return ((com.fasterxml.jackson.databind.node.ObjectNode) body)
         .put("status", response.statusCode());
+  }
+
+  private static URI urlOf(String id) {
+    return network.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow().url();
+  }
+
+  private static SignedNote checkpoint(String id) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(urlOf(id).resolve("/v1/checkpoint"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    return SignedNote.parse(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  private static long checkpointSize(String id) throws IOException, InterruptedException {
+    return Checkpoint.parse(checkpoint(id).text()).size();
+  }
+
+  /** The names on the cosignature lines of node {@code id}'s latest checkpoint. */
+  private static Set<String> cosigners(String id) throws IOException, InterruptedException {
+    Set<String> names = new HashSet<>();
+    SignedNote note = checkpoint(id);
+    String origin = Checkpoint.parse(note.text()).origin();
+    note.signatures().forEach(line -> names.add(line.name()));
+    names.remove(origin);
+    return names;
+  }
+
+  /** Waits for a checkpoint of node {@code id} that {@code witness} did not cosign; its size. */
+  private static long awaitCheckpointWithout(String id, String witness, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      long size = checkpointSize(id);
+      Set<String> names = cosigners(id);
+      if (!names.contains(witness) && names.size() >= 2) {
+        return size;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(id + " made no checkpoint without " + witness + "'s cosignature");
+  }
+
+  /** Waits for a checkpoint of node {@code id} above {@code size} that {@code witness} cosigned. */
+  private static void awaitCosignedBy(String id, String witness, long size, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<String> seen = Set.of();
+    while (System.nanoTime() < deadline) {
+      if (checkpointSize(id) > size) {
+        seen = cosigners(id);
+        if (seen.contains(witness)) {
+          return;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        witness + " did not cosign a checkpoint of " + id + " after SIGCONT; last: " + seen);
   }
 
   private static JsonNode get(URI node, String path) throws IOException, InterruptedException {

@@ -112,16 +112,16 @@ class NetworkCheckTest {
   @Test
   void aForgedCosignatureByANodeFails() {
     SignedCheckpoint real = cosignedBy(signedBy("ann", checkpoint), "ann", "ben", "cat");
-    SignedNote out = new SignedNote(real.note().text(), List.of());
+    List<NoteSignature> lines = new java.util.ArrayList<>();
     for (NoteSignature line : real.note().signatures()) {
       if (line.name().equals("cat")) {
         byte[] sig = line.signature();
         sig[20] ^= 1;
         line = new NoteSignature(line.name(), line.keyHash(), sig);
       }
-      out = out.withSignature(line);
+      lines.add(line);
     }
-    String note = out.encode();
+    String note = new SignedNote(real.note().text(), lines).encode();
     assertThatThrownBy(() -> NetworkCheck.check(note, state, origin))
         .isInstanceOf(VerificationException.class)
         .extracting(t -> ((VerificationException) t).code())

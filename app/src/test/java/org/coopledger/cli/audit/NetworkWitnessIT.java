@@ -240,18 +240,18 @@ class NetworkWitnessIT {
   private static String keepLines(String note, String... witnesses) {
     SignedNote parsed = SignedNote.parse(note);
     String origin = Checkpoint.parse(parsed.text()).origin();
-    SignedNote out = new SignedNote(parsed.text(), List.of());
+    List<org.coopledger.governance.checkpoint.NoteSignature> lines = new ArrayList<>();
     for (var line : parsed.signatures()) {
       if (line.name().equals(origin) || List.of(witnesses).contains(line.name())) {
-        out = out.withSignature(line);
+        lines.add(line);
       }
     }
-    return out.encode();
+    return new SignedNote(parsed.text(), lines).encode();
   }
 
   private static String flipLastSignatureByte(String note, String witness) {
     SignedNote parsed = SignedNote.parse(note);
-    SignedNote out = new SignedNote(parsed.text(), List.of());
+    List<org.coopledger.governance.checkpoint.NoteSignature> lines = new ArrayList<>();
     for (var line : parsed.signatures()) {
       if (line.name().equals(witness)) {
         byte[] sig = line.signature();
@@ -260,9 +260,9 @@ class NetworkWitnessIT {
             new org.coopledger.governance.checkpoint.NoteSignature(
                 line.name(), line.keyHash(), sig);
       }
-      out = out.withSignature(line);
+      lines.add(line);
     }
-    return out.encode();
+    return new SignedNote(parsed.text(), lines).encode();
   }
 
   private static long nowSeconds() {
