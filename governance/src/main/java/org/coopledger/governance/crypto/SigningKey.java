@@ -13,9 +13,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -36,6 +36,10 @@ public final class SigningKey {
 
   private static final String PLAIN = "PRIVATE KEY";
   private static final String ENCRYPTED = "ENCRYPTED PRIVATE KEY";
+
+  /** id-Ed25519 (RFC 8410). */
+  private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+
   private static final String PBES2 = "PBEWithHmacSHA256AndAES_256";
 
   private final Ed25519PrivateKeyParameters params;
@@ -96,8 +100,7 @@ public final class SigningKey {
     try {
       PrivateKeyInfo info =
           new PrivateKeyInfo(
-              new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
-              new DEROctetString(params.getEncoded()));
+              new AlgorithmIdentifier(ID_ED25519), new DEROctetString(params.getEncoded()));
       PemObject object;
       if (passphrase == null || passphrase.length == 0) {
         object = new PemObject(PLAIN, info.getEncoded());
