@@ -3,7 +3,7 @@ package org.coopledger.governance.action;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /** What a proposal does when it is executed. Its clause comes from the rulebook by kind. */
 public sealed interface Governed {
@@ -15,7 +15,7 @@ public sealed interface Governed {
   record SplitChange(List<Share> shares) implements Governed {
     public SplitChange {
       shares = List.copyOf(Fields.required(shares, "split shares"));
-      Set<KeyId> seen = new HashSet<>();
+      Set<MemberId> seen = new HashSet<>();
       for (Share share : shares) {
         if (!seen.add(share.member())) {
           throw new InvalidActionException(
@@ -43,7 +43,7 @@ public sealed interface Governed {
   }
 
   /** Removes a member; their key is dead from then on, their balance stays payable. */
-  record RemoveMember(KeyId member) implements Governed {
+  record RemoveMember(MemberId member) implements Governed {
     public RemoveMember {
       Fields.required(member, "member to remove");
     }
@@ -55,7 +55,7 @@ public sealed interface Governed {
   }
 
   /** Replaces a member's roles. */
-  record ChangeRoles(KeyId member, List<String> roles) implements Governed {
+  record ChangeRoles(MemberId member, List<String> roles) implements Governed {
     public ChangeRoles {
       Fields.required(member, "member whose roles change");
       roles = Fields.roles(roles, "new roles");
@@ -68,7 +68,7 @@ public sealed interface Governed {
   }
 
   /** Pays a member out of their balance in one currency. */
-  record Payout(KeyId member, long amountMinor, String currency, String reference)
+  record Payout(MemberId member, long amountMinor, String currency, String reference)
       implements Governed {
     public Payout {
       Fields.required(member, "payout beneficiary");
@@ -99,7 +99,7 @@ public sealed interface Governed {
    * Gives a member a new key when they lost theirs or it was stolen: from its execution on the old
    * key is dead. Decided by the co-op under the rulebook's {@code recover-key} clause.
    */
-  record RecoverKey(KeyId member, org.coopledger.governance.crypto.PublicKey newKey)
+  record RecoverKey(MemberId member, org.coopledger.governance.crypto.PublicKey newKey)
       implements Governed {
     public RecoverKey {
       Fields.required(member, "member whose key is recovered");

@@ -18,7 +18,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 class LedgerProperties {
 
@@ -165,7 +165,7 @@ class LedgerProperties {
    * Default payout clause: 2 treasurers (and an auditor above 1000.00), neither author nor payee.
    */
   private static void checkPayoutClause(CoopState before, Proposal p, Governed.Payout pay) {
-    Set<KeyId> independent = new TreeSet<>(p.approvals().keySet());
+    Set<MemberId> independent = new TreeSet<>(p.approvals().keySet());
     independent.remove(p.author());
     independent.remove(pay.member());
     long treasurers =
@@ -185,7 +185,7 @@ class LedgerProperties {
   /** Default split clause: every member whose share changes approved, and a vote majority. */
   private static void checkSplitClause(CoopState before, Proposal p, Governed.SplitChange split) {
     var old = before.currentSplit().orElseThrow();
-    Set<KeyId> changed = new TreeSet<>();
+    Set<MemberId> changed = new TreeSet<>();
     for (Share s : split.shares()) {
       if (old.basisPointsOf(s.member()) != s.basisPoints()) {
         changed.add(s.member());

@@ -17,7 +17,7 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Distribution;
 
 /**
@@ -40,7 +40,7 @@ class MoneyProperties {
       Action action = EntryCodec.decode(step.record().signedEntry()).entry().action();
       boolean applied = step.outcome() instanceof EntryOutcome.Applied;
       label(action, before, after, applied);
-      SortedMap<KeyId, SortedMap<String, Long>> expected = copy(before);
+      SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
       if (applied && action instanceof RecordRevenue revenue) {
         Distribution.distribute(revenue.amountMinor(), before.currentSplit().orElseThrow().shares())
             .forEach((member, part) -> add(expected, member, revenue.currency(), part));
@@ -97,18 +97,21 @@ class MoneyProperties {
         && after.proposal(execute.proposal()).orElseThrow().status() == ProposalStatus.EXECUTED;
   }
 
-  private static SortedMap<KeyId, SortedMap<String, Long>> copy(CoopState state) {
-    SortedMap<KeyId, SortedMap<String, Long>> out = new TreeMap<>();
+  private static SortedMap<MemberId, SortedMap<String, Long>> copy(CoopState state) {
+    SortedMap<MemberId, SortedMap<String, Long>> out = new TreeMap<>();
     state.balances().asMap().forEach((member, amounts) -> out.put(member, new TreeMap<>(amounts)));
     return out;
   }
 
   private static void add(
-      SortedMap<KeyId, SortedMap<String, Long>> balances, KeyId member, String currency, long d) {
+      SortedMap<MemberId, SortedMap<String, Long>> balances,
+      MemberId member,
+      String currency,
+      long d) {
     balances.computeIfAbsent(member, m -> new TreeMap<>()).merge(currency, d, Long::sum);
   }
 
-  private static SortedMap<String, Long> nonZero(SortedMap<KeyId, SortedMap<String, Long>> b) {
+  private static SortedMap<String, Long> nonZero(SortedMap<MemberId, SortedMap<String, Long>> b) {
     SortedMap<String, Long> out = new TreeMap<>();
     b.forEach(
         (member, amounts) ->
