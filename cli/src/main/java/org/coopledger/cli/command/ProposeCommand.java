@@ -19,12 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code coop propose split|payout|decision|rulebook|admit|remove|roles}. */
+/** {@code coop propose split|route|payout|decision|rulebook|admit|remove|roles|recover-key}. */
 @Command(
     name = "propose",
     description = "Open a proposal. It takes effect when `coop execute` finds its clause met.",
     subcommands = {
       ProposeCommand.Split.class,
+      ProposeCommand.Route.class,
       ProposeCommand.Payout.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
@@ -50,10 +51,20 @@ public final class ProposeCommand {
     }
   }
 
-  @Command(name = "split", description = "Propose a new revenue split (basis points, sum 10000).")
+  @Command(
+      name = "split",
+      description =
+          "Propose a new version of the default split, or of a named split with --name"
+              + " (basis points, sum 10000).")
   static final class Split implements Runnable {
     private final CliContext context;
     @Mixin Common common;
+
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "a named split, e.g. drop:summer or membership (default: the default split)")
+    String name = "";
 
     @Option(
         names = "--share",
@@ -72,7 +83,45 @@ public final class ProposeCommand {
       List<Share> list = new ArrayList<>();
       shares.forEach(
           (member, bps) -> list.add(new Share(publisher.directory().member(member), bps)));
-      common.publish(context, publisher, new Governed.SplitChange(list));
+      common.publish(context, publisher, new Governed.SplitChange(list, name));
+    }
+  }
+
+  @Command(
+      name = "route",
+      description =
+          "Propose which split the revenue of a source goes to (docs/money.md): --source drop:summer"
+              + " or subscription:* --split NAME (\"\" = the default split), or --remove.")
+  static final class Route implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--source",
+        required = true,
+        paramLabel = "SOURCE",
+        description = "one revenue source (drop:summer) or every source of a kind (subscription:*)")
+    String source;
+
+    @Option(names = "--split", paramLabel = "NAME", description = "the split it goes to")
+    String split;
+
+    @Option(names = "--remove", description = "drop the source's route instead")
+    boolean remove;
+
+    Route(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if (remove == (split != null)) {
+        throw new IllegalArgumentException("give either --split NAME or --remove");
+      }
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.RouteChange(source, remove ? "" : split, remove));
     }
   }
 

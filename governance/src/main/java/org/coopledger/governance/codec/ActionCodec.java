@@ -67,7 +67,14 @@ final class ActionCodec {
   private static CreateProposal proposal(org.coopledger.governance.proto.CreateProposal p) {
     Governed governed =
         switch (p.getGovernedCase()) {
-          case SPLIT_CHANGE -> new Governed.SplitChange(shares(p.getSplitChange().getSharesList()));
+          case SPLIT_CHANGE ->
+              new Governed.SplitChange(
+                  shares(p.getSplitChange().getSharesList()), p.getSplitChange().getName());
+          case ROUTE_CHANGE ->
+              new Governed.RouteChange(
+                  p.getRouteChange().getSource(),
+                  p.getRouteChange().getSplit(),
+                  p.getRouteChange().getRemove());
           case ADMIT_MEMBER -> new Governed.AdmitMember(member(p.getAdmitMember().getMember()));
           case REMOVE_MEMBER ->
               new Governed.RemoveMember(memberId(p.getRemoveMember().getMemberId()));
@@ -183,7 +190,14 @@ final class ActionCodec {
       case Governed.SplitChange s ->
           b.setSplitChange(
               org.coopledger.governance.proto.SplitChange.newBuilder()
-                  .addAllShares(toProtoShares(s.shares())));
+                  .addAllShares(toProtoShares(s.shares()))
+                  .setName(s.name()));
+      case Governed.RouteChange r ->
+          b.setRouteChange(
+              org.coopledger.governance.proto.RouteChange.newBuilder()
+                  .setSource(r.source())
+                  .setSplit(r.split())
+                  .setRemove(r.remove()));
       case Governed.AdmitMember a ->
           b.setAdmitMember(
               org.coopledger.governance.proto.AdmitMember.newBuilder()

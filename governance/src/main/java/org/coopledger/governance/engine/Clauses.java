@@ -28,6 +28,7 @@ final class Clauses {
   static ActionKind kindOf(Governed governed) {
     return switch (governed) {
       case Governed.SplitChange s -> ActionKind.SPLIT;
+      case Governed.RouteChange r -> ActionKind.SPLIT;
       case Governed.Payout p -> ActionKind.PAYOUT;
       case Governed.AdmitMember a -> ActionKind.ADMIT;
       case Governed.RemoveMember r -> ActionKind.REMOVE;

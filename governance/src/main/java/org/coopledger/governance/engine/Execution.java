@@ -87,6 +87,7 @@ final class Execution {
           activeMember(state, share.member(), "a share");
         }
       }
+      case Governed.RouteChange r -> MoneyRules.validate(state, r);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         KeyId owner = state.keyOwners().get(m.id());
@@ -121,11 +122,16 @@ final class Execution {
               RejectionCode.LAST_MEMBER,
               m.describe() + " is the last member and cannot be removed");
         }
-        if (state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0) > 0) {
-          throw new Rejection(
-              RejectionCode.MEMBER_IN_SPLIT,
-              m.describe() + " has a share in the split in force; change the split first");
-        }
+        MoneyRules.splitWithShare(state, m.id())
+            .ifPresent(
+                split -> {
+                  throw new Rejection(
+                      RejectionCode.MEMBER_IN_SPLIT,
+                      m.describe()
+                          + " has a share in "
+                          + split
+                          + " (the version in force); change that split first");
+                });
       }
       case Governed.ChangeRoles c ->
           activeMember(state, c.member(), "the member whose roles change");
@@ -179,11 +185,8 @@ final class Execution {
   private static String effect(StateMachine.Step step, Governed governed) {
     CoopState.Builder next = step.next;
     return switch (governed) {
-      case Governed.SplitChange s -> {
-        int version = next.splits().size() + 1;
-        next.splits().add(new Split(version, step.now, s.shares()));
-        yield "split v" + version + " in force";
-      }
+      case Governed.SplitChange s -> MoneyRules.adopt(step, s);
+      case Governed.RouteChange r -> MoneyRules.route(step, r);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         next.members()
