@@ -48,12 +48,25 @@ class MoneyCommandsIT {
     String draft = dir.resolve("genesis.json").toString();
     ok(
         coop.run(
-            "genesis", "--name", "Tide", "--coop", "tide",
-            "--founder", key("ann") + ":creator,treasurer",
-            "--founder", key("ben") + ":creator,treasurer",
-            "--founder", key("cat") + ":creator",
-            "--split", "ann=4000", "--split", "ben=3000", "--split", "cat=3000",
-            "--out", draft));
+            "genesis",
+            "--name",
+            "Tide",
+            "--coop",
+            "tide",
+            "--founder",
+            key("ann") + ":creator,treasurer",
+            "--founder",
+            key("ben") + ":creator,treasurer",
+            "--founder",
+            key("cat") + ":creator",
+            "--split",
+            "ann=4000",
+            "--split",
+            "ben=3000",
+            "--split",
+            "cat=3000",
+            "--out",
+            draft));
     for (String name : new String[] {"ann", "ben", "cat"}) {
       ok(coop.run("sign", draft, "--key", key(name)));
     }
@@ -69,12 +82,30 @@ class MoneyCommandsIT {
   @Order(1)
   void aDropGetsItsOwnSplitAndRouteAndItsRevenueGoesThere() throws IOException {
     String split =
-        quiet("propose", "split", "--name", "drop:summer", "--share", "ann=5000", "--share",
-            "cat=5000", "--title", "Summer drop", "--key", key("ann"));
+        quiet(
+            "propose",
+            "split",
+            "--name",
+            "drop:summer",
+            "--share",
+            "ann=5000",
+            "--share",
+            "cat=5000",
+            "--title",
+            "Summer drop",
+            "--key",
+            key("ann"));
     approve(split, "ann", "cat");
     carry(split);
     String route =
-        quiet("propose", "route", "--source", "drop:summer", "--split", "drop:summer", "--key",
+        quiet(
+            "propose",
+            "route",
+            "--source",
+            "drop:summer",
+            "--split",
+            "drop:summer",
+            "--key",
             key("ann"));
     approve(route, "ann", "ben", "cat");
     carry(route);
@@ -113,7 +144,8 @@ class MoneyCommandsIT {
   @Order(3)
   void aRouteToASplitNobodyAdoptedIsRejectedAndTheAuditReplaysEverything() {
     CoopRunner.Result unknown =
-        coop.run("propose", "route", "--source", "workshop", "--split", "nope", "--key", key("ann"));
+        coop.run(
+            "propose", "route", "--source", "workshop", "--split", "nope", "--key", key("ann"));
 
     assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(unknown.err()).contains("UNKNOWN_SPLIT");

@@ -15,11 +15,15 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.split.Account;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code coop propose split|route|payout|decision|rulebook|admit|remove|roles|recover-key}. */
+/**
+ * {@code coop propose
+ * split|route|payout|pool-payout|decision|rulebook|admit|remove|roles|recover-key}.
+ */
 @Command(
     name = "propose",
     description = "Open a proposal. It takes effect when `coop execute` finds its clause met.",
@@ -27,6 +31,7 @@ import picocli.CommandLine.Option;
       ProposeCommand.Split.class,
       ProposeCommand.Route.class,
       ProposeCommand.Payout.class,
+      ProposeCommand.PoolPayout.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
       ProposeCommand.Admit.class,
@@ -70,7 +75,9 @@ public final class ProposeCommand {
         names = "--share",
         required = true,
         paramLabel = "MEMBER=BPS",
-        description = "a member (name or key id) and their share in basis points; repeat")
+        description =
+            "a member (name or key id), a pool (pool:promotion) or a guest (guest:venue) and"
+                + " their share in basis points; repeat")
     Map<String, Integer> shares;
 
     Split(CliContext context) {
@@ -81,9 +88,18 @@ public final class ProposeCommand {
     public void run() {
       Publisher publisher = new Publisher(context, common.entry);
       List<Share> list = new ArrayList<>();
+      List<Account> accounts = new ArrayList<>();
       shares.forEach(
-          (member, bps) -> list.add(new Share(publisher.directory().member(member), bps)));
-      common.publish(context, publisher, new Governed.SplitChange(list, name));
+          (member, bps) -> {
+            var account = Account.parse(member);
+            if (account.isPresent()) {
+              accounts.add(account.get());
+              list.add(new Share(account.get().id(), bps));
+            } else {
+              list.add(new Share(publisher.directory().member(member), bps));
+            }
+          });
+      common.publish(context, publisher, new Governed.SplitChange(list, name, accounts));
     }
   }
 
@@ -157,6 +173,42 @@ public final class ProposeCommand {
               Amounts.parse(amount, currency),
               currency,
               reference));
+    }
+  }
+
+  @Command(
+      name = "pool-payout",
+      description = "Propose paying out of a co-op pool (the rulebook's pool-payout clause).")
+  static final class PoolPayout implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--pool", required = true, paramLabel = "NAME", description = "e.g. promotion")
+    String pool;
+
+    @Option(names = "--to", required = true, paramLabel = "PAYEE", description = "who is paid")
+    String to;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 12.50")
+    String amount;
+
+    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
+    String currency;
+
+    @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. an invoice number")
+    String reference = "";
+
+    PoolPayout(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      String name = pool.startsWith("pool:") ? pool.substring("pool:".length()) : pool;
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.PoolPayout(name, Amounts.parse(amount, currency), currency, to, reference));
     }
   }
 

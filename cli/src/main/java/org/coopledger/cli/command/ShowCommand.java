@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code coop show members|proposals|proposal ID|splits|money|balances|rulebook|checkpoint|state}: the
- * node's read models. What they say is the node's word; {@code coop audit} checks it.
+ * {@code coop show members|proposals|proposal ID|splits|money|balances|rulebook|checkpoint|state}:
+ * the node's read models. What they say is the node's word; {@code coop audit} checks it.
  */
 @Command(
     name = "show",

@@ -87,6 +87,9 @@ public final class CoopViews {
               + ": "
               + String.join(", ", shares));
     }
+    for (JsonNode account : money.path("accounts")) {
+      out.println(account.path("kind").asText() + " " + account.path("account").asText());
+    }
     for (JsonNode route : money.path("routes")) {
       String split = route.path("split").asText();
       out.println(

@@ -15,10 +15,13 @@ public sealed interface Governed {
    * Adopts a new version of a split: the default split ({@code name} empty) or a named one that
    * routing rules send revenue to. Shares sum to 10 000 basis points, one per member.
    */
-  record SplitChange(List<Share> shares, String name) implements Governed {
+  record SplitChange(
+      List<Share> shares, String name, List<org.coopledger.governance.split.Account> accounts)
+      implements Governed {
     public SplitChange {
       name = Fields.splitName(name, "split name");
       shares = List.copyOf(Fields.required(shares, "split shares"));
+      accounts = List.copyOf(Fields.required(accounts, "split accounts"));
       Set<KeyId> seen = new HashSet<>();
       for (Share share : shares) {
         if (!seen.add(share.member())) {
@@ -26,11 +29,30 @@ public sealed interface Governed {
               "member " + share.member() + " appears twice in the split");
         }
       }
+      Set<KeyId> listed = new HashSet<>();
+      for (var account : accounts) {
+        if (!listed.add(account.id())) {
+          throw new InvalidActionException("account " + account + " is listed twice");
+        }
+        if (!seen.contains(account.id())) {
+          throw new InvalidActionException(
+              "account "
+                  + account
+                  + " is listed but has no share (its id is "
+                  + account.id()
+                  + ")");
+        }
+      }
+    }
+
+    /** A new version of the split {@code name} whose shares go to members only. */
+    public SplitChange(List<Share> shares, String name) {
+      this(shares, name, List.of());
     }
 
     /** A new version of the default split. */
     public SplitChange(List<Share> shares) {
-      this(shares, "");
+      this(shares, "", List.of());
     }
 
     @Override
@@ -75,6 +97,37 @@ public sealed interface Governed {
     @Override
     public String kind() {
       return "split";
+    }
+  }
+
+  /**
+   * Pays {@code amountMinor} of {@code currency} out of the pool named {@code pool} to an outside
+   * payee, under the rulebook's {@code pool-payout} clause.
+   */
+  record PoolPayout(String pool, long amountMinor, String currency, String payee, String reference)
+      implements Governed {
+    public PoolPayout {
+      try {
+        new org.coopledger.governance.split.Account(
+            org.coopledger.governance.split.Account.Kind.POOL, pool);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidActionException("pool: " + e.getMessage());
+      }
+      Fields.positiveAmount(amountMinor, "pool payout amount");
+      Fields.currency(currency);
+      payee = Fields.name(payee, "pool payout payee", Fields.MAX_NAME);
+      reference = Fields.text(reference, "pool payout reference", Fields.MAX_NAME);
+    }
+
+    /** The pool paid out of. */
+    public org.coopledger.governance.split.Account account() {
+      return new org.coopledger.governance.split.Account(
+          org.coopledger.governance.split.Account.Kind.POOL, pool);
+    }
+
+    @Override
+    public String kind() {
+      return "pool-payout";
     }
   }
 

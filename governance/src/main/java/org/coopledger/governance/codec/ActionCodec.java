@@ -20,6 +20,7 @@ import org.coopledger.governance.action.WithdrawApproval;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.proto.EntryBody;
+import org.coopledger.governance.split.Account;
 
 /** Maps actions between protobuf messages and the records of {@code action}. */
 final class ActionCodec {
@@ -69,7 +70,18 @@ final class ActionCodec {
         switch (p.getGovernedCase()) {
           case SPLIT_CHANGE ->
               new Governed.SplitChange(
-                  shares(p.getSplitChange().getSharesList()), p.getSplitChange().getName());
+                  shares(p.getSplitChange().getSharesList()),
+                  p.getSplitChange().getName(),
+                  accounts(p.getSplitChange().getAccountsList()));
+          case POOL_PAYOUT -> {
+            var pay = p.getPoolPayout();
+            yield new Governed.PoolPayout(
+                pay.getPool(),
+                pay.getAmountMinor(),
+                pay.getCurrency(),
+                pay.getPayee(),
+                pay.getReference());
+          }
           case ROUTE_CHANGE ->
               new Governed.RouteChange(
                   p.getRouteChange().getSource(),
@@ -109,6 +121,18 @@ final class ActionCodec {
   private static List<Share> shares(List<org.coopledger.governance.proto.Share> shares) {
     return shares.stream()
         .map(s -> new Share(memberId(s.getMemberId()), s.getBasisPoints()))
+        .toList();
+  }
+
+  private static List<Account> accounts(List<String> texts) {
+    return texts.stream()
+        .map(
+            t ->
+                Account.parse(t)
+                    .orElseThrow(
+                        () ->
+                            new org.coopledger.governance.action.InvalidActionException(
+                                "split account '" + t + "' is not pool:<name> or guest:<name>")))
         .toList();
   }
 
@@ -191,7 +215,16 @@ final class ActionCodec {
           b.setSplitChange(
               org.coopledger.governance.proto.SplitChange.newBuilder()
                   .addAllShares(toProtoShares(s.shares()))
-                  .setName(s.name()));
+                  .setName(s.name())
+                  .addAllAccounts(s.accounts().stream().map(Account::text).toList()));
+      case Governed.PoolPayout pay ->
+          b.setPoolPayout(
+              org.coopledger.governance.proto.PoolPayout.newBuilder()
+                  .setPool(pay.pool())
+                  .setAmountMinor(pay.amountMinor())
+                  .setCurrency(pay.currency())
+                  .setPayee(pay.payee())
+                  .setReference(pay.reference()));
       case Governed.RouteChange r ->
           b.setRouteChange(
               org.coopledger.governance.proto.RouteChange.newBuilder()

@@ -56,6 +56,7 @@ final class Execution {
     String done = effect(step, p.action().governed());
     step.rulesChanged =
         !(p.action().governed() instanceof Governed.Payout
+            || p.action().governed() instanceof Governed.PoolPayout
             || p.action().governed() instanceof Governed.Decision
             || p.action().governed() instanceof Governed.RecoverKey);
     step.next
@@ -84,10 +85,13 @@ final class Execution {
       case Governed.SplitChange s -> {
         Split.validShares(s.shares());
         for (Share share : s.shares()) {
-          activeMember(state, share.member(), "a share");
+          if (!MoneyRules.isAccount(state, s, share.member())) {
+            activeMember(state, share.member(), "a share");
+          }
         }
       }
       case Governed.RouteChange r -> MoneyRules.validate(state, r);
+      case Governed.PoolPayout p -> MoneyRules.validate(state, p);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         KeyId owner = state.keyOwners().get(m.id());
@@ -136,9 +140,7 @@ final class Execution {
       case Governed.ChangeRoles c ->
           activeMember(state, c.member(), "the member whose roles change");
       case Governed.Payout p -> {
-        if (state.member(p.member()).isEmpty()) {
-          throw new Rejection(RejectionCode.UNKNOWN_MEMBER, "no member has id " + p.member());
-        }
+        MoneyRules.validatePayee(state, p);
         long balance = state.balances().of(p.member(), p.currency());
         if (p.amountMinor() > balance) {
           throw new Rejection(
@@ -187,6 +189,7 @@ final class Execution {
     return switch (governed) {
       case Governed.SplitChange s -> MoneyRules.adopt(step, s);
       case Governed.RouteChange r -> MoneyRules.route(step, r);
+      case Governed.PoolPayout p -> MoneyRules.payOut(step, p);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         next.members()

@@ -8,11 +8,12 @@ import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Split;
 
 /**
- * The rules of named splits and routing (docs/money.md): what a split or route change needs to be
- * valid, whom it benefits, and what it does.
+ * The rules of named splits, routing, pools and guests (docs/money.md): what a split, route or pool
+ * payout needs to be valid, whom it benefits, and what it does.
  *
  * <p>Who benefits decides who must approve under {@code all(beneficiaries)}: every member whose
  * part of some revenue changes. For a split change, the members whose share in that split changes;
@@ -25,14 +26,14 @@ final class MoneyRules {
 
   /** The members whose part changes if {@code change} is adopted, sorted. */
   static List<KeyId> beneficiaries(CoopState state, Governed.SplitChange change) {
-    return changed(shares(state, change.name()), change.shares());
+    return changed(state, shares(state, change.name()), change.shares());
   }
 
   /** The members whose part of the routed revenue changes if {@code change} is adopted, sorted. */
   static List<KeyId> beneficiaries(CoopState state, Governed.RouteChange change) {
     String before = state.money().targetOf(change.source());
     String after = state.money().targetAfter(change);
-    return changed(shares(state, before), shares(state, after));
+    return changed(state, shares(state, before), shares(state, after));
   }
 
   /** Rejects a route that leads to no split. */
@@ -48,9 +49,75 @@ final class MoneyRules {
     }
   }
 
+  /**
+   * Whether {@code id} in a share of {@code change} is an account (pool or guest) rather than a
+   * member: one the change introduces, or one the co-op already knows.
+   */
+  static boolean isAccount(CoopState state, Governed.SplitChange change, KeyId id) {
+    return change.accounts().stream().anyMatch(a -> a.id().equals(id))
+        || state.money().account(id).isPresent();
+  }
+
+  /** A payout goes to a member or a guest; a pool is paid out only under its own clause. */
+  static void validatePayee(CoopState state, Governed.Payout payout) {
+    var account = state.money().account(payout.member());
+    if (account.isPresent() && account.get().kind() == Account.Kind.POOL) {
+      throw new Rejection(
+          RejectionCode.PAYOUT_FROM_POOL,
+          account.get()
+              + " is a pool; its balance is paid out only by a pool-payout proposal, under the"
+              + " rulebook's pool-payout clause");
+    }
+    if (account.isEmpty() && state.member(payout.member()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_MEMBER, "no member or guest has id " + payout.member());
+    }
+  }
+
+  /** A pool payout names a pool the co-op has and no more than its balance. */
+  static void validate(CoopState state, Governed.PoolPayout payout) {
+    Account pool = payout.account();
+    if (state.money().account(pool.id()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_POOL,
+          "the co-op has no " + pool + "; a split that gives it a share creates it");
+    }
+    long balance = state.balances().of(pool.id(), payout.currency());
+    if (payout.amountMinor() > balance) {
+      throw new Rejection(
+          RejectionCode.INSUFFICIENT_BALANCE,
+          "the balance of "
+              + pool
+              + " is "
+              + balance
+              + " "
+              + payout.currency()
+              + " minor units; a payout of "
+              + payout.amountMinor()
+              + " would exceed it");
+    }
+  }
+
+  /** Takes the pool payout's amount from the pool; returns a summary. */
+  static String payOut(StateMachine.Step step, Governed.PoolPayout payout) {
+    step.next.balances =
+        step.next.balances.debit(payout.account().id(), payout.currency(), payout.amountMinor());
+    return "paid "
+        + payout.amountMinor()
+        + " "
+        + payout.currency()
+        + " out of "
+        + payout.account()
+        + " to "
+        + payout.payee();
+  }
+
   /** Adopts the split change (a new version of the default or a named split); returns a summary. */
   static String adopt(StateMachine.Step step, Governed.SplitChange change) {
     CoopState.Builder next = step.next;
+    if (!change.accounts().isEmpty()) {
+      next.money(next.money().withAccounts(change.accounts()));
+    }
     if (change.name().isEmpty()) {
       int version = next.splits().size() + 1;
       next.splits().add(new Split(version, step.now, change.shares()));
@@ -86,6 +153,14 @@ final class MoneyRules {
 
   private static List<Share> shares(CoopState state, String split) {
     return state.split(split).map(Split::shares).orElse(List.of());
+  }
+
+  /**
+   * The members among {@code before}'s and {@code after}'s recipients whose share differs: accounts
+   * (pools, guests) never approve anything, so they are nobody's beneficiaries.
+   */
+  private static List<KeyId> changed(CoopState state, List<Share> before, List<Share> after) {
+    return changed(before, after).stream().filter(k -> state.member(k).isPresent()).toList();
   }
 
   private static List<KeyId> changed(List<Share> before, List<Share> after) {

@@ -68,6 +68,7 @@ final class ProposalContext extends MembersContext {
     return switch (governed) {
       case Governed.SplitChange s -> MoneyRules.beneficiaries(state, s);
       case Governed.RouteChange r -> MoneyRules.beneficiaries(state, r);
+      case Governed.PoolPayout p -> List.of();
       case Governed.Payout p -> List.of(p.member());
       case Governed.AdmitMember a -> List.of(a.member().id());
       case Governed.RemoveMember r -> List.of(r.member());
@@ -97,16 +98,20 @@ final class ProposalContext extends MembersContext {
 
   @Override
   public OptionalLong amount() {
-    return proposal.action().governed() instanceof Governed.Payout p
-        ? OptionalLong.of(p.amountMinor())
-        : OptionalLong.empty();
+    return switch (proposal.action().governed()) {
+      case Governed.Payout p -> OptionalLong.of(p.amountMinor());
+      case Governed.PoolPayout p -> OptionalLong.of(p.amountMinor());
+      default -> OptionalLong.empty();
+    };
   }
 
   @Override
   public Optional<String> currency() {
-    return proposal.action().governed() instanceof Governed.Payout p
-        ? Optional.of(p.currency())
-        : Optional.empty();
+    return switch (proposal.action().governed()) {
+      case Governed.Payout p -> Optional.of(p.currency());
+      case Governed.PoolPayout p -> Optional.of(p.currency());
+      default -> Optional.empty();
+    };
   }
 
   @Override

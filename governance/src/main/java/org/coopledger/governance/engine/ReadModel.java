@@ -75,7 +75,15 @@ public final class ReadModel {
     s.money()
         .routes()
         .forEach((source, split) -> routes.add(new MoneyView.RouteView(source, split)));
-    return new MoneyView(named, routes);
+    List<MoneyView.AccountView> accounts = new ArrayList<>();
+    s.money()
+        .accounts()
+        .forEach(
+            (id, a) ->
+                accounts.add(
+                    new MoneyView.AccountView(
+                        id.hex(), a.text(), a.kind().name().toLowerCase(Locale.ROOT))));
+    return new MoneyView(named, routes, accounts);
   }
 
   private static SplitView split(CoopState s, Split split) {
@@ -175,6 +183,14 @@ public final class ReadModel {
         if (!s.name().isEmpty()) {
           d.put("split", s.name());
         }
+        s.accounts().forEach(a -> d.put("account." + a.id().hex(), a.text()));
+      }
+      case Governed.PoolPayout p -> {
+        d.put("pool", p.pool());
+        d.put("amountMinor", Long.toString(p.amountMinor()));
+        d.put("currency", p.currency());
+        d.put("payee", p.payee());
+        d.put("reference", p.reference());
       }
       case Governed.RouteChange r -> {
         d.put("source", r.source());
@@ -212,6 +228,9 @@ public final class ReadModel {
   }
 
   private static String name(CoopState s, KeyId id) {
-    return s.member(id).map(Member::name).orElse(id.hex());
+    return s.member(id)
+        .map(Member::name)
+        .or(() -> s.money().account(id).map(a -> a.text()))
+        .orElse(id.hex());
   }
 }

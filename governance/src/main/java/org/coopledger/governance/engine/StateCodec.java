@@ -25,6 +25,7 @@ import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.governance.error.ErrorCode;
+import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Balances;
 import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
@@ -160,6 +161,10 @@ final class StateCodec {
       string(out, route.getKey());
       string(out, route.getValue());
     }
+    out.writeInt(money.accounts().size());
+    for (Account account : money.accounts().values()) {
+      string(out, account.text());
+    }
   }
 
   private static void split(DataOutputStream out, Split split) throws IOException {
@@ -202,7 +207,12 @@ final class StateCodec {
     for (int i = count(in); i > 0; i--) {
       routes.put(readString(in), readString(in));
     }
-    return new Money(named, routes);
+    List<Account> accounts = new ArrayList<>();
+    for (int i = count(in); i > 0; i--) {
+      String text = readString(in);
+      accounts.add(Account.parse(text).orElseThrow(() -> bad("'" + text + "' is no account")));
+    }
+    return new Money(named, routes, new TreeMap<>()).withAccounts(accounts);
   }
 
   private static void member(DataOutputStream out, Member m) throws IOException {

@@ -8,27 +8,33 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.crypto.KeyId;
 
 /**
  * The co-op's money model beyond the default split: named splits (each a list of versions, oldest
- * first) and the routing rules that send a revenue source to one of them. Immutable.
+ * first), the routing rules that send a revenue source to one of them, and the accounts that are
+ * not members (pools and guests, by account id) that splits give shares to. Immutable.
  *
  * <p>Routing (docs/money.md): a source's revenue goes to the split its own route names ({@code
  * drop:summer -> drop:summer}); without one, to the split its kind's wildcard route names ({@code
  * subscription:* -> membership}); without one, to the default split. A route names an existing
  * split, and named splits are never deleted, so a route always leads somewhere.
  */
-public record Money(SortedMap<String, List<Split>> splits, SortedMap<String, String> routes) {
+public record Money(
+    SortedMap<String, List<Split>> splits,
+    SortedMap<String, String> routes,
+    SortedMap<KeyId, Account> accounts) {
   /** The name by which the default split is shown (it has no name on the wire). */
   public static final String DEFAULT_SPLIT = "";
 
-  private static final Money EMPTY = new Money(new TreeMap<>(), new TreeMap<>());
+  private static final Money EMPTY = new Money(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
   public Money {
     SortedMap<String, List<Split>> s = new TreeMap<>();
     splits.forEach((name, versions) -> s.put(name, List.copyOf(versions)));
     splits = Collections.unmodifiableSortedMap(s);
     routes = Collections.unmodifiableSortedMap(new TreeMap<>(routes));
+    accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
   }
 
   public static Money empty() {
@@ -37,7 +43,7 @@ public record Money(SortedMap<String, List<Split>> splits, SortedMap<String, Str
 
   /** Whether the co-op uses nothing but the default split. */
   public boolean isEmpty() {
-    return splits.isEmpty() && routes.isEmpty();
+    return splits.isEmpty() && routes.isEmpty() && accounts.isEmpty();
   }
 
   /** The version in force of the split named {@code name} (not the default split). */
@@ -52,7 +58,7 @@ public record Money(SortedMap<String, List<Split>> splits, SortedMap<String, Str
     List<Split> versions = new ArrayList<>(s.getOrDefault(name, List.of()));
     versions.add(split);
     s.put(name, versions);
-    return new Money(s, routes);
+    return new Money(s, routes, accounts);
   }
 
   /** A copy with the route changed as {@code change} says. */
@@ -63,7 +69,19 @@ public record Money(SortedMap<String, List<Split>> splits, SortedMap<String, Str
     } else {
       r.put(change.source(), change.split());
     }
-    return new Money(splits, r);
+    return new Money(splits, r, accounts);
+  }
+
+  /** A copy in which {@code added} are known accounts (pools and guests). */
+  public Money withAccounts(List<Account> added) {
+    SortedMap<KeyId, Account> a = new TreeMap<>(accounts);
+    added.forEach(account -> a.put(account.id(), account));
+    return new Money(splits, routes, a);
+  }
+
+  /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */
+  public Optional<Account> account(KeyId id) {
+    return Optional.ofNullable(accounts.get(id));
   }
 
   /** The name of the split the revenue of {@code source} goes to ("" = the default split). */

@@ -18,9 +18,8 @@ import org.coopledger.node.ledger.LedgerView;
  * The governance read models of the latest state: {@code /v1/state} (summary and digest), {@code
  * /v1/members}, {@code /v1/proposals} (with tallies and what each clause still needs), {@code
  * /v1/splits}, {@code /v1/money} (named splits and routes), {@code /v1/balances} and {@code
- * /v1/rulebook}. Every answer carries the tree size it
- * reflects. Clause status is evaluated as of now (or {@code ?asOf=millis}); that is a view, never
- * an input of the state machine.
+ * /v1/rulebook}. Every answer carries the tree size it reflects. Clause status is evaluated as of
+ * now (or {@code ?asOf=millis}); that is a view, never an input of the state machine.
  */
 final class StateService implements HttpService {
   private final LedgerReader ledger;

@@ -58,6 +58,13 @@ class MoneyProperties {
               instanceof Governed.Payout pay) {
         add(expected, pay.member(), pay.currency(), -pay.amountMinor());
       }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.PoolPayout pay) {
+        add(expected, pay.account().id(), pay.currency(), -pay.amountMinor());
+      }
       assertThat(nonZero(after.balances().asMap()))
           .as("balances after %s (%s)", action.getClass().getSimpleName(), step.outcome())
           .isEqualTo(nonZero(expected));

@@ -99,7 +99,7 @@ final class RandomLedger {
                         Arbitraries.integers().between(0, SOURCES.size() - 1))
                     .as(Revenue::new)),
             net.jqwik.api.Tuple.of(
-                2,
+                1,
                 Combinators.combine(
                         member,
                         Arbitraries.integers().between(1, SPLIT_NAMES.size() - 1),
@@ -107,7 +107,7 @@ final class RandomLedger {
                         Arbitraries.integers().between(0, 10_000))
                     .as(ProposeNamedSplit::new)),
             net.jqwik.api.Tuple.of(
-                2,
+                1,
                 Combinators.combine(
                         member,
                         Arbitraries.integers().between(0, ROUTE_SOURCES.size() - 1),
@@ -140,7 +140,7 @@ final class RandomLedger {
             net.jqwik.api.Tuple.of(3, Combinators.combine(member, proposal).as(Execute::new)),
             net.jqwik.api.Tuple.of(1, member.map(Rotate::new)),
             net.jqwik.api.Tuple.of(
-                3,
+                5,
                 Combinators.combine(Arbitraries.integers().between(0, 31), proposal, member)
                     .as(Rally::new)),
             net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 200).map(Wait::new)),
