@@ -27,7 +27,7 @@ import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.action.WithdrawApproval;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySigner;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.SigningKey;
 
 /**
@@ -65,7 +65,7 @@ public final class CoopFixture {
   private final String coopName;
   private final List<Person> founders;
   private final Map<String, SigningKey> keys = new HashMap<>();
-  private final Map<String, KeyId> memberIds = new LinkedHashMap<>();
+  private final Map<String, MemberId> memberIds = new LinkedHashMap<>();
   private final Map<String, Long> nonces = new HashMap<>();
   private final Map<String, Integer> generations = new HashMap<>();
   private long clock;
@@ -116,7 +116,7 @@ public final class CoopFixture {
   public SigningKey addKey(String name) {
     SigningKey key = derivedKey(coopId, name, 0);
     keys.put(name, key);
-    memberIds.put(name, key.id());
+    memberIds.put(name, MemberId.joiningWith(key.id()));
     generations.put(name, 0);
     return key;
   }
@@ -135,7 +135,7 @@ public final class CoopFixture {
   }
 
   /** {@code name}'s member id (the id of their first key). */
-  public KeyId id(String name) {
+  public MemberId id(String name) {
     key(name);
     return memberIds.get(name);
   }

@@ -13,7 +13,7 @@ import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.EntryId;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Lets people write {@code alice} for a member and {@code 3fa8c1} for a proposal. Names and id
@@ -48,10 +48,10 @@ final class Directory {
     this.notes = notes;
   }
 
-  /** A member by key id (as is, no lookup) or by name. */
-  KeyId member(String nameOrId) {
+  /** A member by member id (as is, no lookup) or by name. */
+  MemberId member(String nameOrId) {
     if (KEY_ID.matcher(nameOrId).matches()) {
-      return KeyId.parse(nameOrId);
+      return MemberId.parse(nameOrId);
     }
     Optional<AuditedNames> names = audited();
     if (names.isPresent()) {
@@ -67,7 +67,7 @@ final class Directory {
       }
       if (found.size() == 1) {
         note("member '" + nameOrId + "' is " + found.get(0) + " " + fromAudit(names.get()));
-        return KeyId.parse(found.get(0));
+        return MemberId.parse(found.get(0));
       }
     }
     List<String> found = new ArrayList<>();
@@ -83,7 +83,7 @@ final class Directory {
               : "several members are named '" + nameOrId + "'; use their key id");
     }
     note("member '" + nameOrId + "' is " + found.get(0) + " " + fromNode(names));
-    return KeyId.parse(found.get(0));
+    return MemberId.parse(found.get(0));
   }
 
   /** A proposal by full id (no lookup) or by a unique prefix of at least 4 hex digits. */

@@ -21,7 +21,7 @@ import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.codec.EntrySigner;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.crypto.SigningKey;
 import picocli.CommandLine.Command;
@@ -108,7 +108,7 @@ public final class GenesisCommand implements Runnable {
     Entry entry =
         new Entry(
             coopId,
-            members.get(0).id(),
+            members.get(0).publicKey().id(),
             1,
             now.toEpochMilli(),
             now.plus(Duration.ofDays(expiresInDays)).toEpochMilli(),
@@ -164,7 +164,7 @@ public final class GenesisCommand implements Runnable {
     return Files.isRegularFile(file) ? KeyFiles.name(file).orElse(null) : null;
   }
 
-  private static KeyId founderId(List<NewMember> members, String who) {
+  private static MemberId founderId(List<NewMember> members, String who) {
     for (NewMember m : members) {
       if (m.displayName().equalsIgnoreCase(who) || m.id().hex().equals(who)) {
         return m.id();

@@ -67,7 +67,7 @@ class GenesisAndSignTest {
     for (EntrySignature signature : signed.signatures()) {
       NewMember founder =
           genesis.founders().stream()
-              .filter(f -> f.id().equals(signature.keyId()))
+              .filter(f -> f.publicKey().id().equals(signature.keyId()))
               .findFirst()
               .orElseThrow();
       founder.publicKey().verify(signed.signingBytes(), signature.signature());

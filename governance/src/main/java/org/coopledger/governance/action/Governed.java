@@ -3,7 +3,7 @@ package org.coopledger.governance.action;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /** What a proposal does when it is executed. Its clause comes from the rulebook by kind. */
 public sealed interface Governed {
@@ -22,14 +22,14 @@ public sealed interface Governed {
       name = Fields.splitName(name, "split name");
       shares = List.copyOf(Fields.required(shares, "split shares"));
       accounts = List.copyOf(Fields.required(accounts, "split accounts"));
-      Set<KeyId> seen = new HashSet<>();
+      Set<MemberId> seen = new HashSet<>();
       for (Share share : shares) {
         if (!seen.add(share.member())) {
           throw new InvalidActionException(
               "member " + share.member() + " appears twice in the split");
         }
       }
-      Set<KeyId> listed = new HashSet<>();
+      Set<MemberId> listed = new HashSet<>();
       for (var account : accounts) {
         if (!listed.add(account.id())) {
           throw new InvalidActionException("account " + account + " is listed twice");
@@ -144,7 +144,7 @@ public sealed interface Governed {
   }
 
   /** Removes a member; their key is dead from then on, their balance stays payable. */
-  record RemoveMember(KeyId member) implements Governed {
+  record RemoveMember(MemberId member) implements Governed {
     public RemoveMember {
       Fields.required(member, "member to remove");
     }
@@ -156,7 +156,7 @@ public sealed interface Governed {
   }
 
   /** Replaces a member's roles. */
-  record ChangeRoles(KeyId member, List<String> roles) implements Governed {
+  record ChangeRoles(MemberId member, List<String> roles) implements Governed {
     public ChangeRoles {
       Fields.required(member, "member whose roles change");
       roles = Fields.roles(roles, "new roles");
@@ -169,7 +169,7 @@ public sealed interface Governed {
   }
 
   /** Pays a member out of their balance in one currency. */
-  record Payout(KeyId member, long amountMinor, String currency, String reference)
+  record Payout(MemberId member, long amountMinor, String currency, String reference)
       implements Governed {
     public Payout {
       Fields.required(member, "payout beneficiary");
@@ -200,7 +200,7 @@ public sealed interface Governed {
    * Gives a member a new key when they lost theirs or it was stolen: from its execution on the old
    * key is dead. Decided by the co-op under the rulebook's {@code recover-key} clause.
    */
-  record RecoverKey(KeyId member, org.coopledger.governance.crypto.PublicKey newKey)
+  record RecoverKey(MemberId member, org.coopledger.governance.crypto.PublicKey newKey)
       implements Governed {
     public RecoverKey {
       Fields.required(member, "member whose key is recovered");

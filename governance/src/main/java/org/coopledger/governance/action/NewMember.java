@@ -1,7 +1,7 @@
 package org.coopledger.governance.action;
 
 import java.util.List;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 
 /** A member as they enter the co-op. Their member id is their first key's id, for good. */
@@ -12,7 +12,7 @@ public record NewMember(PublicKey publicKey, String displayName, List<String> ro
     roles = Fields.roles(roles, "roles of " + displayName);
   }
 
-  public KeyId id() {
-    return publicKey.id();
+  public MemberId id() {
+    return MemberId.joiningWith(publicKey.id());
   }
 }

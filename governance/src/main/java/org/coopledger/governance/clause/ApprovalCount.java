@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.coopledger.governance.clause.Clause.Approval;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Counts approvals for one {@link Approval}. The eligible set is the union of the groups, each
@@ -22,17 +22,18 @@ import org.coopledger.governance.crypto.KeyId;
 final class ApprovalCount {
   private ApprovalCount() {}
 
-  static Verdict evaluate(Approval approval, ClauseContext context, SortedMap<KeyId, Instant> all) {
+  static Verdict evaluate(
+      Approval approval, ClauseContext context, SortedMap<MemberId, Instant> all) {
     Instant now = context.now();
-    SortedSet<KeyId> interested = new TreeSet<>(context.beneficiaries());
+    SortedSet<MemberId> interested = new TreeSet<>(context.beneficiaries());
     interested.add(context.author());
-    SortedSet<KeyId> eligible = new TreeSet<>();
+    SortedSet<MemberId> eligible = new TreeSet<>();
     List<String> unknown = new ArrayList<>();
     boolean excluded = false;
     for (Group group : approval.groups()) {
-      List<KeyId> members = resolve(group, context, unknown);
+      List<MemberId> members = resolve(group, context, unknown);
       boolean separate = group.separatesDuties() && !approval.allowInterested();
-      for (KeyId member : members) {
+      for (MemberId member : members) {
         if (separate && interested.contains(member)) {
           excluded = true;
         } else {
@@ -40,9 +41,9 @@ final class ApprovalCount {
         }
       }
     }
-    SortedSet<KeyId> approved = new TreeSet<>();
+    SortedSet<MemberId> approved = new TreeSet<>();
     int expired = 0;
-    for (KeyId member : eligible) {
+    for (MemberId member : eligible) {
       Instant at = all.get(member);
       if (at == null || at.isAfter(now)) {
         continue;
@@ -60,7 +61,7 @@ final class ApprovalCount {
         if (eligible.isEmpty()) {
           yield Verdict.pending("no member can approve: " + from);
         }
-        SortedSet<KeyId> waiting = new TreeSet<>(eligible);
+        SortedSet<MemberId> waiting = new TreeSet<>(eligible);
         waiting.removeAll(approved);
         yield waiting.isEmpty()
             ? Verdict.holds()
@@ -89,11 +90,11 @@ final class ApprovalCount {
     return Verdict.pending(line);
   }
 
-  private static List<KeyId> resolve(Group group, ClauseContext context, List<String> unknown) {
+  private static List<MemberId> resolve(Group group, ClauseContext context, List<String> unknown) {
     return switch (group) {
       case Group.Role role -> context.membersWithRole(role.name());
       case Group.Member member -> {
-        Optional<KeyId> resolved = context.resolveMember(member.ref());
+        Optional<MemberId> resolved = context.resolveMember(member.ref());
         if (resolved.isEmpty()) {
           unknown.add(ClausePrinter.group(member));
         }
@@ -131,7 +132,7 @@ final class ApprovalCount {
   }
 
   /** Sorted copy of the context's approvals, so that iteration order never depends on it. */
-  static SortedMap<KeyId, Instant> sorted(Map<KeyId, Instant> approvals) {
+  static SortedMap<MemberId, Instant> sorted(Map<MemberId, Instant> approvals) {
     return new TreeMap<>(approvals);
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /** The same ledger state seen at another time: to find when conditions would run out. */
 final class AtTime implements ClauseContext {
@@ -23,37 +23,37 @@ final class AtTime implements ClauseContext {
   }
 
   @Override
-  public KeyId author() {
+  public MemberId author() {
     return context.author();
   }
 
   @Override
-  public List<KeyId> membersWithRole(String role) {
+  public List<MemberId> membersWithRole(String role) {
     return context.membersWithRole(role);
   }
 
   @Override
-  public List<KeyId> members() {
+  public List<MemberId> members() {
     return context.members();
   }
 
   @Override
-  public Optional<KeyId> resolveMember(String ref) {
+  public Optional<MemberId> resolveMember(String ref) {
     return context.resolveMember(ref);
   }
 
   @Override
-  public String describe(KeyId member) {
+  public String describe(MemberId member) {
     return context.describe(member);
   }
 
   @Override
-  public List<KeyId> beneficiaries() {
+  public List<MemberId> beneficiaries() {
     return context.beneficiaries();
   }
 
   @Override
-  public Map<KeyId, Instant> approvals() {
+  public Map<MemberId, Instant> approvals() {
     return context.approvals();
   }
 
@@ -73,12 +73,12 @@ final class AtTime implements ClauseContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+  public Map<MemberId, Long> voterWeights(Clause.Vote vote) {
     return context.voterWeights(vote);
   }
 
   @Override
-  public Map<KeyId, Ballot> ballots() {
+  public Map<MemberId, Ballot> ballots() {
     return context.ballots();
   }
 
@@ -88,7 +88,7 @@ final class AtTime implements ClauseContext {
   }
 
   @Override
-  public Map<KeyId, Instant> vetoes() {
+  public Map<MemberId, Instant> vetoes() {
     return context.vetoes();
   }
 

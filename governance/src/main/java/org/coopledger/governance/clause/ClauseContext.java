@@ -5,50 +5,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * What a clause may know about a proposal, implemented by the state machine from ledger state.
  *
  * <p>Every answer must be a pure function of ledger state and the entry being applied: {@link
  * #now()} is that entry's accepted time, never a wall clock. Collections may be in any order (the
- * evaluator sorts by key id), must not contain nulls, and must not change during one evaluation.
- * Members are identified by their current key id.
+ * evaluator sorts by member id), must not contain nulls, and must not change during one evaluation.
+ * Members are named by their member id, which stays the same when they rotate keys.
  */
 public interface ClauseContext {
 
   /** The accepted time of the entry being applied; the only "now" a clause ever sees. */
   Instant now();
 
-  /** The current key id of the member who created the proposal. */
-  KeyId author();
+  /** The member who created the proposal. */
+  MemberId author();
 
   /** Current members holding {@code role}; empty for a role nobody holds. */
-  List<KeyId> membersWithRole(String role);
+  List<MemberId> membersWithRole(String role);
 
   /** Every current member. */
-  List<KeyId> members();
+  List<MemberId> members();
 
   /**
    * The current member a {@code member(...)} reference names: a key id (32 hex characters, current
    * or, if the state machine allows, rotated from) or a display name. Empty when it names nobody.
    */
-  Optional<KeyId> resolveMember(String ref);
+  Optional<MemberId> resolveMember(String ref);
 
   /** How messages name a member, e.g. {@code "alice (3fa9c2d1...)"}. */
-  String describe(KeyId member);
+  String describe(MemberId member);
 
   /**
    * The members the action benefits: for a split, every member whose share changes (old or new);
    * for a payout, its recipient; for admit/remove/role changes, that member; empty for a decision.
    */
-  List<KeyId> beneficiaries();
+  List<MemberId> beneficiaries();
 
   /**
-   * The proposal's current approvals: approver's key id to the accepted time of their approval.
+   * The proposal's current approvals: approver's member id to the accepted time of their approval.
    * Withdrawn approvals are removed; a member who approved again appears with the latest time.
    */
-  Map<KeyId, Instant> approvals();
+  Map<MemberId, Instant> approvals();
 
   /** The amount the action moves, in minor units of {@link #currency()}; empty if none. */
   OptionalLong amount();
@@ -64,13 +64,13 @@ public interface ClauseContext {
    * vote.of()} when the proposal opened, still members now, weighted by {@code vote.weight()} (1
    * each, or their basis points in the split in force when the proposal opened).
    */
-  Map<KeyId, Long> voterWeights(Clause.Vote vote);
+  Map<MemberId, Long> voterWeights(Clause.Vote vote);
 
   /**
    * Each voter's current ballot (the last one they cast). Voters not in here have not voted; a
    * ballot of someone outside a vote's electorate does not count for that vote.
    */
-  Map<KeyId, Ballot> ballots();
+  Map<MemberId, Ballot> ballots();
 
   /**
    * The tally of {@code vote}: {@link VoteTally#of} of {@link #voterWeights} and {@link #ballots}.
@@ -81,8 +81,8 @@ public interface ClauseContext {
     return VoteTally.of(voterWeights(vote), ballots());
   }
 
-  /** Vetoes cast on the proposal: vetoing member's key id to the accepted time of the veto. */
-  Map<KeyId, Instant> vetoes();
+  /** Vetoes cast on the proposal: vetoing member's id to the accepted time of the veto. */
+  Map<MemberId, Instant> vetoes();
 
   /**
    * When the state machine first saw the clause's conditions met (see {@link

@@ -19,7 +19,7 @@ import org.coopledger.governance.clause.Clause.Timelock;
 import org.coopledger.governance.clause.Clause.Veto;
 import org.coopledger.governance.clause.Clause.Vote;
 import org.coopledger.governance.clause.Verdict.State;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Evaluates a clause in two passes. The first finds whether the <em>conditions</em> hold (the
@@ -28,7 +28,7 @@ import org.coopledger.governance.crypto.KeyId;
  */
 final class ClauseEvaluator {
   private final ClauseContext context;
-  private final SortedMap<KeyId, Instant> approvals;
+  private final SortedMap<MemberId, Instant> approvals;
   private final Instant anchor;
 
   private ClauseEvaluator(ClauseContext context, Instant anchor) {
@@ -182,7 +182,7 @@ final class ClauseEvaluator {
         : Verdict.holds();
   }
 
-  private List<KeyId> holders(Group group) {
+  private List<MemberId> holders(Group group) {
     return switch (group) {
       case Group.Role role -> context.membersWithRole(role.name());
       case Group.Member member ->

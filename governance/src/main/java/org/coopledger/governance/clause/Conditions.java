@@ -12,7 +12,7 @@ import org.coopledger.governance.clause.Clause.Or;
 import org.coopledger.governance.clause.Clause.Timelock;
 import org.coopledger.governance.clause.Clause.Veto;
 import org.coopledger.governance.clause.Clause.Vote;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * The first evaluation pass: whether a clause's conditions (everything but timelocks and veto
@@ -22,7 +22,7 @@ import org.coopledger.governance.crypto.KeyId;
  */
 final class Conditions {
   private final ClauseContext context;
-  private final SortedMap<KeyId, Instant> approvals;
+  private final SortedMap<MemberId, Instant> approvals;
 
   Conditions(ClauseContext context) {
     this.context = context;

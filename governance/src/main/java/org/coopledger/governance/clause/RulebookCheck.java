@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Guard rails against tyranny: warnings (never refusals) about a rulebook for a given membership.
@@ -49,13 +49,13 @@ public final class RulebookCheck {
 
   private final Rulebook rulebook;
   private final List<Holder> holders;
-  private final List<KeyId> ids = new ArrayList<>();
+  private final List<MemberId> ids = new ArrayList<>();
 
   private RulebookCheck(Rulebook rulebook, List<Holder> holders) {
     this.rulebook = rulebook;
     this.holders = List.copyOf(holders);
     for (int i = 0; i < holders.size(); i++) {
-      ids.add(new KeyId(HexFormat.of().toHexDigits((long) i + 1).repeat(2)));
+      ids.add(new MemberId(HexFormat.of().toHexDigits((long) i + 1).repeat(2)));
     }
   }
 
@@ -179,7 +179,7 @@ public final class RulebookCheck {
 
   /** Whether the members in {@code mask} pass the clause: each of them possibly a beneficiary. */
   private boolean passes(Clause clause, long mask) {
-    List<KeyId> coalition = new ArrayList<>();
+    List<MemberId> coalition = new ArrayList<>();
     for (int i = 0; i < holders.size() && i < 62; i++) {
       if ((mask & (1L << i)) != 0) {
         coalition.add(ids.get(i));
@@ -224,11 +224,11 @@ public final class RulebookCheck {
 
   /** A proposal long after it opened that only the coalition acted on (approved, voted yes). */
   private final class Coalition implements ClauseContext {
-    private final List<KeyId> members;
-    private final List<KeyId> beneficiaries;
+    private final List<MemberId> members;
+    private final List<MemberId> beneficiaries;
     private final long amount;
 
-    Coalition(List<KeyId> members, List<KeyId> beneficiaries, long amount) {
+    Coalition(List<MemberId> members, List<MemberId> beneficiaries, long amount) {
       this.members = members;
       this.beneficiaries = beneficiaries;
       this.amount = amount;
@@ -240,13 +240,13 @@ public final class RulebookCheck {
     }
 
     @Override
-    public KeyId author() {
-      return new KeyId("f".repeat(32));
+    public MemberId author() {
+      return new MemberId("f".repeat(32));
     }
 
     @Override
-    public List<KeyId> membersWithRole(String role) {
-      List<KeyId> out = new ArrayList<>();
+    public List<MemberId> membersWithRole(String role) {
+      List<MemberId> out = new ArrayList<>();
       for (int i = 0; i < holders.size(); i++) {
         if (holders.get(i).roles().contains(role)) {
           out.add(ids.get(i));
@@ -256,12 +256,12 @@ public final class RulebookCheck {
     }
 
     @Override
-    public List<KeyId> members() {
+    public List<MemberId> members() {
       return ids;
     }
 
     @Override
-    public Optional<KeyId> resolveMember(String ref) {
+    public Optional<MemberId> resolveMember(String ref) {
       for (int i = 0; i < holders.size(); i++) {
         if (holders.get(i).name().toLowerCase(Locale.ROOT).equals(ref.toLowerCase(Locale.ROOT))) {
           return Optional.of(ids.get(i));
@@ -271,19 +271,19 @@ public final class RulebookCheck {
     }
 
     @Override
-    public String describe(KeyId member) {
+    public String describe(MemberId member) {
       int i = ids.indexOf(member);
       return i < 0 ? member.hex() : holders.get(i).name();
     }
 
     @Override
-    public List<KeyId> beneficiaries() {
+    public List<MemberId> beneficiaries() {
       return beneficiaries;
     }
 
     @Override
-    public Map<KeyId, Instant> approvals() {
-      SortedMap<KeyId, Instant> out = new TreeMap<>();
+    public Map<MemberId, Instant> approvals() {
+      SortedMap<MemberId, Instant> out = new TreeMap<>();
       members.forEach(m -> out.put(m, LATER));
       return out;
     }
@@ -304,8 +304,8 @@ public final class RulebookCheck {
     }
 
     @Override
-    public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
-      SortedMap<KeyId, Long> out = new TreeMap<>();
+    public Map<MemberId, Long> voterWeights(Clause.Vote vote) {
+      SortedMap<MemberId, Long> out = new TreeMap<>();
       for (int i = 0; i < holders.size(); i++) {
         Holder h = holders.get(i);
         boolean in =
@@ -324,14 +324,14 @@ public final class RulebookCheck {
     }
 
     @Override
-    public Map<KeyId, Ballot> ballots() {
-      SortedMap<KeyId, Ballot> out = new TreeMap<>();
+    public Map<MemberId, Ballot> ballots() {
+      SortedMap<MemberId, Ballot> out = new TreeMap<>();
       members.forEach(m -> out.put(m, Ballot.YES));
       return out;
     }
 
     @Override
-    public Map<KeyId, Instant> vetoes() {
+    public Map<MemberId, Instant> vetoes() {
       return Map.of();
     }
 

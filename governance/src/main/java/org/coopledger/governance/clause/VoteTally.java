@@ -2,7 +2,7 @@ package org.coopledger.governance.clause;
 
 import java.util.Map;
 import org.coopledger.governance.clause.ClauseContext.Ballot;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * The weight of one vote's electorate, in total ({@code eligible}) and by ballot. Only ballots of
@@ -18,12 +18,12 @@ public record VoteTally(long yes, long no, long abstain, long eligible) {
   public static final VoteTally NONE = new VoteTally(0, 0, 0, 0);
 
   /** Sums {@code weights} (the electorate) and the ballots of its voters. */
-  public static VoteTally of(Map<KeyId, Long> weights, Map<KeyId, Ballot> ballots) {
+  public static VoteTally of(Map<MemberId, Long> weights, Map<MemberId, Ballot> ballots) {
     long yes = 0;
     long no = 0;
     long abstain = 0;
     long eligible = 0;
-    for (Map.Entry<KeyId, Long> voter : weights.entrySet()) {
+    for (Map.Entry<MemberId, Long> voter : weights.entrySet()) {
       long weight = weight(voter.getValue());
       eligible += weight;
       Ballot ballot = ballots.get(voter.getKey());

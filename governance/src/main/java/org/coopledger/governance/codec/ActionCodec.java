@@ -17,7 +17,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.action.WithdrawApproval;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.proto.EntryBody;
 import org.coopledger.governance.split.Account;
@@ -144,9 +144,9 @@ final class ActionCodec {
     return PublicKey.fromRaw(raw.toByteArray());
   }
 
-  static KeyId memberId(String hex) {
+  static MemberId memberId(String hex) {
     try {
-      return new KeyId(hex);
+      return new MemberId(hex);
     } catch (IllegalArgumentException e) {
       throw new MalformedEntryException("member id: " + e.getMessage(), e);
     }

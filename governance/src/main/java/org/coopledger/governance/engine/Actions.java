@@ -17,6 +17,7 @@ import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseResult;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Distribution;
 import org.coopledger.governance.split.Split;
 
@@ -41,7 +42,7 @@ final class Actions {
 
   private static String rotateKey(StateMachine.Step step, RotateKey rotate) {
     KeyId newId = rotate.newKey().id();
-    KeyId owner = step.before.keyOwners().get(newId);
+    MemberId owner = step.before.keyOwners().get(newId);
     if (owner != null) {
       throw new Rejection(
           RejectionCode.KEY_IN_USE,
@@ -60,7 +61,7 @@ final class Actions {
   private static String recordRevenue(StateMachine.Step step, RecordRevenue revenue) {
     // Revenue credits balances that payouts then draw on: the rulebook's revenue clause says who
     // may record it, judged at once from the members who signed the entry.
-    List<KeyId> signers = new ArrayList<>();
+    List<MemberId> signers = new ArrayList<>();
     for (var signature : step.entry.signatures()) {
       step.before.memberWithCurrentKey(signature.keyId()).ifPresent(m -> signers.add(m.id()));
     }
@@ -89,8 +90,9 @@ final class Actions {
                     new Rejection(
                         RejectionCode.NO_SPLIT,
                         "the co-op has no revenue split yet; adopt one with a split proposal"));
-    SortedMap<KeyId, Long> parts = Distribution.distribute(revenue.amountMinor(), split.shares());
-    for (Map.Entry<KeyId, Long> part : parts.entrySet()) {
+    SortedMap<MemberId, Long> parts =
+        Distribution.distribute(revenue.amountMinor(), split.shares());
+    for (Map.Entry<MemberId, Long> part : parts.entrySet()) {
       step.next.balances =
           step.next.balances.credit(part.getKey(), revenue.currency(), part.getValue());
     }

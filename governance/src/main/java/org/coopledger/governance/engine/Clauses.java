@@ -11,7 +11,7 @@ import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseResult;
 import org.coopledger.governance.clause.Group;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /** How the state machine asks the rulebook about a proposal. */
 final class Clauses {
@@ -191,7 +191,7 @@ final class Clauses {
     };
   }
 
-  static String describe(KeyId id, CoopState state) {
+  static String describe(MemberId id, CoopState state) {
     return state
         .member(id)
         .map(Member::describe)

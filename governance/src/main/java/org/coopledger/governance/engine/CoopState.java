@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Balances;
 import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
@@ -41,8 +42,8 @@ public final class CoopState {
   private final String coopId;
   private final String name;
   private final String rulebook;
-  private final SortedMap<KeyId, Member> members;
-  private final SortedMap<KeyId, KeyId> keyOwners;
+  private final SortedMap<MemberId, Member> members;
+  private final SortedMap<KeyId, MemberId> keyOwners;
   private final SortedMap<EntryId, Proposal> proposals;
   private final List<Split> splits;
   private final Balances balances;
@@ -72,8 +73,8 @@ public final class CoopState {
       String coopId,
       String name,
       String rulebook,
-      SortedMap<KeyId, Member> members,
-      SortedMap<KeyId, KeyId> keyOwners,
+      SortedMap<MemberId, Member> members,
+      SortedMap<KeyId, MemberId> keyOwners,
       SortedMap<EntryId, Proposal> proposals,
       List<Split> splits,
       Balances balances,
@@ -148,7 +149,7 @@ public final class CoopState {
   }
 
   /** Every member ever admitted (removed ones with {@code active == false}), by member id. */
-  public SortedMap<KeyId, Member> members() {
+  public SortedMap<MemberId, Member> members() {
     return members;
   }
 
@@ -157,18 +158,18 @@ public final class CoopState {
     return members.values().stream().filter(Member::active).toList();
   }
 
-  public Optional<Member> member(KeyId memberId) {
+  public Optional<Member> member(MemberId memberId) {
     return Optional.ofNullable(members.get(memberId));
   }
 
   /** Every key id ever used (current or dead) to the id of the member who held it. */
-  public SortedMap<KeyId, KeyId> keyOwners() {
+  public SortedMap<KeyId, MemberId> keyOwners() {
     return keyOwners;
   }
 
   /** The active member whose current key has id {@code keyId}. */
   public Optional<Member> memberWithCurrentKey(KeyId keyId) {
-    KeyId owner = keyOwners.get(keyId);
+    MemberId owner = keyOwners.get(keyId);
     Member m = owner == null ? null : members.get(owner);
     return m != null && m.active() && m.key().id().equals(keyId)
         ? Optional.of(m)
@@ -303,8 +304,8 @@ public final class CoopState {
     long lastAcceptedAt;
     private Money money;
     private final CoopState from;
-    private SortedMap<KeyId, Member> members;
-    private SortedMap<KeyId, KeyId> keyOwners;
+    private SortedMap<MemberId, Member> members;
+    private SortedMap<KeyId, MemberId> keyOwners;
     private SortedMap<EntryId, Proposal> proposals;
     private java.util.ArrayList<Split> splits;
     private Map<EntryId, Tallies> tallies;
@@ -331,25 +332,25 @@ public final class CoopState {
     }
 
     /** The members, to change: anything about them but their nonces (see {@link #nonce}). */
-    SortedMap<KeyId, Member> members() {
+    SortedMap<MemberId, Member> members() {
       membershipChanged = true;
       return membersToChange();
     }
 
     /** Records a member's last accepted nonce, which no vote's electorate depends on. */
-    void nonce(KeyId member, long nonce) {
-      SortedMap<KeyId, Member> m = membersToChange();
+    void nonce(MemberId member, long nonce) {
+      SortedMap<MemberId, Member> m = membersToChange();
       m.put(member, m.get(member).withNonce(nonce));
     }
 
-    private SortedMap<KeyId, Member> membersToChange() {
+    private SortedMap<MemberId, Member> membersToChange() {
       if (members == null) {
         members = new TreeMap<>(from.members);
       }
       return members;
     }
 
-    SortedMap<KeyId, KeyId> keyOwners() {
+    SortedMap<KeyId, MemberId> keyOwners() {
       membershipChanged = true;
       if (keyOwners == null) {
         keyOwners = new TreeMap<>(from.keyOwners);

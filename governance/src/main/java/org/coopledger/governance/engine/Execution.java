@@ -9,7 +9,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseResult;
 import org.coopledger.governance.clause.Rulebook;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -94,11 +94,14 @@ final class Execution {
       case Governed.PoolPayout p -> MoneyRules.validate(state, p);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
-        KeyId owner = state.keyOwners().get(m.id());
+        MemberId owner = state.keyOwners().get(m.publicKey().id());
         if (owner != null) {
           throw new Rejection(
               RejectionCode.KEY_IN_USE,
-              "key " + m.id() + " already belongs to " + Clauses.describe(owner, state));
+              "key "
+                  + m.publicKey().id()
+                  + " already belongs to "
+                  + Clauses.describe(owner, state));
         }
         String name = m.displayName().toLowerCase(Locale.ROOT);
         for (Member existing : state.members().values()) {
@@ -160,7 +163,7 @@ final class Execution {
       case Governed.Decision d -> {}
       case Governed.RecoverKey r -> {
         activeMember(state, r.member(), "the member whose key is recovered");
-        KeyId owner = state.keyOwners().get(r.newKey().id());
+        MemberId owner = state.keyOwners().get(r.newKey().id());
         if (owner != null) {
           throw new Rejection(
               RejectionCode.KEY_IN_USE,
@@ -174,7 +177,7 @@ final class Execution {
     }
   }
 
-  static Member activeMember(CoopState state, KeyId id, String what) {
+  static Member activeMember(CoopState state, MemberId id, String what) {
     return state
         .member(id)
         .filter(Member::active)
@@ -194,7 +197,7 @@ final class Execution {
         NewMember m = a.member();
         next.members()
             .put(m.id(), new Member(m.id(), m.publicKey(), m.displayName(), m.roles(), 0, true));
-        next.keyOwners().put(m.id(), m.id());
+        next.keyOwners().put(m.publicKey().id(), m.id());
         yield "admitted " + m.displayName();
       }
       case Governed.RemoveMember r -> {

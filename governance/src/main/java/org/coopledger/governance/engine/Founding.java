@@ -13,6 +13,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.DefaultRulebook;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Balances;
 import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
@@ -22,8 +23,8 @@ final class Founding {
   private Founding() {}
 
   static CoopState found(Entry entry, Genesis genesis, long now) {
-    SortedMap<KeyId, Member> members = new TreeMap<>();
-    SortedMap<KeyId, KeyId> keyOwners = new TreeMap<>();
+    SortedMap<MemberId, Member> members = new TreeMap<>();
+    SortedMap<KeyId, MemberId> keyOwners = new TreeMap<>();
     Set<String> names = new HashSet<>();
     for (NewMember founder : genesis.founders()) {
       if (members.containsKey(founder.id())) {
@@ -37,7 +38,7 @@ final class Founding {
                 + founder.displayName()
                 + "'; display names must differ (clauses name members by them)");
       }
-      long nonce = founder.id().equals(entry.author()) ? entry.nonce() : 0;
+      long nonce = founder.publicKey().id().equals(entry.author()) ? entry.nonce() : 0;
       members.put(
           founder.id(),
           new Member(
@@ -47,7 +48,7 @@ final class Founding {
               founder.roles(),
               nonce,
               true));
-      keyOwners.put(founder.id(), founder.id());
+      keyOwners.put(founder.publicKey().id(), founder.id());
     }
     String rulebook =
         genesis.rulebook().isBlank()

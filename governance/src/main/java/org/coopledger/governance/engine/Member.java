@@ -1,7 +1,7 @@
 package org.coopledger.governance.engine;
 
 import java.util.List;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 
 /**
@@ -11,7 +11,7 @@ import org.coopledger.governance.crypto.PublicKey;
  * with {@code active == false}: their balance is still payable but they can no longer act.
  */
 public record Member(
-    KeyId id, PublicKey key, String name, List<String> roles, long lastNonce, boolean active) {
+    MemberId id, PublicKey key, String name, List<String> roles, long lastNonce, boolean active) {
   public Member {
     if (id == null || key == null || name == null || roles == null) {
       throw new IllegalArgumentException("a member needs an id, a key, a name and roles");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.coopledger.governance.clause.ClauseContext;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * What every clause context knows of the co-op: its current members and their roles in one state,
@@ -25,22 +25,22 @@ abstract class MembersContext implements ClauseContext {
   }
 
   @Override
-  public List<KeyId> membersWithRole(String role) {
+  public List<MemberId> membersWithRole(String role) {
     return state.activeMembers().stream().filter(m -> m.hasRole(role)).map(Member::id).toList();
   }
 
   @Override
-  public List<KeyId> members() {
+  public List<MemberId> members() {
     return state.activeMembers().stream().map(Member::id).toList();
   }
 
   @Override
-  public Optional<KeyId> resolveMember(String ref) {
+  public Optional<MemberId> resolveMember(String ref) {
     return ProposalContext.resolve(state, ref).map(Member::id);
   }
 
   @Override
-  public String describe(KeyId member) {
+  public String describe(MemberId member) {
     return state.member(member).map(Member::describe).orElse(member.hex());
   }
 }

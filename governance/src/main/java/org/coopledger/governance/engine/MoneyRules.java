@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Split;
 
@@ -25,12 +25,12 @@ final class MoneyRules {
   private MoneyRules() {}
 
   /** The members whose part changes if {@code change} is adopted, sorted. */
-  static List<KeyId> beneficiaries(CoopState state, Governed.SplitChange change) {
+  static List<MemberId> beneficiaries(CoopState state, Governed.SplitChange change) {
     return changed(state, shares(state, change.name()), change.shares());
   }
 
   /** The members whose part of the routed revenue changes if {@code change} is adopted, sorted. */
-  static List<KeyId> beneficiaries(CoopState state, Governed.RouteChange change) {
+  static List<MemberId> beneficiaries(CoopState state, Governed.RouteChange change) {
     String before = state.money().targetOf(change.source());
     String after = state.money().targetAfter(change);
     return changed(state, shares(state, before), shares(state, after));
@@ -53,7 +53,7 @@ final class MoneyRules {
    * Whether {@code id} in a share of {@code change} is an account (pool or guest) rather than a
    * member: one the change introduces, or one the co-op already knows.
    */
-  static boolean isAccount(CoopState state, Governed.SplitChange change, KeyId id) {
+  static boolean isAccount(CoopState state, Governed.SplitChange change, MemberId id) {
     return change.accounts().stream().anyMatch(a -> a.id().equals(id))
         || state.money().account(id).isPresent();
   }
@@ -139,7 +139,7 @@ final class MoneyRules {
   }
 
   /** The named split (or the default split) that {@code member} has a share in, if any. */
-  static java.util.Optional<String> splitWithShare(CoopState state, KeyId member) {
+  static java.util.Optional<String> splitWithShare(CoopState state, MemberId member) {
     if (state.currentSplit().map(sp -> sp.basisPointsOf(member)).orElse(0) > 0) {
       return java.util.Optional.of("the default split");
     }
@@ -159,16 +159,16 @@ final class MoneyRules {
    * The members among {@code before}'s and {@code after}'s recipients whose share differs: accounts
    * (pools, guests) never approve anything, so they are nobody's beneficiaries.
    */
-  private static List<KeyId> changed(CoopState state, List<Share> before, List<Share> after) {
+  private static List<MemberId> changed(CoopState state, List<Share> before, List<Share> after) {
     return changed(before, after).stream().filter(k -> state.member(k).isPresent()).toList();
   }
 
-  private static List<KeyId> changed(List<Share> before, List<Share> after) {
-    SortedMap<KeyId, Integer> old = new TreeMap<>();
+  private static List<MemberId> changed(List<Share> before, List<Share> after) {
+    SortedMap<MemberId, Integer> old = new TreeMap<>();
     before.forEach(s -> old.put(s.member(), s.basisPoints()));
-    SortedMap<KeyId, Integer> next = new TreeMap<>();
+    SortedMap<MemberId, Integer> next = new TreeMap<>();
     after.forEach(s -> next.put(s.member(), s.basisPoints()));
-    TreeSet<KeyId> out = new TreeSet<>();
+    TreeSet<MemberId> out = new TreeSet<>();
     old.forEach(
         (k, bp) -> {
           if (!bp.equals(next.get(k))) {

@@ -60,7 +60,7 @@ public final class Precheck {
     switch (decoded.entry().action()) {
       case Genesis g -> {
         for (NewMember founder : g.founders()) {
-          if (founder.id().equals(signature.keyId())) {
+          if (founder.publicKey().id().equals(signature.keyId())) {
             return founder.publicKey();
           }
         }

@@ -5,7 +5,7 @@ import java.util.SortedMap;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * A proposal and everything the ledger gathered on it. All maps are sorted by member id and
@@ -16,13 +16,13 @@ import org.coopledger.governance.crypto.KeyId;
  */
 public record Proposal(
     EntryId id,
-    KeyId author,
+    MemberId author,
     long openedAt,
     CreateProposal action,
-    SortedMap<KeyId, Elector> electorate,
-    SortedMap<KeyId, Ballot> ballots,
-    SortedMap<KeyId, Long> approvals,
-    SortedMap<KeyId, VetoMark> vetoes,
+    SortedMap<MemberId, Elector> electorate,
+    SortedMap<MemberId, Ballot> ballots,
+    SortedMap<MemberId, Long> approvals,
+    SortedMap<MemberId, VetoMark> vetoes,
     ProposalStatus status,
     long conditionsMetAt,
     long conditionsLapseAt,
@@ -55,17 +55,17 @@ public record Proposal(
   }
 
   /** Maps this class made are shared between versions of a proposal, never copied again. */
-  private static <V> SortedMap<KeyId, V> frozen(SortedMap<KeyId, V> map) {
+  private static <V> SortedMap<MemberId, V> frozen(SortedMap<MemberId, V> map) {
     return FrozenSortedMap.copyOf(map);
   }
 
   /** A fresh proposal with no approvals, votes or vetoes. */
   static Proposal open(
       EntryId id,
-      KeyId author,
+      MemberId author,
       long openedAt,
       CreateProposal action,
-      SortedMap<KeyId, Elector> electorate) {
+      SortedMap<MemberId, Elector> electorate) {
     return new Proposal(
         id,
         author,
@@ -81,8 +81,8 @@ public record Proposal(
         -1);
   }
 
-  Proposal withBallot(KeyId voter, Ballot ballot) {
-    SortedMap<KeyId, Ballot> m = FrozenSortedMap.with(ballots, voter, ballot);
+  Proposal withBallot(MemberId voter, Ballot ballot) {
+    SortedMap<MemberId, Ballot> m = FrozenSortedMap.with(ballots, voter, ballot);
     return new Proposal(
         id,
         author,
@@ -98,8 +98,8 @@ public record Proposal(
         closedAt);
   }
 
-  Proposal withApproval(KeyId approver, long at) {
-    SortedMap<KeyId, Long> m = FrozenSortedMap.with(approvals, approver, at);
+  Proposal withApproval(MemberId approver, long at) {
+    SortedMap<MemberId, Long> m = FrozenSortedMap.with(approvals, approver, at);
     return new Proposal(
         id,
         author,
@@ -115,8 +115,8 @@ public record Proposal(
         closedAt);
   }
 
-  Proposal withoutApproval(KeyId approver) {
-    SortedMap<KeyId, Long> m = FrozenSortedMap.without(approvals, approver);
+  Proposal withoutApproval(MemberId approver) {
+    SortedMap<MemberId, Long> m = FrozenSortedMap.without(approvals, approver);
     return new Proposal(
         id,
         author,
@@ -132,8 +132,8 @@ public record Proposal(
         closedAt);
   }
 
-  Proposal withVeto(KeyId vetoer, VetoMark veto) {
-    SortedMap<KeyId, VetoMark> m = FrozenSortedMap.with(vetoes, vetoer, veto);
+  Proposal withVeto(MemberId vetoer, VetoMark veto) {
+    SortedMap<MemberId, VetoMark> m = FrozenSortedMap.with(vetoes, vetoer, veto);
     return new Proposal(
         id,
         author,

@@ -15,6 +15,7 @@ import org.coopledger.governance.clause.ClauseContext;
 import org.coopledger.governance.clause.Group;
 import org.coopledger.governance.clause.VoteTally;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * What a clause sees of one proposal in one state at one time. Members are named by their member id
@@ -37,7 +38,7 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public KeyId author() {
+  public MemberId author() {
     return proposal.author();
   }
 
@@ -45,7 +46,7 @@ final class ProposalContext extends MembersContext {
   static Optional<Member> resolve(CoopState state, String ref) {
     String r = ref.strip();
     try {
-      KeyId owner = state.keyOwners().get(KeyId.parse(r));
+      MemberId owner = state.keyOwners().get(KeyId.parse(r));
       if (owner != null) {
         return state.member(owner).filter(Member::active);
       }
@@ -59,12 +60,12 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public List<KeyId> beneficiaries() {
+  public List<MemberId> beneficiaries() {
     return beneficiaries(state, proposal.action().governed());
   }
 
   /** Who a governed action benefits, sorted: see {@link ClauseContext#beneficiaries()}. */
-  static List<KeyId> beneficiaries(CoopState state, Governed governed) {
+  static List<MemberId> beneficiaries(CoopState state, Governed governed) {
     return switch (governed) {
       case Governed.SplitChange s -> MoneyRules.beneficiaries(state, s);
       case Governed.RouteChange r -> MoneyRules.beneficiaries(state, r);
@@ -80,13 +81,13 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public Map<KeyId, Instant> approvals() {
+  public Map<MemberId, Instant> approvals() {
     return instants(current(proposal.approvals()));
   }
 
   /** Only current members' approvals and vetoes count: a removed member's lapse with them. */
-  private <V> SortedMap<KeyId, V> current(SortedMap<KeyId, V> byMember) {
-    SortedMap<KeyId, V> out = new TreeMap<>();
+  private <V> SortedMap<MemberId, V> current(SortedMap<MemberId, V> byMember) {
+    SortedMap<MemberId, V> out = new TreeMap<>();
     byMember.forEach(
         (k, v) -> {
           if (state.member(k).map(Member::active).orElse(false)) {
@@ -120,7 +121,7 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+  public Map<MemberId, Long> voterWeights(Clause.Vote vote) {
     return voterWeights(state, proposal, vote);
   }
 
@@ -128,18 +129,19 @@ final class ProposalContext extends MembersContext {
    * The electorate of {@code vote} on {@code proposal}: members when it opened who are in the
    * vote's group and still members now, weighted by one or by their basis points when it opened.
    */
-  static SortedMap<KeyId, Long> voterWeights(CoopState state, Proposal proposal, Clause.Vote vote) {
-    SortedMap<KeyId, Long> out = new TreeMap<>();
-    List<KeyId> beneficiaries =
+  static SortedMap<MemberId, Long> voterWeights(
+      CoopState state, Proposal proposal, Clause.Vote vote) {
+    SortedMap<MemberId, Long> out = new TreeMap<>();
+    List<MemberId> beneficiaries =
         vote.of() instanceof Group.Beneficiaries
             ? beneficiaries(state, proposal.action().governed())
             : List.of();
-    Optional<KeyId> named =
+    Optional<MemberId> named =
         vote.of() instanceof Group.Member m
             ? resolve(state, m.ref()).map(Member::id)
             : Optional.empty();
-    for (Map.Entry<KeyId, Proposal.Elector> e : proposal.electorate().entrySet()) {
-      KeyId id = e.getKey();
+    for (Map.Entry<MemberId, Proposal.Elector> e : proposal.electorate().entrySet()) {
+      MemberId id = e.getKey();
       if (!state.member(id).map(Member::active).orElse(false)) {
         continue;
       }
@@ -159,12 +161,12 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public Map<KeyId, Ballot> ballots() {
+  public Map<MemberId, Ballot> ballots() {
     return ballots(proposal);
   }
 
-  static SortedMap<KeyId, Ballot> ballots(Proposal proposal) {
-    SortedMap<KeyId, Ballot> out = new TreeMap<>();
+  static SortedMap<MemberId, Ballot> ballots(Proposal proposal) {
+    SortedMap<MemberId, Ballot> out = new TreeMap<>();
     proposal.ballots().forEach((k, b) -> out.put(k, choice(b.choice())));
     return out;
   }
@@ -184,8 +186,8 @@ final class ProposalContext extends MembersContext {
   }
 
   @Override
-  public Map<KeyId, Instant> vetoes() {
-    SortedMap<KeyId, Long> at = new TreeMap<>();
+  public Map<MemberId, Instant> vetoes() {
+    SortedMap<MemberId, Long> at = new TreeMap<>();
     current(proposal.vetoes()).forEach((k, v) -> at.put(k, v.atMillis()));
     return instants(at);
   }
@@ -200,8 +202,8 @@ final class ProposalContext extends MembersContext {
         : Optional.of(Instant.ofEpochMilli(proposal.conditionsMetAt()));
   }
 
-  private static Map<KeyId, Instant> instants(SortedMap<KeyId, Long> millis) {
-    SortedMap<KeyId, Instant> out = new TreeMap<>();
+  private static Map<MemberId, Instant> instants(SortedMap<MemberId, Long> millis) {
+    SortedMap<MemberId, Instant> out = new TreeMap<>();
     millis.forEach((k, v) -> out.put(k, Instant.ofEpochMilli(v)));
     return out;
   }

@@ -13,7 +13,7 @@ import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClausePrinter;
 import org.coopledger.governance.clause.Group;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /** Opening proposals and gathering approvals, votes and vetoes on them. */
 final class Proposals {
@@ -57,8 +57,8 @@ final class Proposals {
    * Every current member with their roles and their basis points in the split in force: the
    * snapshot every vote on the proposal draws its electorate and weights from.
    */
-  private static SortedMap<KeyId, Proposal.Elector> electorate(CoopState state) {
-    SortedMap<KeyId, Proposal.Elector> out = new TreeMap<>();
+  private static SortedMap<MemberId, Proposal.Elector> electorate(CoopState state) {
+    SortedMap<MemberId, Proposal.Elector> out = new TreeMap<>();
     for (Member m : state.activeMembers()) {
       int share = state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0);
       out.put(m.id(), new Proposal.Elector(m.roles(), share));

@@ -11,7 +11,7 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseResult;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Split;
 import org.coopledger.governance.view.BalanceView;
 import org.coopledger.governance.view.CoopView;
@@ -136,7 +136,7 @@ public final class ReadModel {
     long eligible = 0;
     // The tally of the clause's first vote (the default electorate if it has none).
     Clause.Vote vote = Clauses.votes(clause).stream().findFirst().orElse(Clauses.EVERY_MEMBER_VOTE);
-    for (Map.Entry<KeyId, Long> voter : ProposalContext.voterWeights(s, p, vote).entrySet()) {
+    for (Map.Entry<MemberId, Long> voter : ProposalContext.voterWeights(s, p, vote).entrySet()) {
       eligible += voter.getValue();
       Proposal.Ballot ballot = p.ballots().get(voter.getKey());
       if (ballot != null) {
@@ -227,7 +227,7 @@ public final class ReadModel {
     return d;
   }
 
-  private static String name(CoopState s, KeyId id) {
+  private static String name(CoopState s, MemberId id) {
     return s.member(id)
         .map(Member::name)
         .or(() -> s.money().account(id).map(a -> a.text()))

@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.clause.Clause;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * What the {@code revenue} clause sees of a record-revenue entry, judged at once: the members who
@@ -19,31 +19,31 @@ import org.coopledger.governance.crypto.KeyId;
  * vote in a revenue clause therefore never holds.
  */
 final class RevenueContext extends MembersContext {
-  /** A key id no member has: a revenue entry has no proposer whose approval is set apart. */
-  private static final KeyId NO_PROPOSER = new KeyId("0".repeat(32));
+  /** A member id nobody has: a revenue entry has no proposer whose approval is set apart. */
+  private static final MemberId NO_PROPOSER = new MemberId("0".repeat(32));
 
-  private final List<KeyId> signers;
+  private final List<MemberId> signers;
   private final RecordRevenue revenue;
 
-  RevenueContext(CoopState state, long now, List<KeyId> signers, RecordRevenue revenue) {
+  RevenueContext(CoopState state, long now, List<MemberId> signers, RecordRevenue revenue) {
     super(state, now);
     this.signers = List.copyOf(signers);
     this.revenue = revenue;
   }
 
   @Override
-  public KeyId author() {
+  public MemberId author() {
     return NO_PROPOSER;
   }
 
   @Override
-  public List<KeyId> beneficiaries() {
+  public List<MemberId> beneficiaries() {
     return List.of();
   }
 
   @Override
-  public Map<KeyId, Instant> approvals() {
-    SortedMap<KeyId, Instant> out = new TreeMap<>();
+  public Map<MemberId, Instant> approvals() {
+    SortedMap<MemberId, Instant> out = new TreeMap<>();
     signers.forEach(s -> out.put(s, now()));
     return out;
   }
@@ -64,17 +64,17 @@ final class RevenueContext extends MembersContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+  public Map<MemberId, Long> voterWeights(Clause.Vote vote) {
     return Map.of();
   }
 
   @Override
-  public Map<KeyId, Ballot> ballots() {
+  public Map<MemberId, Ballot> ballots() {
     return Map.of();
   }
 
   @Override
-  public Map<KeyId, Instant> vetoes() {
+  public Map<MemberId, Instant> vetoes() {
     return Map.of();
   }
 

@@ -21,6 +21,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCategory;
@@ -90,7 +91,7 @@ final class StateCodec {
         part(out, m.id(), m, previous, parts, StateCodec::member);
       }
       out.writeInt(s.keyOwners().size());
-      for (Map.Entry<KeyId, KeyId> e : s.keyOwners().entrySet()) {
+      for (Map.Entry<KeyId, MemberId> e : s.keyOwners().entrySet()) {
         string(out, e.getKey().hex());
         string(out, e.getValue().hex());
       }
@@ -182,7 +183,7 @@ final class StateCodec {
     long adoptedAt = in.readLong();
     List<Share> shares = new ArrayList<>();
     for (int j = count(in); j > 0; j--) {
-      shares.add(new Share(new KeyId(readString(in)), in.readInt()));
+      shares.add(new Share(new MemberId(readString(in)), in.readInt()));
     }
     return new Split(version, adoptedAt, shares);
   }
@@ -271,9 +272,9 @@ final class StateCodec {
       String name = readString(in);
       String rulebook = readString(in);
       long lastAcceptedAt = in.readLong();
-      SortedMap<KeyId, Member> members = new TreeMap<>();
+      SortedMap<MemberId, Member> members = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
-        KeyId id = new KeyId(readString(in));
+        MemberId id = new MemberId(readString(in));
         byte[] raw = new byte[PublicKey.LENGTH];
         in.readFully(raw);
         members.put(
@@ -286,17 +287,17 @@ final class StateCodec {
                 in.readLong(),
                 in.readBoolean()));
       }
-      SortedMap<KeyId, KeyId> keyOwners = new TreeMap<>();
+      SortedMap<KeyId, MemberId> keyOwners = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
-        keyOwners.put(new KeyId(readString(in)), new KeyId(readString(in)));
+        keyOwners.put(new KeyId(readString(in)), new MemberId(readString(in)));
       }
       List<Split> splits = new ArrayList<>();
       for (int i = count(in); i > 0; i--) {
         splits.add(readSplit(in));
       }
-      SortedMap<KeyId, SortedMap<String, Long>> amounts = new TreeMap<>();
+      SortedMap<MemberId, SortedMap<String, Long>> amounts = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
-        KeyId member = new KeyId(readString(in));
+        MemberId member = new MemberId(readString(in));
         SortedMap<String, Long> m = new TreeMap<>();
         for (int j = count(in); j > 0; j--) {
           m.put(readString(in), in.readLong());
@@ -338,28 +339,29 @@ final class StateCodec {
 
   private static Proposal readProposal(DataInputStream in) throws IOException {
     EntryId id = new EntryId(readString(in));
-    KeyId author = new KeyId(readString(in));
+    MemberId author = new MemberId(readString(in));
     long openedAt = in.readLong();
     byte[] action = new byte[count(in)];
     in.readFully(action);
-    SortedMap<KeyId, Proposal.Elector> electorate = new TreeMap<>();
+    SortedMap<MemberId, Proposal.Elector> electorate = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
       electorate.put(
-          new KeyId(readString(in)), new Proposal.Elector(readStrings(in), in.readInt()));
+          new MemberId(readString(in)), new Proposal.Elector(readStrings(in), in.readInt()));
     }
-    SortedMap<KeyId, Proposal.Ballot> ballots = new TreeMap<>();
+    SortedMap<MemberId, Proposal.Ballot> ballots = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
       ballots.put(
-          new KeyId(readString(in)),
+          new MemberId(readString(in)),
           new Proposal.Ballot(VoteChoice.valueOf(readString(in)), readString(in), in.readLong()));
     }
-    SortedMap<KeyId, Long> approvals = new TreeMap<>();
+    SortedMap<MemberId, Long> approvals = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
-      approvals.put(new KeyId(readString(in)), in.readLong());
+      approvals.put(new MemberId(readString(in)), in.readLong());
     }
-    SortedMap<KeyId, Proposal.VetoMark> vetoes = new TreeMap<>();
+    SortedMap<MemberId, Proposal.VetoMark> vetoes = new TreeMap<>();
     for (int i = count(in); i > 0; i--) {
-      vetoes.put(new KeyId(readString(in)), new Proposal.VetoMark(readString(in), in.readLong()));
+      vetoes.put(
+          new MemberId(readString(in)), new Proposal.VetoMark(readString(in), in.readLong()));
     }
     return new Proposal(
         id,

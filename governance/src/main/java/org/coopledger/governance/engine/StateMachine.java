@@ -19,6 +19,7 @@ import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
 
@@ -95,7 +96,7 @@ public final class StateMachine {
       }
       Map<KeyId, PublicKey> founders = new LinkedHashMap<>();
       for (NewMember founder : genesis.founders()) {
-        founders.put(founder.id(), founder.publicKey());
+        founders.put(founder.publicKey().id(), founder.publicKey());
       }
       if (!founders.containsKey(entry.author())) {
         throw new Rejection(
@@ -168,7 +169,7 @@ public final class StateMachine {
     if (member.isPresent()) {
       return member.get();
     }
-    KeyId owner = state.keyOwners().get(keyId);
+    MemberId owner = state.keyOwners().get(keyId);
     if (owner == null) {
       throw new Rejection(
           RejectionCode.NOT_A_MEMBER,

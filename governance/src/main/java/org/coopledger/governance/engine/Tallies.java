@@ -6,7 +6,7 @@ import java.util.SortedMap;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseContext;
 import org.coopledger.governance.clause.VoteTally;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * The electorate, weights and tally of every vote in a proposal's clause, kept beside the state so
@@ -15,19 +15,19 @@ import org.coopledger.governance.crypto.KeyId;
  * #reflects}), and then equal to what counting afresh gives. Immutable.
  */
 final class Tallies {
-  private final SortedMap<KeyId, Proposal.Ballot> ballots;
+  private final SortedMap<MemberId, Proposal.Ballot> ballots;
   private final Clause clause;
   private final long membership;
   private final List<Clause.Vote> votes;
-  private final List<SortedMap<KeyId, Long>> weights;
+  private final List<SortedMap<MemberId, Long>> weights;
   private final List<VoteTally> totals;
 
   private Tallies(
-      SortedMap<KeyId, Proposal.Ballot> ballots,
+      SortedMap<MemberId, Proposal.Ballot> ballots,
       Clause clause,
       long membership,
       List<Clause.Vote> votes,
-      List<SortedMap<KeyId, Long>> weights,
+      List<SortedMap<MemberId, Long>> weights,
       List<VoteTally> totals) {
     this.ballots = ballots;
     this.clause = clause;
@@ -47,11 +47,11 @@ final class Tallies {
       return kept;
     }
     List<Clause.Vote> votes = Clauses.votes(clause);
-    List<SortedMap<KeyId, Long>> weights = new ArrayList<>(votes.size());
+    List<SortedMap<MemberId, Long>> weights = new ArrayList<>(votes.size());
     List<VoteTally> totals = new ArrayList<>(votes.size());
     var ballots = ProposalContext.ballots(proposal);
     for (Clause.Vote vote : votes) {
-      SortedMap<KeyId, Long> w = ProposalContext.voterWeights(state, proposal, vote);
+      SortedMap<MemberId, Long> w = ProposalContext.voterWeights(state, proposal, vote);
       weights.add(w);
       totals.add(VoteTally.of(w, ballots));
     }
@@ -71,7 +71,8 @@ final class Tallies {
   }
 
   /** These tallies after {@code voter} cast {@code ballot}, for {@code next} (which holds it). */
-  Tallies withBallot(Proposal next, KeyId voter, Proposal.Ballot before, Proposal.Ballot ballot) {
+  Tallies withBallot(
+      Proposal next, MemberId voter, Proposal.Ballot before, Proposal.Ballot ballot) {
     List<VoteTally> updated = new ArrayList<>(totals.size());
     for (int i = 0; i < votes.size(); i++) {
       updated.add(
@@ -81,7 +82,7 @@ final class Tallies {
   }
 
   /** Whether {@code member} is in the electorate of any of the clause's votes. */
-  boolean eligible(KeyId member) {
+  boolean eligible(MemberId member) {
     return weights.stream().anyMatch(w -> w.containsKey(member));
   }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * A split recipient that is not a member (docs/money.md): a co-op {@link Kind#POOL pool} (treasury,
@@ -65,12 +65,12 @@ public record Account(Kind kind, String name) {
   }
 
   /** The id that stands for this account in shares and balances. */
-  public KeyId id() {
+  public MemberId id() {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(("coopledger/account\n" + text()).getBytes(UTF_8));
-      return new KeyId(HexFormat.of().formatHex(Arrays.copyOf(digest, 16)));
+      return new MemberId(HexFormat.of().formatHex(Arrays.copyOf(digest, 16)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * What the co-op owes each member, per currency, in minor units. Immutable; never negative; zero
@@ -13,9 +13,9 @@ import org.coopledger.governance.crypto.KeyId;
 public final class Balances {
   private static final Balances EMPTY = new Balances(new TreeMap<>());
 
-  private final SortedMap<KeyId, SortedMap<String, Long>> byMember;
+  private final SortedMap<MemberId, SortedMap<String, Long>> byMember;
 
-  private Balances(SortedMap<KeyId, SortedMap<String, Long>> byMember) {
+  private Balances(SortedMap<MemberId, SortedMap<String, Long>> byMember) {
     this.byMember = byMember;
   }
 
@@ -24,7 +24,7 @@ public final class Balances {
   }
 
   /** Balances from a member -> currency -> amount map (zero amounts dropped). */
-  public static Balances of(Map<KeyId, ? extends Map<String, Long>> amounts) {
+  public static Balances of(Map<MemberId, ? extends Map<String, Long>> amounts) {
     Balances out = EMPTY;
     for (var member : amounts.entrySet()) {
       for (var amount : member.getValue().entrySet()) {
@@ -35,13 +35,13 @@ public final class Balances {
   }
 
   /** The balance of {@code member} in {@code currency}; 0 if none. */
-  public long of(KeyId member, String currency) {
+  public long of(MemberId member, String currency) {
     SortedMap<String, Long> m = byMember.get(member);
     return m == null ? 0 : m.getOrDefault(currency, 0L);
   }
 
   /** Member id -> currency -> amount, both sorted; no zero amounts. */
-  public SortedMap<KeyId, SortedMap<String, Long>> asMap() {
+  public SortedMap<MemberId, SortedMap<String, Long>> asMap() {
     return Collections.unmodifiableSortedMap(byMember);
   }
 
@@ -50,7 +50,7 @@ public final class Balances {
    *
    * @throws SplitException {@code AMOUNT_TOO_LARGE} if the balance would overflow
    */
-  public Balances credit(KeyId member, String currency, long amount) {
+  public Balances credit(MemberId member, String currency, long amount) {
     if (amount < 0) {
       throw new IllegalArgumentException("credit a non-negative amount");
     }
@@ -68,7 +68,7 @@ public final class Balances {
    *
    * @throws SplitException {@code INSUFFICIENT_BALANCE} if the balance is smaller
    */
-  public Balances debit(KeyId member, String currency, long amount) {
+  public Balances debit(MemberId member, String currency, long amount) {
     long now = of(member, currency);
     if (amount > now) {
       throw new SplitException(
@@ -86,8 +86,8 @@ public final class Balances {
     return with(member, currency, now - amount);
   }
 
-  private Balances with(KeyId member, String currency, long amount) {
-    SortedMap<KeyId, SortedMap<String, Long>> copy = new TreeMap<>(byMember);
+  private Balances with(MemberId member, String currency, long amount) {
+    SortedMap<MemberId, SortedMap<String, Long>> copy = new TreeMap<>(byMember);
     SortedMap<String, Long> m = new TreeMap<>(copy.getOrDefault(member, new TreeMap<>()));
     if (amount == 0) {
       m.remove(currency);

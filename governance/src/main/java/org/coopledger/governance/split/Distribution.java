@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Divides an amount over a split exactly.
@@ -26,14 +26,14 @@ public final class Distribution {
    *
    * @throws IllegalArgumentException if the amount is negative or the shares do not sum to 10 000
    */
-  public static SortedMap<KeyId, Long> distribute(long amountMinor, List<Share> shares) {
+  public static SortedMap<MemberId, Long> distribute(long amountMinor, List<Share> shares) {
     if (amountMinor < 0) {
       throw new IllegalArgumentException("cannot distribute a negative amount");
     }
     List<Share> valid = Split.validShares(shares);
     long whole = amountMinor / Split.TOTAL_BASIS_POINTS;
     long rest = amountMinor % Split.TOTAL_BASIS_POINTS;
-    record Part(KeyId member, long floor, long remainder) {}
+    record Part(MemberId member, long floor, long remainder) {}
     List<Part> parts = new ArrayList<>(valid.size());
     long assigned = 0;
     for (Share share : valid) {
@@ -48,7 +48,7 @@ public final class Distribution {
     Collections.sort(
         byRemainder,
         Comparator.comparingLong(Part::remainder).reversed().thenComparing(Part::member));
-    SortedMap<KeyId, Long> out = new TreeMap<>();
+    SortedMap<MemberId, Long> out = new TreeMap<>();
     for (Part part : parts) {
       out.put(part.member(), part.floor());
     }

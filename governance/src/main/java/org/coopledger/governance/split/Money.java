@@ -8,7 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.RecordRevenue;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * The co-op's money model beyond the default split: named splits (each a list of versions, oldest
@@ -23,7 +23,7 @@ import org.coopledger.governance.crypto.KeyId;
 public record Money(
     SortedMap<String, List<Split>> splits,
     SortedMap<String, String> routes,
-    SortedMap<KeyId, Account> accounts) {
+    SortedMap<MemberId, Account> accounts) {
   /** The name by which the default split is shown (it has no name on the wire). */
   public static final String DEFAULT_SPLIT = "";
 
@@ -74,13 +74,13 @@ public record Money(
 
   /** A copy in which {@code added} are known accounts (pools and guests). */
   public Money withAccounts(List<Account> added) {
-    SortedMap<KeyId, Account> a = new TreeMap<>(accounts);
+    SortedMap<MemberId, Account> a = new TreeMap<>(accounts);
     added.forEach(account -> a.put(account.id(), account));
     return new Money(splits, routes, a);
   }
 
   /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */
-  public Optional<Account> account(KeyId id) {
+  public Optional<Account> account(MemberId id) {
     return Optional.ofNullable(accounts.get(id));
   }
 

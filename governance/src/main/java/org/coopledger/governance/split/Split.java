@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * A version of the co-op's revenue split: shares sorted by member id, summing to exactly 10 000
@@ -32,7 +32,7 @@ public record Split(int version, long adoptedAtMillis, List<Share> shares) {
     if (shares == null || shares.isEmpty()) {
       throw new SplitException("SPLIT_NOT_10000", "a split needs at least one share");
     }
-    Set<KeyId> seen = new HashSet<>();
+    Set<MemberId> seen = new HashSet<>();
     long sum = 0;
     for (Share share : shares) {
       if (!seen.add(share.member())) {
@@ -55,11 +55,11 @@ public record Split(int version, long adoptedAtMillis, List<Share> shares) {
   }
 
   /** The basis points of {@code member}, 0 if they have no share. */
-  public int basisPointsOf(KeyId member) {
+  public int basisPointsOf(MemberId member) {
     return shareOf(member).map(Share::basisPoints).orElse(0);
   }
 
-  public Optional<Share> shareOf(KeyId member) {
+  public Optional<Share> shareOf(MemberId member) {
     return shares.stream().filter(s -> s.member().equals(member)).findFirst();
   }
 }

@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.coopledger.governance.clause.ClauseContext.Ballot;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 class ClauseProperties {
 
@@ -77,7 +77,7 @@ class ClauseProperties {
     if (!clause.evaluate(context).holds()) {
       return;
     }
-    for (KeyId member : context.members()) {
+    for (MemberId member : context.members()) {
       if (!context.approvals.containsKey(member)) {
         context.approvals.put(member, context.now().minus(Duration.ofMinutes(1)));
         assertThat(clause.evaluate(context).holds()).as("after approval by " + member).isTrue();
@@ -116,7 +116,7 @@ class ClauseProperties {
     if (!early.votesFinal()) {
       return;
     }
-    for (KeyId voter : context.weights.keySet()) {
+    for (MemberId voter : context.weights.keySet()) {
       if (!context.ballots.containsKey(voter)) {
         context.ballots.put(voter, Ballot.values()[random.nextInt(Ballot.values().length)]);
       }
@@ -136,7 +136,7 @@ class ClauseProperties {
     BigInteger voted = BigInteger.ZERO;
     BigInteger yes = BigInteger.ZERO;
     BigInteger no = BigInteger.ZERO;
-    for (Map.Entry<KeyId, Long> voter : context.weights.entrySet()) {
+    for (Map.Entry<MemberId, Long> voter : context.weights.entrySet()) {
       BigInteger weight = BigInteger.valueOf(voter.getValue());
       eligible = eligible.add(weight);
       Ballot ballot = context.ballots.get(voter.getKey());
@@ -159,10 +159,10 @@ class ClauseProperties {
         .isEqualTo(quorum && approved);
   }
 
-  private static <V> void reverse(Map<KeyId, V> map) {
-    List<Map.Entry<KeyId, V>> entries = new ArrayList<>(map.entrySet());
+  private static <V> void reverse(Map<MemberId, V> map) {
+    List<Map.Entry<MemberId, V>> entries = new ArrayList<>(map.entrySet());
     Collections.reverse(entries);
-    Map<KeyId, V> reversed = new LinkedHashMap<>();
+    Map<MemberId, V> reversed = new LinkedHashMap<>();
     entries.forEach(e -> reversed.put(e.getKey(), e.getValue()));
     map.clear();
     map.putAll(reversed);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * An in-memory {@link ClauseContext} for tests of the pure clause logic. Members are named; their
@@ -18,19 +18,19 @@ import org.coopledger.governance.crypto.KeyId;
 final class MapContext implements ClauseContext {
   static final Instant OPENED = Instant.parse("2026-01-01T00:00:00Z");
 
-  final Map<KeyId, String> names = new TreeMap<>();
-  final Map<KeyId, List<String>> roles = new TreeMap<>();
-  final Map<KeyId, Instant> approvals = new LinkedHashMap<>();
-  final Map<KeyId, Long> weights = new LinkedHashMap<>();
-  final Map<KeyId, Ballot> ballots = new LinkedHashMap<>();
-  final Map<KeyId, Instant> vetoes = new LinkedHashMap<>();
-  final List<KeyId> beneficiaries = new ArrayList<>();
-  KeyId author;
+  final Map<MemberId, String> names = new TreeMap<>();
+  final Map<MemberId, List<String>> roles = new TreeMap<>();
+  final Map<MemberId, Instant> approvals = new LinkedHashMap<>();
+  final Map<MemberId, Long> weights = new LinkedHashMap<>();
+  final Map<MemberId, Ballot> ballots = new LinkedHashMap<>();
+  final Map<MemberId, Instant> vetoes = new LinkedHashMap<>();
+  final List<MemberId> beneficiaries = new ArrayList<>();
+  MemberId author;
   Instant now = OPENED;
   OptionalLong amount = OptionalLong.empty();
   Optional<Instant> conditionsMetAt = Optional.empty();
 
-  static KeyId id(String name) {
+  static MemberId id(String name) {
     StringBuilder hex = new StringBuilder();
     for (char c : name.toCharArray()) {
       hex.append(String.format("%02x", (int) c & 0xff));
@@ -38,12 +38,12 @@ final class MapContext implements ClauseContext {
     while (hex.length() < 32) {
       hex.append('0');
     }
-    return new KeyId(hex.substring(0, 32));
+    return new MemberId(hex.substring(0, 32));
   }
 
   /** Adds a member with roles; every member is an eligible voter of weight 1. */
   MapContext member(String name, String... memberRoles) {
-    KeyId id = id(name);
+    MemberId id = id(name);
     names.put(id, name);
     roles.put(id, List.of(memberRoles));
     weights.put(id, 1L);
@@ -101,12 +101,12 @@ final class MapContext implements ClauseContext {
   }
 
   @Override
-  public KeyId author() {
+  public MemberId author() {
     return author;
   }
 
   @Override
-  public List<KeyId> membersWithRole(String role) {
+  public List<MemberId> membersWithRole(String role) {
     return roles.entrySet().stream()
         .filter(e -> e.getValue().contains(role))
         .map(Map.Entry::getKey)
@@ -114,12 +114,12 @@ final class MapContext implements ClauseContext {
   }
 
   @Override
-  public List<KeyId> members() {
+  public List<MemberId> members() {
     return List.copyOf(names.keySet());
   }
 
   @Override
-  public Optional<KeyId> resolveMember(String ref) {
+  public Optional<MemberId> resolveMember(String ref) {
     return names.entrySet().stream()
         .filter(e -> e.getValue().equals(ref) || e.getKey().hex().equals(ref))
         .map(Map.Entry::getKey)
@@ -127,17 +127,17 @@ final class MapContext implements ClauseContext {
   }
 
   @Override
-  public String describe(KeyId member) {
+  public String describe(MemberId member) {
     return names.getOrDefault(member, member.hex());
   }
 
   @Override
-  public List<KeyId> beneficiaries() {
+  public List<MemberId> beneficiaries() {
     return List.copyOf(beneficiaries);
   }
 
   @Override
-  public Map<KeyId, Instant> approvals() {
+  public Map<MemberId, Instant> approvals() {
     return approvals;
   }
 
@@ -157,17 +157,17 @@ final class MapContext implements ClauseContext {
   }
 
   @Override
-  public Map<KeyId, Long> voterWeights(Clause.Vote vote) {
+  public Map<MemberId, Long> voterWeights(Clause.Vote vote) {
     return weights;
   }
 
   @Override
-  public Map<KeyId, Ballot> ballots() {
+  public Map<MemberId, Ballot> ballots() {
     return ballots;
   }
 
   @Override
-  public Map<KeyId, Instant> vetoes() {
+  public Map<MemberId, Instant> vetoes() {
     return vetoes;
   }
 

@@ -17,6 +17,7 @@ import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.EntrySigner;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.SigningKey;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class StateEncodingVectorTest {
                 "Vector Co-op",
                 List.of(new NewMember(sam.publicKey(), "sam", List.of("treasurer"))),
                 RULEBOOK,
-                List.of(new Share(sam.id(), 10_000))));
+                List.of(new Share(MemberId.joiningWith(sam.id()), 10_000))));
     Entry revenue =
         new Entry(
             "vector-coop",

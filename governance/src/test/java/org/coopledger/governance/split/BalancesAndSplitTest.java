@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.junit.jupiter.api.Test;
 
 /** Balances never overflow or go negative, to the unit; a split is exactly 10 000 points. */
 class BalancesAndSplitTest {
-  private static final KeyId ANN = new KeyId("a".repeat(32));
-  private static final KeyId BEN = new KeyId("b".repeat(32));
+  private static final MemberId ANN = new MemberId("a".repeat(32));
+  private static final MemberId BEN = new MemberId("b".repeat(32));
 
   @Test
   void aBalanceMayReachTheLargestAmountButNotOneMore() {
@@ -87,7 +87,7 @@ class BalancesAndSplitTest {
   @Test
   void aSplitTellsEachMembersShare() {
     Split split = new Split(1, 0, List.of(new Share(ANN, 2_500), new Share(BEN, 7_500)));
-    KeyId nobody = new KeyId("c".repeat(32));
+    MemberId nobody = new MemberId("c".repeat(32));
 
     assertThat(split.basisPointsOf(ANN)).isEqualTo(2_500);
     assertThat(split.basisPointsOf(BEN)).isEqualTo(7_500);

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 class DistributionProperties {
 
@@ -39,7 +39,7 @@ class DistributionProperties {
                           for (int i = 1; i < points.size(); i++) {
                             String hex = String.format("%032x", (i * 7919L) % 1000);
                             shares.add(
-                                new Share(new KeyId(hex), points.get(i) - points.get(i - 1)));
+                                new Share(new MemberId(hex), points.get(i) - points.get(i - 1)));
                           }
                           return shares;
                         }));
@@ -49,7 +49,7 @@ class DistributionProperties {
   void distributedSharesAlwaysSumToTheAmount(
       @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long amount,
       @ForAll("splits") List<Share> split) {
-    SortedMap<KeyId, Long> parts = Distribution.distribute(amount, split);
+    SortedMap<MemberId, Long> parts = Distribution.distribute(amount, split);
     BigInteger sum = BigInteger.ZERO;
     for (long part : parts.values()) {
       sum = sum.add(BigInteger.valueOf(part));
@@ -61,7 +61,7 @@ class DistributionProperties {
   void eachShareIsItsExactPartRoundedDownOrUp(
       @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long amount,
       @ForAll("splits") List<Share> split) {
-    SortedMap<KeyId, Long> parts = Distribution.distribute(amount, split);
+    SortedMap<MemberId, Long> parts = Distribution.distribute(amount, split);
     for (Share share : split) {
       BigInteger exactFloor =
           BigInteger.valueOf(amount)
@@ -85,9 +85,9 @@ class DistributionProperties {
 
   @Example
   void leftOverUnitsGoToTheLargestRemainderThenTheLowestMemberId() {
-    KeyId a = new KeyId("a".repeat(32));
-    KeyId b = new KeyId("b".repeat(32));
-    KeyId c = new KeyId("c".repeat(32));
+    MemberId a = new MemberId("a".repeat(32));
+    MemberId b = new MemberId("b".repeat(32));
+    MemberId c = new MemberId("c".repeat(32));
     // 100 over three equal-ish shares: 33.33 / 33.33 / 33.34 -> the remainder unit goes to c (.34).
     var parts =
         Distribution.distribute(

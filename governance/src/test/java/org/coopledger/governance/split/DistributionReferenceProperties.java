@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.coopledger.governance.action.Share;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * {@link Distribution} against an independent implementation of the rule in docs/governance.md,
@@ -99,7 +99,7 @@ class DistributionReferenceProperties {
                           List<Share> shares = new ArrayList<>();
                           for (int i = 0; i < n; i++) {
                             int bp = i == n - 1 ? 10_000 - each * (n - 1) : each;
-                            shares.add(new Share(new KeyId(members.get(i)), bp));
+                            shares.add(new Share(new MemberId(members.get(i)), bp));
                           }
                           Collections.shuffle(shares, new java.util.Random(members.hashCode()));
                           return shares;
@@ -122,7 +122,7 @@ class DistributionReferenceProperties {
     List<String> members = new ArrayList<>(ids);
     List<Share> shares = new ArrayList<>();
     for (int i = 1; i < points.size(); i++) {
-      shares.add(new Share(new KeyId(members.get(i - 1)), points.get(i) - points.get(i - 1)));
+      shares.add(new Share(new MemberId(members.get(i - 1)), points.get(i) - points.get(i - 1)));
     }
     return shares;
   }
@@ -141,8 +141,8 @@ class DistributionReferenceProperties {
 
   @Example
   void leftOverUnitsGoToTheLargestRemaindersNotTheLargestShares() {
-    KeyId big = new KeyId("0".repeat(32));
-    KeyId small = new KeyId("f".repeat(32));
+    MemberId big = new MemberId("0".repeat(32));
+    MemberId small = new MemberId("f".repeat(32));
     // 19 over 90 % / 10 %: 17.1 / 1.9 -> floors 17 / 1, one unit left. The larger remainder (.9)
     // is the smaller share's, so it gets the unit: 17 / 2 (not 18 / 1).
     assertThat(Distribution.distribute(19, List.of(new Share(big, 9_000), new Share(small, 1_000))))
@@ -152,10 +152,10 @@ class DistributionReferenceProperties {
 
   @Example
   void threeWayTieHandsTheTwoLeftOverUnitsToTheTwoLowestIds() {
-    KeyId a = new KeyId("0a".repeat(16));
-    KeyId b = new KeyId("0b".repeat(16));
-    KeyId c = new KeyId("0c".repeat(16));
-    KeyId d = new KeyId("0d".repeat(16));
+    MemberId a = new MemberId("0a".repeat(16));
+    MemberId b = new MemberId("0b".repeat(16));
+    MemberId c = new MemberId("0c".repeat(16));
+    MemberId d = new MemberId("0d".repeat(16));
     // 6 over four quarters: 1.5 each -> floors 1, two units left, four equal remainders (5000):
     // the two lowest ids (a, b) get them, whatever order the shares come in.
     var parts =
@@ -175,9 +175,9 @@ class DistributionReferenceProperties {
 
   @Example
   void theDocumentedExampleHoldsAndLargeAmountsDoNotOverflow() {
-    KeyId alice = new KeyId("a1".repeat(16));
-    KeyId bob = new KeyId("b0".repeat(16));
-    KeyId carol = new KeyId("c0".repeat(16));
+    MemberId alice = new MemberId("a1".repeat(16));
+    MemberId bob = new MemberId("b0".repeat(16));
+    MemberId carol = new MemberId("c0".repeat(16));
     List<Share> split =
         List.of(new Share(alice, 4_000), new Share(bob, 3_000), new Share(carol, 3_000));
     assertThat(Distribution.distribute(10_001, split))

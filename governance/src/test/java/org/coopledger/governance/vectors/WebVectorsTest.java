@@ -24,7 +24,7 @@ import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.SigningBytes;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.InMemoryHashSource;
@@ -232,16 +232,18 @@ class WebVectorsTest {
     long[] amounts = {0, 1, 2, 3, 99, 100, 333, 25_000, 10_001, 999_999_999_999L};
     List<List<Share>> splits =
         List.of(
-            List.of(new Share(keys.get(0).id(), 10_000)),
-            List.of(new Share(keys.get(0).id(), 5_000), new Share(keys.get(1).id(), 5_000)),
+            List.of(new Share(MemberId.joiningWith(keys.get(0).id()), 10_000)),
             List.of(
-                new Share(keys.get(0).id(), 3_333),
-                new Share(keys.get(1).id(), 3_333),
-                new Share(keys.get(2).id(), 3_334)),
+                new Share(MemberId.joiningWith(keys.get(0).id()), 5_000),
+                new Share(MemberId.joiningWith(keys.get(1).id()), 5_000)),
             List.of(
-                new Share(keys.get(2).id(), 4_000),
-                new Share(keys.get(0).id(), 3_500),
-                new Share(keys.get(1).id(), 2_500)));
+                new Share(MemberId.joiningWith(keys.get(0).id()), 3_333),
+                new Share(MemberId.joiningWith(keys.get(1).id()), 3_333),
+                new Share(MemberId.joiningWith(keys.get(2).id()), 3_334)),
+            List.of(
+                new Share(MemberId.joiningWith(keys.get(2).id()), 4_000),
+                new Share(MemberId.joiningWith(keys.get(0).id()), 3_500),
+                new Share(MemberId.joiningWith(keys.get(1).id()), 2_500)));
     for (List<Share> split : splits) {
       for (long amount : amounts) {
         ObjectNode d = distributions.addObject().put("amountMinor", amount);
@@ -253,7 +255,7 @@ class WebVectorsTest {
                     .put("memberId", s.member().hex())
                     .put("basisPoints", s.basisPoints()));
         ObjectNode parts = d.putObject("parts");
-        for (Map.Entry<KeyId, Long> part : Distribution.distribute(amount, split).entrySet()) {
+        for (Map.Entry<MemberId, Long> part : Distribution.distribute(amount, split).entrySet()) {
           parts.put(part.getKey().hex(), part.getValue());
         }
       }

@@ -26,7 +26,7 @@ import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.codec.EntrySigner;
 import org.coopledger.governance.codec.SigningBytes;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.proto.ChangeRoles;
 import org.coopledger.governance.proto.CreateProposal;
 import org.coopledger.governance.proto.Decision;
@@ -57,7 +57,7 @@ class ElectorateTest {
    * only alice, in canonical field order, signed by alice.
    */
   private byte[] proposalNamingItsOwnVoters(
-      String author, long nonce, int governedField, byte[] governed, Map<KeyId, Long> weights)
+      String author, long nonce, int governedField, byte[] governed, Map<MemberId, Long> weights)
       throws IOException {
     ByteArrayOutputStream proposal = new ByteArrayOutputStream();
     CodedOutputStream p = CodedOutputStream.newInstance(proposal);

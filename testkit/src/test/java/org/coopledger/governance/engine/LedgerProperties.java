@@ -18,7 +18,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 class LedgerProperties {
 
@@ -166,7 +166,7 @@ class LedgerProperties {
    * Default payout clause: 2 treasurers (and an auditor above 1000.00), neither author nor payee.
    */
   private static void checkPayoutClause(CoopState before, Proposal p, Governed.Payout pay) {
-    Set<KeyId> independent = new TreeSet<>(p.approvals().keySet());
+    Set<MemberId> independent = new TreeSet<>(p.approvals().keySet());
     independent.remove(p.author());
     independent.remove(pay.member());
     long treasurers =
@@ -227,7 +227,7 @@ class LedgerProperties {
 
   private static void checkApprovedByEveryoneWhoseShareChanges(
       Proposal p, List<Share> old, List<Share> next) {
-    Set<KeyId> changed = new TreeSet<>();
+    Set<MemberId> changed = new TreeSet<>();
     for (Share s : next) {
       if (old.stream().filter(o -> o.member().equals(s.member())).mapToInt(Share::basisPoints).sum()
           != s.basisPoints()) {

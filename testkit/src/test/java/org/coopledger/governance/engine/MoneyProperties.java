@@ -22,7 +22,7 @@ import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 
 /**
  * Over generated ledgers that use every action kind, each applied entry moves exactly the money it
@@ -46,7 +46,7 @@ class MoneyProperties {
       Action action = EntryCodec.decode(step.record().signedEntry()).entry().action();
       boolean applied = step.outcome() instanceof EntryOutcome.Applied;
       label(action, before, after, applied);
-      SortedMap<KeyId, SortedMap<String, Long>> expected = copy(before);
+      SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
       if (applied && action instanceof RecordRevenue revenue) {
         reference(revenue.amountMinor(), routedShares(before, revenue.source()))
             .forEach((member, part) -> add(expected, member, revenue.currency(), part));
@@ -113,11 +113,11 @@ class MoneyProperties {
    * member gets floor(A * bp / 10000); the units left over go one each to the largest remainders (A
    * * bp) mod 10000, equal remainders by member id ascending.
    */
-  static SortedMap<KeyId, Long> reference(long amount, List<Share> shares) {
+  static SortedMap<MemberId, Long> reference(long amount, List<Share> shares) {
     BigInteger a = BigInteger.valueOf(amount);
     BigInteger tenThousand = BigInteger.valueOf(10_000);
-    SortedMap<KeyId, BigInteger> parts = new TreeMap<>();
-    List<Map.Entry<KeyId, BigInteger>> remainders = new ArrayList<>();
+    SortedMap<MemberId, BigInteger> parts = new TreeMap<>();
+    List<Map.Entry<MemberId, BigInteger>> remainders = new ArrayList<>();
     BigInteger assigned = BigInteger.ZERO;
     for (Share share : shares) {
       BigInteger[] qr =
@@ -127,14 +127,14 @@ class MoneyProperties {
       assigned = assigned.add(qr[0]);
     }
     remainders.sort(
-        Comparator.<Map.Entry<KeyId, BigInteger>, BigInteger>comparing(Map.Entry::getValue)
+        Comparator.<Map.Entry<MemberId, BigInteger>, BigInteger>comparing(Map.Entry::getValue)
             .reversed()
             .thenComparing(Map.Entry::getKey));
     int left = a.subtract(assigned).intValueExact();
     for (int i = 0; i < left; i++) {
       parts.merge(remainders.get(i).getKey(), BigInteger.ONE, BigInteger::add);
     }
-    SortedMap<KeyId, Long> out = new TreeMap<>();
+    SortedMap<MemberId, Long> out = new TreeMap<>();
     parts.forEach((k, v) -> out.put(k, v.longValueExact()));
     return out;
   }
@@ -172,18 +172,21 @@ class MoneyProperties {
         && after.proposal(execute.proposal()).orElseThrow().status() == ProposalStatus.EXECUTED;
   }
 
-  private static SortedMap<KeyId, SortedMap<String, Long>> copy(CoopState state) {
-    SortedMap<KeyId, SortedMap<String, Long>> out = new TreeMap<>();
+  private static SortedMap<MemberId, SortedMap<String, Long>> copy(CoopState state) {
+    SortedMap<MemberId, SortedMap<String, Long>> out = new TreeMap<>();
     state.balances().asMap().forEach((member, amounts) -> out.put(member, new TreeMap<>(amounts)));
     return out;
   }
 
   private static void add(
-      SortedMap<KeyId, SortedMap<String, Long>> balances, KeyId member, String currency, long d) {
+      SortedMap<MemberId, SortedMap<String, Long>> balances,
+      MemberId member,
+      String currency,
+      long d) {
     balances.computeIfAbsent(member, m -> new TreeMap<>()).merge(currency, d, Long::sum);
   }
 
-  private static SortedMap<String, Long> nonZero(SortedMap<KeyId, SortedMap<String, Long>> b) {
+  private static SortedMap<String, Long> nonZero(SortedMap<MemberId, SortedMap<String, Long>> b) {
     SortedMap<String, Long> out = new TreeMap<>();
     b.forEach(
         (member, amounts) ->

@@ -8,7 +8,7 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +75,7 @@ class NamedSplitsTest {
 
     story.accept(coop.revenue("tess", 10_001, "EUR", "drop:summer"));
     // 5000.5 each: the left-over cent goes to the lower member id (equal remainders).
-    KeyId first =
+    MemberId first =
         coop.id("alice").compareTo(coop.id("carol")) < 0 ? coop.id("alice") : coop.id("carol");
     assertThat(balance("alice") + balance("carol")).isEqualTo(10_001);
     assertThat(story.state.balances().of(first, "EUR")).isEqualTo(5001);

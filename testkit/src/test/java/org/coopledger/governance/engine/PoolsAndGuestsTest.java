@@ -9,7 +9,7 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.DefaultRulebook;
-import org.coopledger.governance.crypto.KeyId;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class PoolsAndGuestsTest {
         List.of("alice", "bob", "carol"));
   }
 
-  private long balance(KeyId id) {
+  private long balance(MemberId id) {
     return story.state.balances().of(id, "EUR");
   }
 

@@ -22,7 +22,7 @@ class PrecheckAndEncodingTest {
         coop.sign(
             "audrey", new org.coopledger.governance.action.Approve(demo.proposals().firstKey()));
     assertThat(Precheck.check(good, demo, SignatureVerifier.CRYPTO).entry().author())
-        .isEqualTo(coop.id("audrey"));
+        .isEqualTo(coop.key("audrey").id());
 
     var decoded = EntryCodec.decode(good);
     byte[] sig = decoded.signatures().get(0).signature();

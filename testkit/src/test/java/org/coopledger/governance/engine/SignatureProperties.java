@@ -17,6 +17,7 @@ import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.codec.EntrySignature;
 import org.coopledger.governance.codec.EntrySigner;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.testkit.CoopFixture;
 
@@ -77,7 +78,7 @@ class SignatureProperties {
     CoopState last = steps.getLast().outcome().state();
     for (String name : RandomLedger.NAMES) {
       SigningKey first = CoopFixture.derivedKey("demo-coop", name, 0);
-      Member member = last.member(first.id()).orElseThrow();
+      Member member = last.member(MemberId.joiningWith(first.id())).orElseThrow();
       if (member.key().equals(first.publicKey())) {
         continue;
       }
