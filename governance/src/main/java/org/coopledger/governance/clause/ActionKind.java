@@ -30,11 +30,24 @@ public enum ActionKind {
   /** Replace a member's lost or stolen key. Beneficiary: that member (the subject). */
   RECOVER_KEY,
   /**
-   * Add, remove or replace a node of the co-op's network. No beneficiaries. The only kind a
-   * rulebook may leave without a clause: a co-op founded before networks, or without one, then
-   * cannot change its nodes (see {@link Rulebook#hasClause}).
+   * Pay out of a co-op pool to an outside payee. No beneficiaries; has an amount and currency.
+   * Optional: a rulebook without a {@code pool-payout} line cannot pay pools out (its clause is
+   * {@code never}).
+   */
+  POOL_PAYOUT,
+  /**
+   * Add, remove or replace a node of the co-op's network. No beneficiaries. Optional: a co-op
+   * founded before networks, or without one, cannot change its nodes.
    */
   NODES;
+
+  /**
+   * Whether a rulebook may leave this kind out: kinds added after the first ledgers, so that their
+   * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
+   */
+  public boolean optional() {
+    return this == POOL_PAYOUT || this == NODES;
+  }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */
   public String text() {

@@ -15,9 +15,9 @@ import java.util.Optional;
  * then one line {@code propose kind: group, group} per limited kind (without one, any member may
  * propose), then {@code clock-skew: d} if not the default of 2 minutes, then {@code witnesses: K of
  * nodes} if the co-op asks for witnesses. Parsing also accepts blank lines, {@code #} comment lines
- * and the lines in any order, but every kind must have exactly one clause (except {@code nodes},
- * which a co-op without a network may leave out), so a stored rulebook never silently depends on
- * the defaults of some software version.
+ * and the lines in any order, but every kind must have exactly one clause (except the {@link
+ * ActionKind#optional()} ones), so a stored rulebook never silently depends on the defaults of some
+ * software version.
  *
  * <p>{@code witnesses} is the witness policy: how many distinct nodes of the co-op's network must
  * have cosigned a checkpoint for an auditor to accept it (0 = no policy: a co-op without a
@@ -29,15 +29,16 @@ public record Rulebook(
     Span clockSkew,
     int witnesses) {
   private static final String PROPOSE = "propose ";
+
+  /** The clause of an optional kind the rulebook leaves out. */
+  private static final Clause NEVER = new Clause.Constant(false);
+
   private static final String CLOCK_SKEW = "clock-skew";
   private static final String WITNESSES = "witnesses";
   private static final String OF_NODES = " of nodes";
 
   /** The most witnesses a policy may ask for (a network of more nodes is not planned). */
   public static final int MAX_WITNESSES = 100;
-
-  /** A clause that never holds: the {@code nodes} clause of a rulebook that has none. */
-  private static final Clause NEVER = new Clause.Constant(false);
 
   /**
    * How far before its signed creation time an entry may be accepted, unless the rulebook says
@@ -70,8 +71,8 @@ public record Rulebook(
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(ActionKind.class);
     for (ActionKind kind : ActionKind.values()) {
       Clause clause = clauses.get(kind);
-      if (clause == null && kind == ActionKind.NODES) {
-        continue;
+      if (clause == null && kind.optional()) {
+        clause = NEVER;
       }
       if (clause == null) {
         throw new IllegalArgumentException("the rulebook has no clause for " + kind.text());
@@ -90,11 +91,6 @@ public record Rulebook(
   public Rulebook(
       Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers, Span clockSkew) {
     this(clauses, proposers, clockSkew, 0);
-  }
-
-  /** Whether the rulebook has a clause for {@code kind} (always, except maybe {@code nodes}). */
-  public boolean hasClause(ActionKind kind) {
-    return clauses.containsKey(kind);
   }
 
   /** A copy with another witness policy (0 = none). */
@@ -116,11 +112,16 @@ public record Rulebook(
   }
 
   /**
-   * The clause that governs {@code kind}; for {@code nodes} in a rulebook without one, a clause
-   * that never holds.
+   * Whether the rulebook has a clause of its own for {@code kind} (always for a kind that is not
+   * {@link ActionKind#optional()}; for an optional one, unless it is left out or {@code never}).
    */
+  public boolean has(ActionKind kind) {
+    return !(kind.optional() && clauses.get(kind).equals(NEVER));
+  }
+
+  /** The clause that governs {@code kind}. */
   public Clause clause(ActionKind kind) {
-    return clauses.getOrDefault(kind, NEVER);
+    return clauses.get(kind);
   }
 
   /** A copy with {@code kind} governed by {@code clause}. */
@@ -142,6 +143,9 @@ public record Rulebook(
   public String text() {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<ActionKind, Clause> entry : clauses.entrySet()) {
+      if (entry.getKey().optional() && !has(entry.getKey())) {
+        continue;
+      }
       out.append(entry.getKey().text()).append(": ").append(entry.getValue().text()).append('\n');
     }
     for (Map.Entry<ActionKind, List<Group>> entry : proposers.entrySet()) {
@@ -178,7 +182,7 @@ public record Rulebook(
     }
     List<String> missing = new ArrayList<>();
     for (ActionKind kind : ActionKind.values()) {
-      if (!clauses.containsKey(kind) && kind != ActionKind.NODES) {
+      if (!clauses.containsKey(kind) && !kind.optional()) {
         missing.add(kind.text());
       }
     }

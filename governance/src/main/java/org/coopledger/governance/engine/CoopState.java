@@ -15,6 +15,7 @@ import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -36,6 +37,7 @@ public final class CoopState {
           new TreeMap<>(),
           List.of(),
           Balances.empty(),
+          Money.empty(),
           0,
           new TreeMap<>());
 
@@ -47,6 +49,7 @@ public final class CoopState {
   private final SortedMap<EntryId, Proposal> proposals;
   private final List<Split> splits;
   private final Balances balances;
+  private final Money money;
   private final long lastAcceptedAt;
   private final SortedMap<String, NetworkNode> nodes;
   private final Rulebook parsedRulebook;
@@ -78,6 +81,7 @@ public final class CoopState {
       SortedMap<EntryId, Proposal> proposals,
       List<Split> splits,
       Balances balances,
+      Money money,
       long lastAcceptedAt,
       SortedMap<String, NetworkNode> nodes) {
     this.coopId = coopId;
@@ -88,6 +92,7 @@ public final class CoopState {
     this.proposals = Collections.unmodifiableSortedMap(proposals);
     this.splits = List.copyOf(splits);
     this.balances = balances;
+    this.money = money;
     this.lastAcceptedAt = lastAcceptedAt;
     this.nodes = Collections.unmodifiableSortedMap(nodes);
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
@@ -109,6 +114,7 @@ public final class CoopState {
         b.proposals == null ? b.from.proposals : Collections.unmodifiableSortedMap(b.proposals);
     this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
     this.balances = b.balances;
+    this.money = b.money;
     this.lastAcceptedAt = b.lastAcceptedAt;
     this.nodes = b.nodes == null ? b.from.nodes : Collections.unmodifiableSortedMap(b.nodes);
     this.parsedRulebook = parsed;
@@ -196,6 +202,21 @@ public final class CoopState {
 
   public Balances balances() {
     return balances;
+  }
+
+  /** Named splits and routing rules (empty for a co-op with only the default split). */
+  public Money money() {
+    return money;
+  }
+
+  /** The version in force of the split named {@code name} ("" = the default split). */
+  public Optional<Split> split(String name) {
+    return name.isEmpty() ? currentSplit() : money.split(name);
+  }
+
+  /** The name of the split the revenue of {@code source} goes to ("" = the default split). */
+  public String splitNameFor(String source) {
+    return money.splitFor(source);
   }
 
   /**
@@ -295,6 +316,7 @@ public final class CoopState {
     String rulebook;
     Balances balances;
     long lastAcceptedAt;
+    private Money money;
     private final CoopState from;
     private SortedMap<MemberId, Member> members;
     private SortedMap<KeyId, MemberId> keyOwners;
@@ -310,7 +332,18 @@ public final class CoopState {
       name = s.name;
       rulebook = s.rulebook;
       balances = s.balances;
+      money = s.money;
       lastAcceptedAt = s.lastAcceptedAt;
+    }
+
+    Money money() {
+      return money;
+    }
+
+    /** Replaces named splits and routes, which decide who benefits from split proposals. */
+    void money(Money changed) {
+      membershipChanged = true;
+      money = changed;
     }
 
     /** The members, to change: anything about them but their nonces (see {@link #nonce}). */
@@ -390,6 +423,7 @@ public final class CoopState {
               new TreeMap<>(proposals()),
               splits(),
               balances,
+              money,
               lastAcceptedAt,
               new TreeMap<>(nodes()));
     }

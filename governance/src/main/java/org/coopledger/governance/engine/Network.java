@@ -61,7 +61,7 @@ final class Network {
 
   /** Rejects a node change that cannot take effect in {@code state}. */
   static void validate(CoopState state, Governed.NodeChange change) {
-    if (state.nodes().isEmpty() || !state.parsedRulebook().hasClause(ActionKind.NODES)) {
+    if (state.nodes().isEmpty() || !state.parsedRulebook().has(ActionKind.NODES)) {
       throw new Rejection(
           RejectionCode.NOT_ALLOWED,
           "this co-op has no network of nodes, or its rulebook no 'nodes' clause: its nodes cannot"

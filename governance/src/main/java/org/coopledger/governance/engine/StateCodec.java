@@ -27,7 +27,9 @@ import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.governance.error.ErrorCode;
+import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -40,11 +42,13 @@ final class StateCodec {
   /** A stored state that does not decode: the store is damaged, not the request. */
   private static final ErrorCode BAD_STATE = ErrorCode.of("BAD_STATE", ErrorCategory.NODE_FAULT);
 
-  /** A state without a network: the encoding of co-ops founded before networks, unchanged. */
   private static final String MAGIC = "coopledger/state/v2";
 
-  /** A state with a network: v2's fields, then the nodes. */
-  private static final String MAGIC_NETWORK = "coopledger/state/v3";
+  /** The tag of the money section (named splits and routes), after the proposals. */
+  private static final String MONEY = "money";
+
+  /** The tag of the network section (the co-op's nodes), after the money section. */
+  private static final String NODES = "nodes";
 
   private StateCodec() {}
 
@@ -81,7 +85,7 @@ final class StateCodec {
     // The last encoding's size (plus room to grow) spares copying the buffer as it fills.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(last.bytes().length + 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      string(out, s.nodes().isEmpty() ? MAGIC : MAGIC_NETWORK);
+      string(out, MAGIC);
       string(out, s.coopId());
       string(out, s.name());
       string(out, s.rulebook());
@@ -97,13 +101,7 @@ final class StateCodec {
       }
       out.writeInt(s.splits().size());
       for (Split split : s.splits()) {
-        out.writeInt(split.version());
-        out.writeLong(split.adoptedAtMillis());
-        out.writeInt(split.shares().size());
-        for (Share share : split.shares()) {
-          string(out, share.member().hex());
-          out.writeInt(share.basisPoints());
-        }
+        split(out, split);
       }
       var balances = s.balances().asMap();
       out.writeInt(balances.size());
@@ -119,7 +117,11 @@ final class StateCodec {
       for (Proposal p : s.proposals().values()) {
         part(out, p.id(), p, previous, parts, StateCodec::proposal);
       }
+      if (!s.money().isEmpty()) {
+        money(out, s.money());
+      }
       if (!s.nodes().isEmpty()) {
+        string(out, NODES);
         out.writeInt(s.nodes().size());
         for (NetworkNode n : s.nodes().values()) {
           string(out, n.name());
@@ -152,6 +154,74 @@ final class StateCodec {
     }
     out.write(known.bytes());
     parts.put(key, known);
+  }
+
+  /**
+   * The money section, written only when the co-op has named splits or routes (so a co-op with only
+   * the default split encodes as before): a tag, then named splits by name and routes by source.
+   */
+  private static void money(DataOutputStream out, Money money) throws IOException {
+    string(out, MONEY);
+    out.writeInt(money.splits().size());
+    for (var named : money.splits().entrySet()) {
+      string(out, named.getKey());
+      out.writeInt(named.getValue().size());
+      for (Split split : named.getValue()) {
+        split(out, split);
+      }
+    }
+    out.writeInt(money.routes().size());
+    for (var route : money.routes().entrySet()) {
+      string(out, route.getKey());
+      string(out, route.getValue());
+    }
+    out.writeInt(money.accounts().size());
+    for (Account account : money.accounts().values()) {
+      string(out, account.text());
+    }
+  }
+
+  private static void split(DataOutputStream out, Split split) throws IOException {
+    out.writeInt(split.version());
+    out.writeLong(split.adoptedAtMillis());
+    out.writeInt(split.shares().size());
+    for (Share share : split.shares()) {
+      string(out, share.member().hex());
+      out.writeInt(share.basisPoints());
+    }
+  }
+
+  private static Split readSplit(DataInputStream in) throws IOException {
+    int version = in.readInt();
+    long adoptedAt = in.readLong();
+    List<Share> shares = new ArrayList<>();
+    for (int j = count(in); j > 0; j--) {
+      shares.add(new Share(new MemberId(readString(in)), in.readInt()));
+    }
+    return new Split(version, adoptedAt, shares);
+  }
+
+  /** The money section after its tag. */
+  private static Money readMoney(DataInputStream in) throws IOException {
+    SortedMap<String, List<Split>> named = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      String name = readString(in);
+      List<Split> versions = new ArrayList<>();
+      for (int j = count(in); j > 0; j--) {
+        versions.add(readSplit(in));
+      }
+      named.put(name, versions);
+    }
+    SortedMap<String, String> routes = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      routes.put(readString(in), readString(in));
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (int i = count(in); i > 0; i--) {
+      String text = readString(in);
+      accounts.add(Account.parse(text).orElseThrow(() -> bad("'" + text + "' is no account")));
+    }
+    return new Money(named, routes, new TreeMap<>()).withAccounts(accounts);
   }
 
   private static void member(DataOutputStream out, Member m) throws IOException {
@@ -203,9 +273,8 @@ final class StateCodec {
   static CoopState decode(byte[] bytes) {
     CoopState state;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      String magic = readString(in);
-      if (!magic.equals(MAGIC) && !magic.equals(MAGIC_NETWORK)) {
-        throw bad("it does not start with " + MAGIC + " or " + MAGIC_NETWORK);
+      if (!readString(in).equals(MAGIC)) {
+        throw bad("it does not start with " + MAGIC);
       }
       String coopId = readString(in);
       String name = readString(in);
@@ -232,13 +301,7 @@ final class StateCodec {
       }
       List<Split> splits = new ArrayList<>();
       for (int i = count(in); i > 0; i--) {
-        int version = in.readInt();
-        long adoptedAt = in.readLong();
-        List<Share> shares = new ArrayList<>();
-        for (int j = count(in); j > 0; j--) {
-          shares.add(new Share(new MemberId(readString(in)), in.readInt()));
-        }
-        splits.add(new Split(version, adoptedAt, shares));
+        splits.add(readSplit(in));
       }
       SortedMap<MemberId, SortedMap<String, Long>> amounts = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
@@ -254,14 +317,25 @@ final class StateCodec {
         Proposal p = readProposal(in);
         proposals.put(p.id(), p);
       }
+      // Optional sections, each with its tag, in a fixed order: money, then nodes.
+      String tag = in.available() == 0 ? null : readString(in);
+      Money money = Money.empty();
+      if (MONEY.equals(tag)) {
+        money = readMoney(in);
+        tag = in.available() == 0 ? null : readString(in);
+      }
       SortedMap<String, NetworkNode> nodes = new TreeMap<>();
-      if (magic.equals(MAGIC_NETWORK)) {
+      if (NODES.equals(tag)) {
         for (int i = count(in); i > 0; i--) {
           String nodeName = readString(in);
           byte[] raw = new byte[PublicKey.LENGTH];
           in.readFully(raw);
           nodes.put(nodeName, new NetworkNode(nodeName, PublicKey.fromRaw(raw), readString(in)));
         }
+        tag = null;
+      }
+      if (tag != null) {
+        throw bad("an unknown section '" + tag + "' follows the proposals");
       }
       if (in.read() != -1) {
         throw bad("there are bytes after the end");
@@ -276,6 +350,7 @@ final class StateCodec {
               proposals,
               splits,
               Balances.of(amounts),
+              money,
               lastAcceptedAt,
               nodes);
     } catch (IOException | RuntimeException e) {

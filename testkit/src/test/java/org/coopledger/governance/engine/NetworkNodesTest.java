@@ -55,7 +55,7 @@ class NetworkNodesTest {
     assertThat(story.state.nodes()).isEmpty();
     assertThat(new String(story.state.encode(), 4, 19, java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("coopledger/state/v2");
-    assertThat(story.state.parsedRulebook().hasClause(ActionKind.NODES)).isFalse();
+    assertThat(story.state.parsedRulebook().has(ActionKind.NODES)).isFalse();
     assertThat(story.state.parsedRulebook().witnesses()).isZero();
 
     story.reject(
