@@ -17,9 +17,9 @@ import org.coopledger.node.ledger.LedgerView;
 /**
  * The governance read models of the latest state: {@code /v1/state} (summary and digest), {@code
  * /v1/members}, {@code /v1/proposals} (with tallies and what each clause still needs), {@code
- * /v1/splits}, {@code /v1/balances} and {@code /v1/rulebook}. Every answer carries the tree size it
- * reflects. Clause status is evaluated as of now (or {@code ?asOf=millis}); that is a view, never
- * an input of the state machine.
+ * /v1/splits}, {@code /v1/money} (named splits and routes), {@code /v1/balances} and {@code
+ * /v1/rulebook}. Every answer carries the tree size it reflects. Clause status is evaluated as of
+ * now (or {@code ?asOf=millis}); that is a view, never an input of the state machine.
  */
 final class StateService implements HttpService {
   private final LedgerReader ledger;
@@ -36,6 +36,7 @@ final class StateService implements HttpService {
         .get("/state", this::state)
         .get("/members", (req, res) -> send(res, "members", ReadModel.members(state())))
         .get("/splits", (req, res) -> send(res, "splits", ReadModel.splits(state())))
+        .get("/money", (req, res) -> send(res, "money", ReadModel.money(state())))
         .get("/balances", (req, res) -> send(res, "balances", ReadModel.balances(state())))
         .get("/rulebook", (req, res) -> send(res, "rulebook", state().rulebook()))
         .get("/proposals", this::proposals)

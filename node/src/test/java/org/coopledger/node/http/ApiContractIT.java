@@ -156,6 +156,7 @@ class ApiContractIT {
     check("get", "/v1/proposals/{id}", "/v1/proposals/" + "0".repeat(64), 404);
     check("get", "/v1/proposals/{id}", "/v1/proposals/nope", 400);
     check("get", "/v1/splits", "/v1/splits", 200);
+    check("get", "/v1/money", "/v1/money", 200);
     check("get", "/v1/balances", "/v1/balances", 200);
     check("get", "/v1/rulebook", "/v1/rulebook", 200);
     check("get", "/observe/health", "/observe/health", 200);
