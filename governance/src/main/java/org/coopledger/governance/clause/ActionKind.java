@@ -34,14 +34,16 @@ public enum ActionKind {
    * Optional: a rulebook without a {@code pool-payout} line cannot pay pools out (its clause is
    * {@code never}).
    */
-  POOL_PAYOUT;
+  POOL_PAYOUT,
+  /** Define a limited drop (supply cap, price, sale window). No beneficiaries. Optional. */
+  DROP;
 
   /**
    * Whether a rulebook may leave this kind out: kinds added after the first ledgers, so that their
    * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
    */
   public boolean optional() {
-    return this == POOL_PAYOUT;
+    return this == POOL_PAYOUT || this == DROP;
   }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */

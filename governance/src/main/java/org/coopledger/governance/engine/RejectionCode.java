@@ -42,6 +42,11 @@ public enum RejectionCode implements ErrorCode {
   UNKNOWN_SPLIT(ErrorCategory.RULES_NOT_MET),
   UNKNOWN_POOL(ErrorCategory.RULES_NOT_MET),
   PAYOUT_FROM_POOL(ErrorCategory.RULES_NOT_MET),
+  DUPLICATE_DROP(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_DROP(ErrorCategory.RULES_NOT_MET),
+  DROP_NOT_ON_SALE(ErrorCategory.RULES_NOT_MET),
+  DROP_SOLD_OUT(ErrorCategory.RULES_NOT_MET),
+  PRICE_MISMATCH(ErrorCategory.RULES_NOT_MET),
   NOT_ALLOWED(ErrorCategory.RULES_NOT_MET),
   BAD_CLAUSE(ErrorCategory.RULES_NOT_MET);
 
