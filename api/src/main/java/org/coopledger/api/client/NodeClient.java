@@ -23,6 +23,7 @@ import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.api.v1.ErrorResponse;
 import org.coopledger.api.v1.InclusionProofResponse;
 import org.coopledger.api.v1.MembersResponse;
+import org.coopledger.api.v1.MoneyResponse;
 import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.ProposalsResponse;
 import org.coopledger.api.v1.RulebookResponse;
@@ -148,6 +149,11 @@ public final class NodeClient implements AutoCloseable {
   /** {@code GET /v1/splits}. */
   public SplitsResponse splits() {
     return getTyped("/v1/splits", SplitsResponse.class);
+  }
+
+  /** {@code GET /v1/money}: named splits, routes, pools and guests. */
+  public MoneyResponse money() {
+    return getTyped("/v1/money", MoneyResponse.class);
   }
 
   /** {@code GET /v1/balances}. */

@@ -15,17 +15,23 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.split.Account;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code coop propose split|payout|decision|rulebook|admit|remove|roles}. */
+/**
+ * {@code coop propose
+ * split|route|payout|pool-payout|decision|rulebook|admit|remove|roles|recover-key}.
+ */
 @Command(
     name = "propose",
     description = "Open a proposal. It takes effect when `coop execute` finds its clause met.",
     subcommands = {
       ProposeCommand.Split.class,
+      ProposeCommand.Route.class,
       ProposeCommand.Payout.class,
+      ProposeCommand.PoolPayout.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
       ProposeCommand.Admit.class,
@@ -50,16 +56,28 @@ public final class ProposeCommand {
     }
   }
 
-  @Command(name = "split", description = "Propose a new revenue split (basis points, sum 10000).")
+  @Command(
+      name = "split",
+      description =
+          "Propose a new version of the default split, or of a named split with --name"
+              + " (basis points, sum 10000).")
   static final class Split implements Runnable {
     private final CliContext context;
     @Mixin Common common;
 
     @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "a named split, e.g. drop:summer or membership (default: the default split)")
+    String name = "";
+
+    @Option(
         names = "--share",
         required = true,
         paramLabel = "MEMBER=BPS",
-        description = "a member (name or key id) and their share in basis points; repeat")
+        description =
+            "a member (name or key id), a pool (pool:promotion) or a guest (guest:venue) and"
+                + " their share in basis points; repeat")
     Map<String, Integer> shares;
 
     Split(CliContext context) {
@@ -70,9 +88,56 @@ public final class ProposeCommand {
     public void run() {
       Publisher publisher = new Publisher(context, common.entry);
       List<Share> list = new ArrayList<>();
+      List<Account> accounts = new ArrayList<>();
       shares.forEach(
-          (member, bps) -> list.add(new Share(publisher.directory().member(member), bps)));
-      common.publish(context, publisher, new Governed.SplitChange(list));
+          (member, bps) -> {
+            var account = Account.parse(member);
+            if (account.isPresent()) {
+              accounts.add(account.get());
+              list.add(new Share(account.get().id(), bps));
+            } else {
+              list.add(new Share(publisher.directory().member(member), bps));
+            }
+          });
+      common.publish(context, publisher, new Governed.SplitChange(list, name, accounts));
+    }
+  }
+
+  @Command(
+      name = "route",
+      description =
+          "Propose which split the revenue of a source goes to (docs/money.md): --source drop:summer"
+              + " or subscription:* --split NAME (\"\" = the default split), or --remove.")
+  static final class Route implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--source",
+        required = true,
+        paramLabel = "SOURCE",
+        description = "one revenue source (drop:summer) or every source of a kind (subscription:*)")
+    String source;
+
+    @Option(names = "--split", paramLabel = "NAME", description = "the split it goes to")
+    String split;
+
+    @Option(names = "--remove", description = "drop the source's route instead")
+    boolean remove;
+
+    Route(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if (remove == (split != null)) {
+        throw new IllegalArgumentException("give either --split NAME or --remove");
+      }
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.RouteChange(source, remove ? "" : split, remove));
     }
   }
 
@@ -108,6 +173,42 @@ public final class ProposeCommand {
               Amounts.parse(amount, currency),
               currency,
               reference));
+    }
+  }
+
+  @Command(
+      name = "pool-payout",
+      description = "Propose paying out of a co-op pool (the rulebook's pool-payout clause).")
+  static final class PoolPayout implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--pool", required = true, paramLabel = "NAME", description = "e.g. promotion")
+    String pool;
+
+    @Option(names = "--to", required = true, paramLabel = "PAYEE", description = "who is paid")
+    String to;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 12.50")
+    String amount;
+
+    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
+    String currency;
+
+    @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. an invoice number")
+    String reference = "";
+
+    PoolPayout(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      String name = pool.startsWith("pool:") ? pool.substring("pool:".length()) : pool;
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.PoolPayout(name, Amounts.parse(amount, currency), currency, to, reference));
     }
   }
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code coop show members|proposals|proposal ID|splits|balances|rulebook|checkpoint|state}: the
- * node's read models. What they say is the node's word; {@code coop audit} checks it.
+ * {@code coop show members|proposals|proposal ID|splits|money|balances|rulebook|checkpoint|state}:
+ * the node's read models. What they say is the node's word; {@code coop audit} checks it.
  */
 @Command(
     name = "show",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       ShowCommand.Proposals.class,
       ShowCommand.OneProposal.class,
       ShowCommand.Splits.class,
+      ShowCommand.MoneyView.class,
       ShowCommand.Balances.class,
       ShowCommand.RulebookView.class,
       ShowCommand.CheckpointView.class,
@@ -152,6 +153,25 @@ public final class ShowCommand {
     @Override
     String path() {
       return "/v1/splits";
+    }
+  }
+
+  @Command(
+      name = "money",
+      description = "Named splits and the routes that pick a split per revenue source.")
+  static final class MoneyView extends ReadModel {
+    MoneyView(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    void text(JsonNode model) {
+      CoopViews.money(context.out(), model);
+    }
+
+    @Override
+    String path() {
+      return "/v1/money";
     }
   }
 

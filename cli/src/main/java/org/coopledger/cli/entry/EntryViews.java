@@ -61,7 +61,25 @@ public final class EntryViews {
   private static String governed(Governed governed) {
     return switch (governed) {
       case Governed.SplitChange s ->
-          "split " + s.shares().stream().map(EntryViews::share).collect(Collectors.joining(" "));
+          "split "
+              + (s.name().isEmpty() ? "" : s.name() + " ")
+              + s.shares().stream().map(EntryViews::share).collect(Collectors.joining(" "));
+      case Governed.PoolPayout p ->
+          "payout of "
+              + Amounts.format(p.amountMinor(), p.currency())
+              + " "
+              + p.currency()
+              + " out of pool:"
+              + p.pool()
+              + " to "
+              + p.payee();
+      case Governed.RouteChange r ->
+          r.remove()
+              ? "no route of its own for " + r.source()
+              : "route "
+                  + r.source()
+                  + " to "
+                  + (r.split().isEmpty() ? "the default split" : r.split());
       case Governed.AdmitMember a ->
           "admitting " + a.member().displayName() + " " + a.member().roles();
       case Governed.RemoveMember r -> "removing member " + r.member();

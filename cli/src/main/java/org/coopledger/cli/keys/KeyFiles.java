@@ -107,9 +107,8 @@ public final class KeyFiles {
             new StringReader(
                 text.substring(text.indexOf("-----BEGIN ENCRYPTED PRIVATE KEY-----"))))) {
       var info =
-          new org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo(
-                  reader.readPemObject().getContent())
-              .toASN1Structure();
+          org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo.getInstance(
+              reader.readPemObject().getContent());
       var pbes2 =
           org.bouncycastle.asn1.pkcs.PBES2Parameters.getInstance(
               info.getEncryptionAlgorithm().getParameters());

@@ -64,6 +64,43 @@ public final class CoopViews {
     out.flush();
   }
 
+  /** Named splits (the version in force) and routes, one line each. */
+  public static void money(PrintWriter out, JsonNode model) {
+    JsonNode money = model.path("money");
+    if (money.path("splits").isEmpty() && money.path("routes").isEmpty()) {
+      out.println("(only the default split; no named splits or routes)");
+    }
+    for (JsonNode split : money.path("splits")) {
+      JsonNode versions = split.path("versions");
+      JsonNode last = versions.get(versions.size() - 1);
+      List<String> shares = new ArrayList<>();
+      last.path("shares")
+          .forEach(
+              s -> shares.add(s.path("name").asText() + " " + s.path("percent").asText() + "%"));
+      out.println(
+          "split "
+              + split.path("name").asText()
+              + " v"
+              + last.path("version").asText()
+              + ", adopted "
+              + time(last.path("adoptedAtMillis"))
+              + ": "
+              + String.join(", ", shares));
+    }
+    for (JsonNode account : money.path("accounts")) {
+      out.println(account.path("kind").asText() + " " + account.path("account").asText());
+    }
+    for (JsonNode route : money.path("routes")) {
+      String split = route.path("split").asText();
+      out.println(
+          "route "
+              + route.path("source").asText()
+              + " -> "
+              + (split.isEmpty() ? "the default split" : "split " + split));
+    }
+    out.flush();
+  }
+
   public static void proposals(PrintWriter out, JsonNode model) {
     ArrayNode rows = Json.MAPPER.createArrayNode();
     for (JsonNode p : model.path("proposals")) {

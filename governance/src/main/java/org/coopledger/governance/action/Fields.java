@@ -10,6 +10,7 @@ final class Fields {
   static final int MAX_TEXT = 20_000;
   static final int MAX_RULEBOOK = 100_000;
   private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+  private static final Pattern SPLIT_NAME = Pattern.compile("[a-z0-9][a-z0-9._:-]{0,63}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z][A-Z0-9]{2,9}");
 
   private Fields() {}
@@ -61,6 +62,20 @@ final class Fields {
       }
     }
     return List.copyOf(sorted);
+  }
+
+  /** A split's name: "" (the default split) or a lower-case name of at most 64 characters. */
+  static String splitName(String name, String what) {
+    String n = name == null ? "" : name;
+    if (!n.isEmpty() && !SPLIT_NAME.matcher(n).matches()) {
+      throw new InvalidActionException(
+          what
+              + " '"
+              + n
+              + "' is not a split name (lower-case letters, digits, '.', '_', ':' or '-', at most"
+              + " 64, starting with a letter or digit; empty for the default split)");
+    }
+    return n;
   }
 
   static String currency(String currency) {

@@ -4,23 +4,42 @@ import java.util.regex.Pattern;
 
 /**
  * Revenue that came in, in integer minor units of {@code currency}. {@code source} is {@code
- * subscription}, {@code sponsorship}, {@code workshop} or {@code drop:<name>}.
+ * subscription}, {@code sponsorship} or {@code workshop}, each optionally followed by {@code
+ * :<detail>} (e.g. {@code subscription:gold}), or {@code drop:<name>}. The co-op's routing rules
+ * pick the split it is divided over from the source (docs/money.md).
  */
 public record RecordRevenue(long amountMinor, String currency, String source, String reference)
     implements Action {
   private static final Pattern SOURCE =
-      Pattern.compile("subscription|sponsorship|workshop|drop:[^\\p{Cntrl}]{1,64}");
+      Pattern.compile(
+          "(subscription|sponsorship|workshop)(:[^\\p{Cntrl}]{1,64})?|drop:[^\\p{Cntrl}]{1,64}");
 
   public RecordRevenue {
     Fields.positiveAmount(amountMinor, "revenue amount");
     Fields.currency(currency);
-    if (source == null || !SOURCE.matcher(source).matches() || source.strip().equals("drop:")) {
+    if (!isSource(source)) {
       throw new InvalidActionException(
           "revenue source '"
               + source
-              + "' must be subscription, sponsorship, workshop or drop:<name>");
+              + "' must be subscription, sponsorship or workshop (each optionally :<detail>) or"
+              + " drop:<name>");
     }
     reference = Fields.text(reference, "revenue reference", Fields.MAX_NAME);
+  }
+
+  /** Whether {@code source} is a revenue source as {@link RecordRevenue} accepts it. */
+  public static boolean isSource(String source) {
+    if (source == null || !SOURCE.matcher(source).matches()) {
+      return false;
+    }
+    int colon = source.indexOf(':');
+    return colon < 0 || !source.substring(colon + 1).isBlank();
+  }
+
+  /** The kind of a source: the part before its first ':' ({@code drop}, {@code subscription}). */
+  public static String kindOf(String source) {
+    int colon = source.indexOf(':');
+    return colon < 0 ? source : source.substring(0, colon);
   }
 
   @Override

@@ -28,7 +28,21 @@ public enum ActionKind {
   /** A plain decision (text) for the co-op's other choices. No beneficiaries. */
   DECISION,
   /** Replace a member's lost or stolen key. Beneficiary: that member (the subject). */
-  RECOVER_KEY;
+  RECOVER_KEY,
+  /**
+   * Pay out of a co-op pool to an outside payee. No beneficiaries; has an amount and currency.
+   * Optional: a rulebook without a {@code pool-payout} line cannot pay pools out (its clause is
+   * {@code never}).
+   */
+  POOL_PAYOUT;
+
+  /**
+   * Whether a rulebook may leave this kind out: kinds added after the first ledgers, so that their
+   * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
+   */
+  public boolean optional() {
+    return this == POOL_PAYOUT;
+  }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */
   public String text() {

@@ -20,6 +20,10 @@ import java.util.Optional;
 public record Rulebook(
     Map<ActionKind, Clause> clauses, Map<ActionKind, List<Group>> proposers, Span clockSkew) {
   private static final String PROPOSE = "propose ";
+
+  /** The clause of an optional kind the rulebook leaves out. */
+  private static final Clause NEVER = new Clause.Constant(false);
+
   private static final String CLOCK_SKEW = "clock-skew";
 
   /**
@@ -50,6 +54,9 @@ public record Rulebook(
     EnumMap<ActionKind, Clause> copy = new EnumMap<>(ActionKind.class);
     for (ActionKind kind : ActionKind.values()) {
       Clause clause = clauses.get(kind);
+      if (clause == null && kind.optional()) {
+        clause = NEVER;
+      }
       if (clause == null) {
         throw new IllegalArgumentException("the rulebook has no clause for " + kind.text());
       }
@@ -76,6 +83,14 @@ public record Rulebook(
     return new Rulebook(clauses, copy, clockSkew);
   }
 
+  /**
+   * Whether the rulebook has a clause of its own for {@code kind} (always for a kind that is not
+   * {@link ActionKind#optional()}; for an optional one, unless it is left out or {@code never}).
+   */
+  public boolean has(ActionKind kind) {
+    return !(kind.optional() && clauses.get(kind).equals(NEVER));
+  }
+
   /** The clause that governs {@code kind}. */
   public Clause clause(ActionKind kind) {
     return clauses.get(kind);
@@ -100,6 +115,9 @@ public record Rulebook(
   public String text() {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<ActionKind, Clause> entry : clauses.entrySet()) {
+      if (entry.getKey().optional() && !has(entry.getKey())) {
+        continue;
+      }
       out.append(entry.getKey().text()).append(": ").append(entry.getValue().text()).append('\n');
     }
     for (Map.Entry<ActionKind, List<Group>> entry : proposers.entrySet()) {
@@ -132,7 +150,7 @@ public record Rulebook(
     }
     List<String> missing = new ArrayList<>();
     for (ActionKind kind : ActionKind.values()) {
-      if (!clauses.containsKey(kind)) {
+      if (!clauses.containsKey(kind) && !kind.optional()) {
         missing.add(kind.text());
       }
     }

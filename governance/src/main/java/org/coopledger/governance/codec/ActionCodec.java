@@ -20,6 +20,7 @@ import org.coopledger.governance.action.WithdrawApproval;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.proto.EntryBody;
+import org.coopledger.governance.split.Account;
 
 /** Maps actions between protobuf messages and the records of {@code action}. */
 final class ActionCodec {
@@ -67,7 +68,25 @@ final class ActionCodec {
   private static CreateProposal proposal(org.coopledger.governance.proto.CreateProposal p) {
     Governed governed =
         switch (p.getGovernedCase()) {
-          case SPLIT_CHANGE -> new Governed.SplitChange(shares(p.getSplitChange().getSharesList()));
+          case SPLIT_CHANGE ->
+              new Governed.SplitChange(
+                  shares(p.getSplitChange().getSharesList()),
+                  p.getSplitChange().getName(),
+                  accounts(p.getSplitChange().getAccountsList()));
+          case POOL_PAYOUT -> {
+            var pay = p.getPoolPayout();
+            yield new Governed.PoolPayout(
+                pay.getPool(),
+                pay.getAmountMinor(),
+                pay.getCurrency(),
+                pay.getPayee(),
+                pay.getReference());
+          }
+          case ROUTE_CHANGE ->
+              new Governed.RouteChange(
+                  p.getRouteChange().getSource(),
+                  p.getRouteChange().getSplit(),
+                  p.getRouteChange().getRemove());
           case ADMIT_MEMBER -> new Governed.AdmitMember(member(p.getAdmitMember().getMember()));
           case REMOVE_MEMBER ->
               new Governed.RemoveMember(memberId(p.getRemoveMember().getMemberId()));
@@ -102,6 +121,18 @@ final class ActionCodec {
   private static List<Share> shares(List<org.coopledger.governance.proto.Share> shares) {
     return shares.stream()
         .map(s -> new Share(memberId(s.getMemberId()), s.getBasisPoints()))
+        .toList();
+  }
+
+  private static List<Account> accounts(List<String> texts) {
+    return texts.stream()
+        .map(
+            t ->
+                Account.parse(t)
+                    .orElseThrow(
+                        () ->
+                            new org.coopledger.governance.action.InvalidActionException(
+                                "split account '" + t + "' is not pool:<name> or guest:<name>")))
         .toList();
   }
 
@@ -183,7 +214,23 @@ final class ActionCodec {
       case Governed.SplitChange s ->
           b.setSplitChange(
               org.coopledger.governance.proto.SplitChange.newBuilder()
-                  .addAllShares(toProtoShares(s.shares())));
+                  .addAllShares(toProtoShares(s.shares()))
+                  .setName(s.name())
+                  .addAllAccounts(s.accounts().stream().map(Account::text).toList()));
+      case Governed.PoolPayout pay ->
+          b.setPoolPayout(
+              org.coopledger.governance.proto.PoolPayout.newBuilder()
+                  .setPool(pay.pool())
+                  .setAmountMinor(pay.amountMinor())
+                  .setCurrency(pay.currency())
+                  .setPayee(pay.payee())
+                  .setReference(pay.reference()));
+      case Governed.RouteChange r ->
+          b.setRouteChange(
+              org.coopledger.governance.proto.RouteChange.newBuilder()
+                  .setSource(r.source())
+                  .setSplit(r.split())
+                  .setRemove(r.remove()));
       case Governed.AdmitMember a ->
           b.setAdmitMember(
               org.coopledger.governance.proto.AdmitMember.newBuilder()

@@ -3,22 +3,26 @@ package org.coopledger.governance.crypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.PBEParameterSpec;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
@@ -32,6 +36,11 @@ public final class SigningKey {
 
   private static final String PLAIN = "PRIVATE KEY";
   private static final String ENCRYPTED = "ENCRYPTED PRIVATE KEY";
+
+  /** id-Ed25519 (RFC 8410). */
+  private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+
+  private static final String PBES2 = "PBEWithHmacSHA256AndAES_256";
 
   private final Ed25519PrivateKeyParameters params;
   private final PublicKey publicKey;
@@ -91,28 +100,19 @@ public final class SigningKey {
     try {
       PrivateKeyInfo info =
           new PrivateKeyInfo(
-              new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
-              new DEROctetString(params.getEncoded()));
+              new AlgorithmIdentifier(ID_ED25519), new DEROctetString(params.getEncoded()));
       PemObject object;
       if (passphrase == null || passphrase.length == 0) {
         object = new PemObject(PLAIN, info.getEncoded());
       } else {
-        var encryptor =
-            new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setProvider(Jce.PROVIDER)
-                .setRandom(new SecureRandom())
-                .setPRF(PKCS8Generator.PRF_HMACSHA256)
-                .setIterationCount(PBKDF2_ITERATIONS)
-                .setPassword(passphrase)
-                .build();
-        object = new PKCS8Generator(info, encryptor).generate();
+        object = new PemObject(ENCRYPTED, encrypt(info.getEncoded(), passphrase));
       }
       StringWriter out = new StringWriter();
       try (PemWriter writer = new PemWriter(out)) {
         writer.writeObject(object);
       }
       return out.toString();
-    } catch (IOException | OperatorCreationException e) {
+    } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("encoding an Ed25519 private key failed", e);
     }
   }
@@ -146,13 +146,7 @@ public final class SigningKey {
           if (passphrase == null || passphrase.length == 0) {
             throw new KeyFileException("the key is encrypted; a passphrase is needed");
           }
-          var decryptor =
-              new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                  .setProvider(Jce.PROVIDER)
-                  .build(passphrase);
-          info =
-              new PKCS8EncryptedPrivateKeyInfo(object.getContent())
-                  .decryptPrivateKeyInfo(decryptor);
+          info = PrivateKeyInfo.getInstance(decrypt(object.getContent(), passphrase));
         }
         default ->
             throw new KeyFileException(
@@ -164,9 +158,7 @@ public final class SigningKey {
         throw new KeyFileException("the private key is not an Ed25519 key");
       }
       return new SigningKey(ed);
-    } catch (PKCSException e) {
-      throw new KeyFileException("wrong passphrase, or a damaged encrypted key");
-    } catch (IOException | OperatorCreationException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new KeyFileException("not a valid PKCS#8 private key: " + e.getMessage());
     }
   }
@@ -177,11 +169,57 @@ public final class SigningKey {
   }
 
   /**
-   * Bouncy Castle's JCE provider, only for encrypting and decrypting PEM keys. Built on first use:
-   * registering its hundreds of algorithms costs a short-lived command (signing with a plain key,
-   * {@code coop vote}) a noticeable share of its start-up, and plain keys never need it.
+   * PKCS#8 encryption as PBES2 (RFC 8018): PBKDF2 with HMAC-SHA-256 and AES-256-CBC, with the JDK's
+   * own provider. Bouncy Castle's JCE provider is not needed for it, so its jars need not be signed
+   * and a short-lived command never registers its hundreds of algorithms.
    */
-  private static final class Jce {
-    static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+  private static byte[] encrypt(byte[] privateKeyInfo, char[] passphrase)
+      throws GeneralSecurityException, IOException {
+    SecureRandom random = new SecureRandom();
+    byte[] salt = new byte[16];
+    byte[] iv = new byte[16];
+    random.nextBytes(salt);
+    random.nextBytes(iv);
+    Cipher cipher = Cipher.getInstance(PBES2);
+    cipher.init(
+        Cipher.ENCRYPT_MODE,
+        SecretKeyFactory.getInstance(PBES2).generateSecret(new PBEKeySpec(passphrase)),
+        new PBEParameterSpec(salt, PBKDF2_ITERATIONS, new IvParameterSpec(iv)));
+    byte[] encrypted = cipher.doFinal(privateKeyInfo);
+    // The JDK encodes the PBES2 parameters but cannot name the scheme in an
+    // EncryptedPrivateKeyInfo itself (it knows no OID for PBEWithHmacSHA256AndAES_256), so the
+    // outer structure is written with Bouncy Castle's ASN.1 classes.
+    AlgorithmIdentifier scheme =
+        new AlgorithmIdentifier(
+            PKCSObjectIdentifiers.id_PBES2,
+            ASN1Primitive.fromByteArray(cipher.getParameters().getEncoded()));
+    return new org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo(scheme, encrypted).getEncoded();
+  }
+
+  /**
+   * Decrypts a PKCS#8 {@code EncryptedPrivateKeyInfo} made with PBES2 and any PBKDF2 PRF and AES
+   * key size the JDK knows (older key files used HMAC-SHA-1).
+   */
+  private static byte[] decrypt(byte[] encryptedInfo, char[] passphrase) throws IOException {
+    EncryptedPrivateKeyInfo encrypted = new EncryptedPrivateKeyInfo(encryptedInfo);
+    AlgorithmParameters params = encrypted.getAlgParameters();
+    if (params == null) {
+      throw new KeyFileException(
+          "unsupported key encryption " + encrypted.getAlgName() + " (expected PBES2)");
+    }
+    // For PBES2 the parameters name the whole scheme, e.g. PBEWithHmacSHA256AndAES_256.
+    String scheme = params.toString();
+    try {
+      Cipher cipher = Cipher.getInstance(scheme);
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          SecretKeyFactory.getInstance(scheme).generateSecret(new PBEKeySpec(passphrase)),
+          params);
+      return encrypted.getKeySpec(cipher).getEncoded();
+    } catch (NoSuchAlgorithmException e) {
+      throw new KeyFileException("unsupported key encryption " + scheme);
+    } catch (GeneralSecurityException e) {
+      throw new KeyFileException("wrong passphrase, or a damaged encrypted key");
+    }
   }
 }

@@ -80,9 +80,11 @@ final class Actions {
               + String.join("; ", result.missing())
               + " (co-signers add their signatures with coop sign before it is submitted)");
     }
+    // Routing picks the split; a route only ever names a split that exists.
+    String splitName = step.before.splitNameFor(revenue.source());
     Split split =
         step.before
-            .currentSplit()
+            .split(splitName)
             .orElseThrow(
                 () ->
                     new Rejection(
@@ -100,7 +102,9 @@ final class Actions {
         + revenue.currency()
         + " from "
         + revenue.source()
-        + " over split v"
+        + " over split "
+        + (splitName.isEmpty() ? "" : splitName + " ")
+        + "v"
         + split.version();
   }
 }

@@ -28,6 +28,8 @@ final class Clauses {
   static ActionKind kindOf(Governed governed) {
     return switch (governed) {
       case Governed.SplitChange s -> ActionKind.SPLIT;
+      case Governed.RouteChange r -> ActionKind.SPLIT;
+      case Governed.PoolPayout p -> ActionKind.POOL_PAYOUT;
       case Governed.Payout p -> ActionKind.PAYOUT;
       case Governed.AdmitMember a -> ActionKind.ADMIT;
       case Governed.RemoveMember r -> ActionKind.REMOVE;
@@ -190,6 +192,10 @@ final class Clauses {
   }
 
   static String describe(MemberId id, CoopState state) {
-    return state.member(id).map(Member::describe).orElse(id.hex());
+    return state
+        .member(id)
+        .map(Member::describe)
+        .or(() -> state.money().account(id).map(a -> a.text()))
+        .orElse(id.hex());
   }
 }

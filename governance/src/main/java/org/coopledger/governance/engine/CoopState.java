@@ -14,6 +14,7 @@ import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -35,6 +36,7 @@ public final class CoopState {
           new TreeMap<>(),
           List.of(),
           Balances.empty(),
+          Money.empty(),
           0);
 
   private final String coopId;
@@ -45,6 +47,7 @@ public final class CoopState {
   private final SortedMap<EntryId, Proposal> proposals;
   private final List<Split> splits;
   private final Balances balances;
+  private final Money money;
   private final long lastAcceptedAt;
   private final Rulebook parsedRulebook;
 
@@ -75,6 +78,7 @@ public final class CoopState {
       SortedMap<EntryId, Proposal> proposals,
       List<Split> splits,
       Balances balances,
+      Money money,
       long lastAcceptedAt) {
     this.coopId = coopId;
     this.name = name;
@@ -84,6 +88,7 @@ public final class CoopState {
     this.proposals = Collections.unmodifiableSortedMap(proposals);
     this.splits = List.copyOf(splits);
     this.balances = balances;
+    this.money = money;
     this.lastAcceptedAt = lastAcceptedAt;
     this.parsedRulebook = rulebook.isEmpty() ? null : Rulebook.parse(rulebook);
     this.membership = MEMBERSHIPS.incrementAndGet();
@@ -104,6 +109,7 @@ public final class CoopState {
         b.proposals == null ? b.from.proposals : Collections.unmodifiableSortedMap(b.proposals);
     this.splits = b.splits == null ? b.from.splits : List.copyOf(b.splits);
     this.balances = b.balances;
+    this.money = b.money;
     this.lastAcceptedAt = b.lastAcceptedAt;
     this.parsedRulebook = parsed;
     this.membership = b.membershipChanged ? MEMBERSHIPS.incrementAndGet() : b.from.membership;
@@ -190,6 +196,21 @@ public final class CoopState {
 
   public Balances balances() {
     return balances;
+  }
+
+  /** Named splits and routing rules (empty for a co-op with only the default split). */
+  public Money money() {
+    return money;
+  }
+
+  /** The version in force of the split named {@code name} ("" = the default split). */
+  public Optional<Split> split(String name) {
+    return name.isEmpty() ? currentSplit() : money.split(name);
+  }
+
+  /** The name of the split the revenue of {@code source} goes to ("" = the default split). */
+  public String splitNameFor(String source) {
+    return money.splitFor(source);
   }
 
   /**
@@ -281,6 +302,7 @@ public final class CoopState {
     String rulebook;
     Balances balances;
     long lastAcceptedAt;
+    private Money money;
     private final CoopState from;
     private SortedMap<MemberId, Member> members;
     private SortedMap<KeyId, MemberId> keyOwners;
@@ -295,7 +317,18 @@ public final class CoopState {
       name = s.name;
       rulebook = s.rulebook;
       balances = s.balances;
+      money = s.money;
       lastAcceptedAt = s.lastAcceptedAt;
+    }
+
+    Money money() {
+      return money;
+    }
+
+    /** Replaces named splits and routes, which decide who benefits from split proposals. */
+    void money(Money changed) {
+      membershipChanged = true;
+      money = changed;
     }
 
     /** The members, to change: anything about them but their nonces (see {@link #nonce}). */
@@ -368,6 +401,7 @@ public final class CoopState {
               new TreeMap<>(proposals()),
               splits(),
               balances,
+              money,
               lastAcceptedAt);
     }
   }

@@ -56,6 +56,7 @@ final class Execution {
     String done = effect(step, p.action().governed());
     step.rulesChanged =
         !(p.action().governed() instanceof Governed.Payout
+            || p.action().governed() instanceof Governed.PoolPayout
             || p.action().governed() instanceof Governed.Decision
             || p.action().governed() instanceof Governed.RecoverKey);
     step.next
@@ -84,9 +85,13 @@ final class Execution {
       case Governed.SplitChange s -> {
         Split.validShares(s.shares());
         for (Share share : s.shares()) {
-          activeMember(state, share.member(), "a share");
+          if (!MoneyRules.isAccount(state, s, share.member())) {
+            activeMember(state, share.member(), "a share");
+          }
         }
       }
+      case Governed.RouteChange r -> MoneyRules.validate(state, r);
+      case Governed.PoolPayout p -> MoneyRules.validate(state, p);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         MemberId owner = state.keyOwners().get(m.publicKey().id());
@@ -124,18 +129,21 @@ final class Execution {
               RejectionCode.LAST_MEMBER,
               m.describe() + " is the last member and cannot be removed");
         }
-        if (state.currentSplit().map(sp -> sp.basisPointsOf(m.id())).orElse(0) > 0) {
-          throw new Rejection(
-              RejectionCode.MEMBER_IN_SPLIT,
-              m.describe() + " has a share in the split in force; change the split first");
-        }
+        MoneyRules.splitWithShare(state, m.id())
+            .ifPresent(
+                split -> {
+                  throw new Rejection(
+                      RejectionCode.MEMBER_IN_SPLIT,
+                      m.describe()
+                          + " has a share in "
+                          + split
+                          + " (the version in force); change that split first");
+                });
       }
       case Governed.ChangeRoles c ->
           activeMember(state, c.member(), "the member whose roles change");
       case Governed.Payout p -> {
-        if (state.member(p.member()).isEmpty()) {
-          throw new Rejection(RejectionCode.UNKNOWN_MEMBER, "no member has id " + p.member());
-        }
+        MoneyRules.validatePayee(state, p);
         long balance = state.balances().of(p.member(), p.currency());
         if (p.amountMinor() > balance) {
           throw new Rejection(
@@ -182,11 +190,9 @@ final class Execution {
   private static String effect(StateMachine.Step step, Governed governed) {
     CoopState.Builder next = step.next;
     return switch (governed) {
-      case Governed.SplitChange s -> {
-        int version = next.splits().size() + 1;
-        next.splits().add(new Split(version, step.now, s.shares()));
-        yield "split v" + version + " in force";
-      }
+      case Governed.SplitChange s -> MoneyRules.adopt(step, s);
+      case Governed.RouteChange r -> MoneyRules.route(step, r);
+      case Governed.PoolPayout p -> MoneyRules.payOut(step, p);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         next.members()

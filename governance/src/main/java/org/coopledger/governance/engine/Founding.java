@@ -15,6 +15,7 @@ import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
 /** Turns a genesis into the first state. Signatures have been checked by the caller. */
@@ -73,6 +74,7 @@ final class Founding {
         new TreeMap<>(),
         splits,
         Balances.empty(),
+        Money.empty(),
         now);
   }
 }

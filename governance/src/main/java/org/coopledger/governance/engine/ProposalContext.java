@@ -1,7 +1,6 @@
 package org.coopledger.governance.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,9 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
-import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseContext;
@@ -19,7 +16,6 @@ import org.coopledger.governance.clause.Group;
 import org.coopledger.governance.clause.VoteTally;
 import org.coopledger.governance.crypto.KeyId;
 import org.coopledger.governance.crypto.MemberId;
-import org.coopledger.governance.split.Split;
 
 /**
  * What a clause sees of one proposal in one state at one time. Members are named by their member id
@@ -71,28 +67,9 @@ final class ProposalContext extends MembersContext {
   /** Who a governed action benefits, sorted: see {@link ClauseContext#beneficiaries()}. */
   static List<MemberId> beneficiaries(CoopState state, Governed governed) {
     return switch (governed) {
-      case Governed.SplitChange s -> {
-        SortedMap<MemberId, Integer> old = new TreeMap<>();
-        state
-            .currentSplit()
-            .map(Split::shares)
-            .orElse(List.of())
-            .forEach(share -> old.put(share.member(), share.basisPoints()));
-        SortedMap<MemberId, Integer> next = new TreeMap<>();
-        s.shares().forEach(share -> next.put(share.member(), share.basisPoints()));
-        TreeSet<MemberId> changed = new TreeSet<>();
-        for (MemberId k : old.keySet()) {
-          if (!old.get(k).equals(next.get(k))) {
-            changed.add(k);
-          }
-        }
-        for (Share share : s.shares()) {
-          if (!Integer.valueOf(share.basisPoints()).equals(old.get(share.member()))) {
-            changed.add(share.member());
-          }
-        }
-        yield new ArrayList<>(changed);
-      }
+      case Governed.SplitChange s -> MoneyRules.beneficiaries(state, s);
+      case Governed.RouteChange r -> MoneyRules.beneficiaries(state, r);
+      case Governed.PoolPayout p -> List.of();
       case Governed.Payout p -> List.of(p.member());
       case Governed.AdmitMember a -> List.of(a.member().id());
       case Governed.RemoveMember r -> List.of(r.member());
@@ -122,16 +99,20 @@ final class ProposalContext extends MembersContext {
 
   @Override
   public OptionalLong amount() {
-    return proposal.action().governed() instanceof Governed.Payout p
-        ? OptionalLong.of(p.amountMinor())
-        : OptionalLong.empty();
+    return switch (proposal.action().governed()) {
+      case Governed.Payout p -> OptionalLong.of(p.amountMinor());
+      case Governed.PoolPayout p -> OptionalLong.of(p.amountMinor());
+      default -> OptionalLong.empty();
+    };
   }
 
   @Override
   public Optional<String> currency() {
-    return proposal.action().governed() instanceof Governed.Payout p
-        ? Optional.of(p.currency())
-        : Optional.empty();
+    return switch (proposal.action().governed()) {
+      case Governed.Payout p -> Optional.of(p.currency());
+      case Governed.PoolPayout p -> Optional.of(p.currency());
+      default -> Optional.empty();
+    };
   }
 
   @Override

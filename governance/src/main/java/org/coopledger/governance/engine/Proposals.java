@@ -25,6 +25,15 @@ final class Proposals {
       throw new Rejection(RejectionCode.DUPLICATE_PROPOSAL, "proposal " + id + " already exists");
     }
     ActionKind kind = Clauses.kindOf(create.governed());
+    if (!step.before.parsedRulebook().has(kind)) {
+      throw new Rejection(
+          RejectionCode.NOT_ALLOWED,
+          "the rulebook has no "
+              + kind.text()
+              + " clause, so nobody can propose one; a rulebook change can add a line '"
+              + kind.text()
+              + ": <clause>' (docs/money.md)");
+    }
     step.before
         .parsedRulebook()
         .proposers(kind)

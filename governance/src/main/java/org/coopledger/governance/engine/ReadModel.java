@@ -16,6 +16,7 @@ import org.coopledger.governance.split.Split;
 import org.coopledger.governance.view.BalanceView;
 import org.coopledger.governance.view.CoopView;
 import org.coopledger.governance.view.MemberView;
+import org.coopledger.governance.view.MoneyView;
 import org.coopledger.governance.view.ProposalView;
 import org.coopledger.governance.view.SplitView;
 import org.coopledger.governance.view.TallyView;
@@ -58,6 +59,31 @@ public final class ReadModel {
   /** Every split version, oldest first. */
   public static List<SplitView> splits(CoopState s) {
     return s.splits().stream().map(split -> split(s, split)).toList();
+  }
+
+  /** Named splits (every version) and routing rules, by name and by source. */
+  public static MoneyView money(CoopState s) {
+    List<MoneyView.NamedSplitView> named = new ArrayList<>();
+    s.money()
+        .splits()
+        .forEach(
+            (name, versions) ->
+                named.add(
+                    new MoneyView.NamedSplitView(
+                        name, versions.stream().map(v -> split(s, v)).toList())));
+    List<MoneyView.RouteView> routes = new ArrayList<>();
+    s.money()
+        .routes()
+        .forEach((source, split) -> routes.add(new MoneyView.RouteView(source, split)));
+    List<MoneyView.AccountView> accounts = new ArrayList<>();
+    s.money()
+        .accounts()
+        .forEach(
+            (id, a) ->
+                accounts.add(
+                    new MoneyView.AccountView(
+                        id.hex(), a.text(), a.kind().name().toLowerCase(Locale.ROOT))));
+    return new MoneyView(named, routes, accounts);
   }
 
   private static SplitView split(CoopState s, Split split) {
@@ -151,9 +177,28 @@ public final class ReadModel {
   private static SortedMap<String, String> details(Governed governed) {
     SortedMap<String, String> d = new TreeMap<>();
     switch (governed) {
-      case Governed.SplitChange s ->
-          s.shares()
-              .forEach(share -> d.put("share." + share.member().hex(), "" + share.basisPoints()));
+      case Governed.SplitChange s -> {
+        s.shares()
+            .forEach(share -> d.put("share." + share.member().hex(), "" + share.basisPoints()));
+        if (!s.name().isEmpty()) {
+          d.put("split", s.name());
+        }
+        s.accounts().forEach(a -> d.put("account." + a.id().hex(), a.text()));
+      }
+      case Governed.PoolPayout p -> {
+        d.put("pool", p.pool());
+        d.put("amountMinor", Long.toString(p.amountMinor()));
+        d.put("currency", p.currency());
+        d.put("payee", p.payee());
+        d.put("reference", p.reference());
+      }
+      case Governed.RouteChange r -> {
+        d.put("source", r.source());
+        d.put("split", r.split());
+        if (r.remove()) {
+          d.put("remove", "true");
+        }
+      }
       case Governed.AdmitMember a -> {
         d.put("memberId", a.member().id().hex());
         d.put("name", a.member().displayName());
@@ -183,6 +228,9 @@ public final class ReadModel {
   }
 
   private static String name(CoopState s, MemberId id) {
-    return s.member(id).map(Member::name).orElse(id.hex());
+    return s.member(id)
+        .map(Member::name)
+        .or(() -> s.money().account(id).map(a -> a.text()))
+        .orElse(id.hex());
   }
 }

@@ -39,6 +39,9 @@ public enum RejectionCode implements ErrorCode {
   LAST_MEMBER(ErrorCategory.RULES_NOT_MET),
   MEMBER_IN_SPLIT(ErrorCategory.RULES_NOT_MET),
   NO_SPLIT(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_SPLIT(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_POOL(ErrorCategory.RULES_NOT_MET),
+  PAYOUT_FROM_POOL(ErrorCategory.RULES_NOT_MET),
   NOT_ALLOWED(ErrorCategory.RULES_NOT_MET),
   BAD_CLAUSE(ErrorCategory.RULES_NOT_MET);
 

@@ -26,7 +26,9 @@ import org.coopledger.governance.crypto.PublicKey;
 import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.governance.error.ErrorCode;
+import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -40,6 +42,9 @@ final class StateCodec {
   private static final ErrorCode BAD_STATE = ErrorCode.of("BAD_STATE", ErrorCategory.NODE_FAULT);
 
   private static final String MAGIC = "coopledger/state/v2";
+
+  /** The tag of the money section (named splits and routes), after the proposals. */
+  private static final String MONEY = "money";
 
   private StateCodec() {}
 
@@ -92,13 +97,7 @@ final class StateCodec {
       }
       out.writeInt(s.splits().size());
       for (Split split : s.splits()) {
-        out.writeInt(split.version());
-        out.writeLong(split.adoptedAtMillis());
-        out.writeInt(split.shares().size());
-        for (Share share : split.shares()) {
-          string(out, share.member().hex());
-          out.writeInt(share.basisPoints());
-        }
+        split(out, split);
       }
       var balances = s.balances().asMap();
       out.writeInt(balances.size());
@@ -113,6 +112,9 @@ final class StateCodec {
       out.writeInt(s.proposals().size());
       for (Proposal p : s.proposals().values()) {
         part(out, p.id(), p, previous, parts, StateCodec::proposal);
+      }
+      if (!s.money().isEmpty()) {
+        money(out, s.money());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
@@ -139,6 +141,79 @@ final class StateCodec {
     }
     out.write(known.bytes());
     parts.put(key, known);
+  }
+
+  /**
+   * The money section, written only when the co-op has named splits or routes (so a co-op with only
+   * the default split encodes as before): a tag, then named splits by name and routes by source.
+   */
+  private static void money(DataOutputStream out, Money money) throws IOException {
+    string(out, MONEY);
+    out.writeInt(money.splits().size());
+    for (var named : money.splits().entrySet()) {
+      string(out, named.getKey());
+      out.writeInt(named.getValue().size());
+      for (Split split : named.getValue()) {
+        split(out, split);
+      }
+    }
+    out.writeInt(money.routes().size());
+    for (var route : money.routes().entrySet()) {
+      string(out, route.getKey());
+      string(out, route.getValue());
+    }
+    out.writeInt(money.accounts().size());
+    for (Account account : money.accounts().values()) {
+      string(out, account.text());
+    }
+  }
+
+  private static void split(DataOutputStream out, Split split) throws IOException {
+    out.writeInt(split.version());
+    out.writeLong(split.adoptedAtMillis());
+    out.writeInt(split.shares().size());
+    for (Share share : split.shares()) {
+      string(out, share.member().hex());
+      out.writeInt(share.basisPoints());
+    }
+  }
+
+  private static Split readSplit(DataInputStream in) throws IOException {
+    int version = in.readInt();
+    long adoptedAt = in.readLong();
+    List<Share> shares = new ArrayList<>();
+    for (int j = count(in); j > 0; j--) {
+      shares.add(new Share(new MemberId(readString(in)), in.readInt()));
+    }
+    return new Split(version, adoptedAt, shares);
+  }
+
+  private static Money readMoney(DataInputStream in) throws IOException {
+    if (in.available() == 0) {
+      return Money.empty();
+    }
+    if (!readString(in).equals(MONEY)) {
+      throw bad("a section after the proposals is not the money section");
+    }
+    SortedMap<String, List<Split>> named = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      String name = readString(in);
+      List<Split> versions = new ArrayList<>();
+      for (int j = count(in); j > 0; j--) {
+        versions.add(readSplit(in));
+      }
+      named.put(name, versions);
+    }
+    SortedMap<String, String> routes = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      routes.put(readString(in), readString(in));
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (int i = count(in); i > 0; i--) {
+      String text = readString(in);
+      accounts.add(Account.parse(text).orElseThrow(() -> bad("'" + text + "' is no account")));
+    }
+    return new Money(named, routes, new TreeMap<>()).withAccounts(accounts);
   }
 
   private static void member(DataOutputStream out, Member m) throws IOException {
@@ -218,13 +293,7 @@ final class StateCodec {
       }
       List<Split> splits = new ArrayList<>();
       for (int i = count(in); i > 0; i--) {
-        int version = in.readInt();
-        long adoptedAt = in.readLong();
-        List<Share> shares = new ArrayList<>();
-        for (int j = count(in); j > 0; j--) {
-          shares.add(new Share(new MemberId(readString(in)), in.readInt()));
-        }
-        splits.add(new Split(version, adoptedAt, shares));
+        splits.add(readSplit(in));
       }
       SortedMap<MemberId, SortedMap<String, Long>> amounts = new TreeMap<>();
       for (int i = count(in); i > 0; i--) {
@@ -240,6 +309,7 @@ final class StateCodec {
         Proposal p = readProposal(in);
         proposals.put(p.id(), p);
       }
+      Money money = readMoney(in);
       if (in.read() != -1) {
         throw bad("there are bytes after the end");
       }
@@ -253,6 +323,7 @@ final class StateCodec {
               proposals,
               splits,
               Balances.of(amounts),
+              money,
               lastAcceptedAt);
     } catch (IOException | RuntimeException e) {
       if (e instanceof CoopException c) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.coopledger.api.error.ApiError;
 import org.coopledger.api.v1.BalancesResponse;
 import org.coopledger.api.v1.MembersResponse;
+import org.coopledger.api.v1.MoneyResponse;
 import org.coopledger.api.v1.ProposalsResponse;
 import org.coopledger.api.v1.RulebookResponse;
 import org.coopledger.api.v1.SplitsResponse;
@@ -22,9 +23,9 @@ import org.coopledger.node.ledger.LedgerView;
 /**
  * The governance read models of the latest state: {@code /v1/state} (summary and digest), {@code
  * /v1/members}, {@code /v1/proposals} (with tallies and what each clause still needs), {@code
- * /v1/splits}, {@code /v1/balances} and {@code /v1/rulebook}. Every answer carries the tree size it
- * reflects. Clause status is evaluated as of now (or {@code ?asOf=millis}); that is a view, never
- * an input of the state machine.
+ * /v1/splits}, {@code /v1/money} (named splits and routes), {@code /v1/balances} and {@code
+ * /v1/rulebook}. Every answer carries the tree size it reflects. Clause status is evaluated as of
+ * now (or {@code ?asOf=millis}); that is a view, never an input of the state machine.
  */
 final class StateService implements HttpService {
   private final LedgerReader ledger;
@@ -41,6 +42,7 @@ final class StateService implements HttpService {
         .get("/state", this::state)
         .get("/members", (req, res) -> res.send(members(ledger.view())))
         .get("/splits", (req, res) -> res.send(splits(ledger.view())))
+        .get("/money", (req, res) -> res.send(money(ledger.view())))
         .get("/balances", (req, res) -> res.send(balances(ledger.view())))
         .get("/rulebook", (req, res) -> res.send(rulebook(ledger.view())))
         .get("/proposals", this::proposals)
@@ -66,6 +68,10 @@ final class StateService implements HttpService {
 
   private static SplitsResponse splits(LedgerView view) {
     return new SplitsResponse(view.treeSize(), ReadModel.splits(view.state()));
+  }
+
+  private static MoneyResponse money(LedgerView view) {
+    return new MoneyResponse(view.treeSize(), ReadModel.money(view.state()));
   }
 
   private static BalancesResponse balances(LedgerView view) {

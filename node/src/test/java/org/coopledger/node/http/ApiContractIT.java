@@ -165,6 +165,7 @@ class ApiContractIT {
     check("get", "/v1/proposals/{id}", "/v1/proposals/" + "0".repeat(64), 404);
     check("get", "/v1/proposals/{id}", "/v1/proposals/nope", 400);
     check("get", "/v1/splits", "/v1/splits", 200);
+    check("get", "/v1/money", "/v1/money", 200);
     check("get", "/v1/balances", "/v1/balances", 200);
     check("get", "/v1/rulebook", "/v1/rulebook", 200);
     check("get", "/observe/health", "/observe/health", 200);
@@ -204,6 +205,7 @@ class ApiContractIT {
     assertThat(api.splits().splits().getFirst().shares()).hasSize(1);
     assertThat(api.balances().balances().getFirst().amountMinor()).isEqualTo(10_001);
     assertThat(api.rulebook().rulebook()).isNotBlank();
+    assertThat(api.money().money().splits()).isEmpty();
     assertThat(api.anchors().enabled()).isFalse();
   }
 

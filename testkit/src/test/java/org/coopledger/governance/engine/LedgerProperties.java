@@ -148,6 +148,7 @@ class LedgerProperties {
       switch (p.action().governed()) {
         case Governed.Payout pay -> checkPayoutClause(before, p, pay);
         case Governed.SplitChange split -> checkSplitClause(before, p, split);
+        case Governed.RouteChange route -> checkRouteClause(before, after, p, route);
         default -> {}
       }
     }
@@ -182,17 +183,60 @@ class LedgerProperties {
     assertThat(before.balances().of(pay.member(), "EUR")).isGreaterThanOrEqualTo(pay.amountMinor());
   }
 
-  /** Default split clause: every member whose share changes approved, and a vote majority. */
+  /**
+   * Default split clause: every member whose share in that split (default or named) changes
+   * approved, and a vote majority.
+   */
   private static void checkSplitClause(CoopState before, Proposal p, Governed.SplitChange split) {
-    var old = before.currentSplit().orElseThrow();
+    List<Share> old =
+        split.name().isEmpty()
+            ? before.currentSplit().orElseThrow().shares()
+            : before.money().splits().getOrDefault(split.name(), List.of()).stream()
+                .reduce((a, b) -> b)
+                .map(org.coopledger.governance.split.Split::shares)
+                .orElse(List.of());
+    checkApprovedByEveryoneWhoseShareChanges(p, old, split.shares());
+  }
+
+  /**
+   * A route change: every member whose share differs between the split the routed revenue went to
+   * and the one it goes to approved (routing written out again here: own route, kind's wildcard,
+   * default split), and a vote majority.
+   */
+  private static void checkRouteClause(
+      CoopState before, CoopState after, Proposal p, Governed.RouteChange r) {
+    checkApprovedByEveryoneWhoseShareChanges(
+        p, target(before, r.source()), target(after, r.source()));
+  }
+
+  private static List<Share> target(CoopState s, String pattern) {
+    var routes = s.money().routes();
+    String split;
+    if (pattern.endsWith(":*")) {
+      split = routes.getOrDefault(pattern, "");
+    } else {
+      String kind = pattern.contains(":") ? pattern.substring(0, pattern.indexOf(':')) : pattern;
+      split =
+          routes.containsKey(pattern) ? routes.get(pattern) : routes.getOrDefault(kind + ":*", "");
+    }
+    if (split.isEmpty()) {
+      return s.currentSplit().map(org.coopledger.governance.split.Split::shares).orElse(List.of());
+    }
+    return s.money().splits().get(split).getLast().shares();
+  }
+
+  private static void checkApprovedByEveryoneWhoseShareChanges(
+      Proposal p, List<Share> old, List<Share> next) {
     Set<MemberId> changed = new TreeSet<>();
-    for (Share s : split.shares()) {
-      if (old.basisPointsOf(s.member()) != s.basisPoints()) {
+    for (Share s : next) {
+      if (old.stream().filter(o -> o.member().equals(s.member())).mapToInt(Share::basisPoints).sum()
+          != s.basisPoints()) {
         changed.add(s.member());
       }
     }
-    for (Share s : old.shares()) {
-      if (split.shares().stream().noneMatch(n -> n.member().equals(s.member()))) {
+    for (Share s : old) {
+      if (next.stream()
+          .noneMatch(n -> n.member().equals(s.member()) && n.basisPoints() == s.basisPoints())) {
         changed.add(s.member());
       }
     }

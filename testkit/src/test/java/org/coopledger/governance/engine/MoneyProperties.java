@@ -2,7 +2,11 @@ package org.coopledger.governance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitrary;
@@ -15,15 +19,17 @@ import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Execute;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Veto;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.crypto.MemberId;
-import org.coopledger.governance.split.Distribution;
 
 /**
  * Over generated ledgers that use every action kind, each applied entry moves exactly the money it
- * should, to the minor unit: revenue adds each member's part of the split in force, an executed
- * payout takes its amount from the payee, and nothing else changes any balance.
+ * should, to the minor unit: revenue adds each member's part of the split its source is routed to
+ * (computed here independently: the routing rule in its own words and the remainder rule with
+ * {@link BigInteger}), an executed payout takes its amount from the payee, and nothing else changes
+ * any balance.
  */
 class MoneyProperties {
 
@@ -42,7 +48,7 @@ class MoneyProperties {
       label(action, before, after, applied);
       SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
       if (applied && action instanceof RecordRevenue revenue) {
-        Distribution.distribute(revenue.amountMinor(), before.currentSplit().orElseThrow().shares())
+        reference(revenue.amountMinor(), routedShares(before, revenue.source()))
             .forEach((member, part) -> add(expected, member, revenue.currency(), part));
       }
       if (applied
@@ -51,6 +57,13 @@ class MoneyProperties {
           && before.proposal(execute.proposal()).orElseThrow().action().governed()
               instanceof Governed.Payout pay) {
         add(expected, pay.member(), pay.currency(), -pay.amountMinor());
+      }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.PoolPayout pay) {
+        add(expected, pay.account().id(), pay.currency(), -pay.amountMinor());
       }
       assertThat(nonZero(after.balances().asMap()))
           .as("balances after %s (%s)", action.getClass().getSimpleName(), step.outcome())
@@ -70,10 +83,60 @@ class MoneyProperties {
                       "propose rulebook",
                       "executed payout",
                       "executed split",
+                      "executed named split",
+                      "executed route",
+                      "routed revenue",
                       "veto")) {
                 c.check(kind).count(n -> n > 0);
               }
             });
+  }
+
+  /**
+   * docs/money.md: the source's own route, else its kind's wildcard route, else the default split;
+   * "" names the default split.
+   */
+  static List<Share> routedShares(CoopState state, String source) {
+    var routes = state.money().routes();
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    String split =
+        routes.containsKey(source) ? routes.get(source) : routes.getOrDefault(kind + ":*", "");
+    if (split.isEmpty()) {
+      return state.splits().getLast().shares();
+    }
+    var versions = state.money().splits().get(split);
+    return versions.getLast().shares();
+  }
+
+  /**
+   * The remainder rule of docs/governance.md in its own words, with arbitrary precision: each
+   * member gets floor(A * bp / 10000); the units left over go one each to the largest remainders (A
+   * * bp) mod 10000, equal remainders by member id ascending.
+   */
+  static SortedMap<MemberId, Long> reference(long amount, List<Share> shares) {
+    BigInteger a = BigInteger.valueOf(amount);
+    BigInteger tenThousand = BigInteger.valueOf(10_000);
+    SortedMap<MemberId, BigInteger> parts = new TreeMap<>();
+    List<Map.Entry<MemberId, BigInteger>> remainders = new ArrayList<>();
+    BigInteger assigned = BigInteger.ZERO;
+    for (Share share : shares) {
+      BigInteger[] qr =
+          a.multiply(BigInteger.valueOf(share.basisPoints())).divideAndRemainder(tenThousand);
+      parts.put(share.member(), qr[0]);
+      remainders.add(Map.entry(share.member(), qr[1]));
+      assigned = assigned.add(qr[0]);
+    }
+    remainders.sort(
+        Comparator.<Map.Entry<MemberId, BigInteger>, BigInteger>comparing(Map.Entry::getValue)
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
+    int left = a.subtract(assigned).intValueExact();
+    for (int i = 0; i < left; i++) {
+      parts.merge(remainders.get(i).getKey(), BigInteger.ONE, BigInteger::add);
+    }
+    SortedMap<MemberId, Long> out = new TreeMap<>();
+    parts.forEach((k, v) -> out.put(k, v.longValueExact()));
+    return out;
   }
 
   private static void label(Action action, CoopState before, CoopState after, boolean applied) {
@@ -82,7 +145,19 @@ class MoneyProperties {
     }
     String kind =
         switch (action) {
+          case RecordRevenue r when !before.splitNameFor(r.source()).isEmpty() -> "routed revenue";
           case RecordRevenue r -> "revenue";
+          case Execute e
+              when executed(before, after, e)
+                  && before.proposal(e.proposal()).orElseThrow().action().governed()
+                      instanceof Governed.RouteChange ->
+              "executed route";
+          case Execute e
+              when executed(before, after, e)
+                  && before.proposal(e.proposal()).orElseThrow().action().governed()
+                      instanceof Governed.SplitChange s
+                  && !s.name().isEmpty() ->
+              "executed named split";
           case Veto v -> "veto";
           case CreateProposal p -> "propose " + p.governed().kind();
           case Execute e when executed(before, after, e) ->

@@ -16,10 +16,26 @@ import org.coopledger.testkit.CoopFixture;
 final class RandomLedger {
   static final List<String> NAMES = List.of("alice", "bob", "carol", "tess", "audrey");
 
+  static final List<String> SOURCES =
+      List.of("subscription", "subscription:gold", "drop:a", "drop:b", "workshop");
+
+  /** Split names ("" is the default split). */
+  static final List<String> SPLIT_NAMES = List.of("", "drop:a", "membership", "drop:b");
+
+  static final List<String> ROUTE_SOURCES =
+      List.of("drop:a", "drop:*", "subscription:*", "subscription:gold");
+
   /** One thing a member does (indices pick members and earlier proposals). */
   sealed interface Op {}
 
-  record Revenue(int member, long amount) implements Op {}
+  /** {@code source} picks one of {@link #SOURCES}. */
+  record Revenue(int member, long amount, int source) implements Op {}
+
+  /** Proposes a version of one of {@link #SPLIT_NAMES} (not the default split). */
+  record ProposeNamedSplit(int author, int name, int alice, int bob) implements Op {}
+
+  /** Routes one of {@link #ROUTE_SOURCES} to one of {@link #SPLIT_NAMES}, or removes its route. */
+  record ProposeRoute(int author, int source, int split, boolean remove) implements Op {}
 
   record ProposePayout(int author, int beneficiary, long amount) implements Op {}
 
@@ -77,8 +93,27 @@ final class RandomLedger {
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(
                 2,
-                Combinators.combine(member, Arbitraries.longs().between(1, 1_000_000))
+                Combinators.combine(
+                        member,
+                        Arbitraries.longs().between(1, 1_000_000),
+                        Arbitraries.integers().between(0, SOURCES.size() - 1))
                     .as(Revenue::new)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(
+                        member,
+                        Arbitraries.integers().between(1, SPLIT_NAMES.size() - 1),
+                        Arbitraries.integers().between(0, 10_000),
+                        Arbitraries.integers().between(0, 10_000))
+                    .as(ProposeNamedSplit::new)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(
+                        member,
+                        Arbitraries.integers().between(0, ROUTE_SOURCES.size() - 1),
+                        Arbitraries.integers().between(0, SPLIT_NAMES.size() - 1),
+                        Arbitraries.of(false, false, true))
+                    .as(ProposeRoute::new)),
             net.jqwik.api.Tuple.of(
                 2,
                 Combinators.combine(
@@ -105,7 +140,7 @@ final class RandomLedger {
             net.jqwik.api.Tuple.of(3, Combinators.combine(member, proposal).as(Execute::new)),
             net.jqwik.api.Tuple.of(1, member.map(Rotate::new)),
             net.jqwik.api.Tuple.of(
-                3,
+                5,
                 Combinators.combine(Arbitraries.integers().between(0, 31), proposal, member)
                     .as(Rally::new)),
             net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 200).map(Wait::new)),
@@ -168,6 +203,29 @@ final class RandomLedger {
                 new Share(coop.id("bob"), 3000),
                 new Share(coop.id("carol"), 3000))));
     submit.accept(coop.revenue("tess", 1_000_000, "EUR", "drop:launch"));
+    // A named split with a route to it from the start (routes to splits not adopted are refused,
+    // and proposals rarely gather every beneficiary's approval by chance).
+    byte[] drop =
+        coop.propose(
+            "alice",
+            "drop:a",
+            new Governed.SplitChange(
+                List.of(new Share(coop.id("alice"), 5000), new Share(coop.id("carol"), 5000)),
+                "drop:a"));
+    submit.accept(drop);
+    for (String name : NAMES) {
+      submit.accept(coop.approve(name, CoopFixture.idOf(drop)));
+      submit.accept(coop.vote(name, CoopFixture.idOf(drop), VoteChoice.YES));
+    }
+    submit.accept(coop.execute("tess", CoopFixture.idOf(drop)));
+    byte[] route =
+        coop.propose("bob", "route", new Governed.RouteChange("drop:a", "drop:a", false));
+    submit.accept(route);
+    for (String name : NAMES) {
+      submit.accept(coop.approve(name, CoopFixture.idOf(route)));
+      submit.accept(coop.vote(name, CoopFixture.idOf(route), VoteChoice.YES));
+    }
+    submit.accept(coop.execute("tess", CoopFixture.idOf(route)));
     for (Op op : ops) {
       switch (op) {
         case Revenue r ->
@@ -177,7 +235,28 @@ final class RandomLedger {
                     r.member() == 0 ? "alice" : r.member() % 2 == 0 ? "tess" : "bob",
                     r.amount(),
                     "EUR",
-                    "subscription"));
+                    SOURCES.get(r.source())));
+        case ProposeNamedSplit p ->
+            propose.accept(
+                coop.propose(
+                    NAMES.get(p.author()),
+                    "named split",
+                    new Governed.SplitChange(
+                        shares(coop, p.alice(), p.bob()), SPLIT_NAMES.get(p.name()))));
+        case ProposeRoute p -> {
+          // Mostly to a split the co-op adopted (a route to any other is refused when proposed).
+          List<String> adopted = List.copyOf(state[0].money().splits().keySet());
+          String split = SPLIT_NAMES.get(p.split());
+          if (p.split() > 0 && !adopted.isEmpty() && !adopted.contains(split)) {
+            split = adopted.get(p.split() % adopted.size());
+          }
+          propose.accept(
+              coop.propose(
+                  NAMES.get(p.author()),
+                  "route",
+                  new Governed.RouteChange(
+                      ROUTE_SOURCES.get(p.source()), p.remove() ? "" : split, p.remove())));
+        }
         case ProposePayout p -> {
           byte[] e =
               coop.propose(
@@ -186,22 +265,12 @@ final class RandomLedger {
                   new Governed.Payout(coop.id(NAMES.get(p.beneficiary())), p.amount(), "EUR", ""));
           propose.accept(e);
         }
-        case ProposeSplit p -> {
-          int a = Math.min(p.alice(), 10_000);
-          int b = Math.min(p.bob(), 10_000 - a);
-          List<Share> shares = new ArrayList<>();
-          if (a > 0) {
-            shares.add(new Share(coop.id("alice"), a));
-          }
-          if (b > 0) {
-            shares.add(new Share(coop.id("bob"), b));
-          }
-          if (10_000 - a - b > 0) {
-            shares.add(new Share(coop.id("carol"), 10_000 - a - b));
-          }
-          propose.accept(
-              coop.propose(NAMES.get(p.author()), "split", new Governed.SplitChange(shares)));
-        }
+        case ProposeSplit p ->
+            propose.accept(
+                coop.propose(
+                    NAMES.get(p.author()),
+                    "split",
+                    new Governed.SplitChange(shares(coop, p.alice(), p.bob()))));
         case Approve a ->
             pick(proposals, a.proposal())
                 .ifPresent(id -> submit.accept(coop.approve(NAMES.get(a.member()), id)));
@@ -287,6 +356,23 @@ final class RandomLedger {
       }
     }
     return steps;
+  }
+
+  /** alice's basis points, bob's (of what is left) and carol the rest. */
+  private static List<Share> shares(CoopFixture coop, int alice, int bob) {
+    int a = Math.min(alice, 10_000);
+    int b = Math.min(bob, 10_000 - a);
+    List<Share> shares = new ArrayList<>();
+    if (a > 0) {
+      shares.add(new Share(coop.id("alice"), a));
+    }
+    if (b > 0) {
+      shares.add(new Share(coop.id("bob"), b));
+    }
+    if (10_000 - a - b > 0) {
+      shares.add(new Share(coop.id("carol"), 10_000 - a - b));
+    }
+    return shares;
   }
 
   private static java.util.Optional<EntryId> pick(List<EntryId> proposals, int index) {

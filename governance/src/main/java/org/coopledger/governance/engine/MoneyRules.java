@@ -1,0 +1,186 @@
+package org.coopledger.governance.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
+import org.coopledger.governance.crypto.MemberId;
+import org.coopledger.governance.split.Account;
+import org.coopledger.governance.split.Split;
+
+/**
+ * The rules of named splits, routing, pools and guests (docs/money.md): what a split, route or pool
+ * payout needs to be valid, whom it benefits, and what it does.
+ *
+ * <p>Who benefits decides who must approve under {@code all(beneficiaries)}: every member whose
+ * part of some revenue changes. For a split change, the members whose share in that split changes;
+ * for a route change, the members whose share differs between the split the routed revenue goes to
+ * now and the one it would go to. A member therefore cannot redirect revenue away from anyone, nor
+ * towards themselves, without the approval of everyone it moves money from or to.
+ */
+final class MoneyRules {
+  private MoneyRules() {}
+
+  /** The members whose part changes if {@code change} is adopted, sorted. */
+  static List<MemberId> beneficiaries(CoopState state, Governed.SplitChange change) {
+    return changed(state, shares(state, change.name()), change.shares());
+  }
+
+  /** The members whose part of the routed revenue changes if {@code change} is adopted, sorted. */
+  static List<MemberId> beneficiaries(CoopState state, Governed.RouteChange change) {
+    String before = state.money().targetOf(change.source());
+    String after = state.money().targetAfter(change);
+    return changed(state, shares(state, before), shares(state, after));
+  }
+
+  /** Rejects a route that leads to no split. */
+  static void validate(CoopState state, Governed.RouteChange change) {
+    if (!change.remove() && !change.split().isEmpty() && state.split(change.split()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_SPLIT,
+          "the route for "
+              + change.source()
+              + " names split '"
+              + change.split()
+              + "', which the co-op has not adopted; adopt it with a split proposal first");
+    }
+  }
+
+  /**
+   * Whether {@code id} in a share of {@code change} is an account (pool or guest) rather than a
+   * member: one the change introduces, or one the co-op already knows.
+   */
+  static boolean isAccount(CoopState state, Governed.SplitChange change, MemberId id) {
+    return change.accounts().stream().anyMatch(a -> a.id().equals(id))
+        || state.money().account(id).isPresent();
+  }
+
+  /** A payout goes to a member or a guest; a pool is paid out only under its own clause. */
+  static void validatePayee(CoopState state, Governed.Payout payout) {
+    var account = state.money().account(payout.member());
+    if (account.isPresent() && account.get().kind() == Account.Kind.POOL) {
+      throw new Rejection(
+          RejectionCode.PAYOUT_FROM_POOL,
+          account.get()
+              + " is a pool; its balance is paid out only by a pool-payout proposal, under the"
+              + " rulebook's pool-payout clause");
+    }
+    if (account.isEmpty() && state.member(payout.member()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_MEMBER, "no member or guest has id " + payout.member());
+    }
+  }
+
+  /** A pool payout names a pool the co-op has and no more than its balance. */
+  static void validate(CoopState state, Governed.PoolPayout payout) {
+    Account pool = payout.account();
+    if (state.money().account(pool.id()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_POOL,
+          "the co-op has no " + pool + "; a split that gives it a share creates it");
+    }
+    long balance = state.balances().of(pool.id(), payout.currency());
+    if (payout.amountMinor() > balance) {
+      throw new Rejection(
+          RejectionCode.INSUFFICIENT_BALANCE,
+          "the balance of "
+              + pool
+              + " is "
+              + balance
+              + " "
+              + payout.currency()
+              + " minor units; a payout of "
+              + payout.amountMinor()
+              + " would exceed it");
+    }
+  }
+
+  /** Takes the pool payout's amount from the pool; returns a summary. */
+  static String payOut(StateMachine.Step step, Governed.PoolPayout payout) {
+    step.next.balances =
+        step.next.balances.debit(payout.account().id(), payout.currency(), payout.amountMinor());
+    return "paid "
+        + payout.amountMinor()
+        + " "
+        + payout.currency()
+        + " out of "
+        + payout.account()
+        + " to "
+        + payout.payee();
+  }
+
+  /** Adopts the split change (a new version of the default or a named split); returns a summary. */
+  static String adopt(StateMachine.Step step, Governed.SplitChange change) {
+    CoopState.Builder next = step.next;
+    if (!change.accounts().isEmpty()) {
+      next.money(next.money().withAccounts(change.accounts()));
+    }
+    if (change.name().isEmpty()) {
+      int version = next.splits().size() + 1;
+      next.splits().add(new Split(version, step.now, change.shares()));
+      return "split v" + version + " in force";
+    }
+    int version = next.money().splits().getOrDefault(change.name(), List.of()).size() + 1;
+    next.money(
+        next.money().withSplit(change.name(), new Split(version, step.now, change.shares())));
+    return "split " + change.name() + " v" + version + " in force";
+  }
+
+  /** Puts the route change in force; returns a summary. */
+  static String route(StateMachine.Step step, Governed.RouteChange change) {
+    step.next.money(step.next.money().withRoute(change));
+    String target = change.split().isEmpty() ? "the default split" : "split " + change.split();
+    return change.remove()
+        ? "revenue from " + change.source() + " no longer has a route of its own"
+        : "revenue from " + change.source() + " goes to " + target;
+  }
+
+  /** The named split (or the default split) that {@code member} has a share in, if any. */
+  static java.util.Optional<String> splitWithShare(CoopState state, MemberId member) {
+    if (state.currentSplit().map(sp -> sp.basisPointsOf(member)).orElse(0) > 0) {
+      return java.util.Optional.of("the default split");
+    }
+    for (String name : state.money().splits().keySet()) {
+      if (state.money().split(name).orElseThrow().basisPointsOf(member) > 0) {
+        return java.util.Optional.of("split " + name);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static List<Share> shares(CoopState state, String split) {
+    return state.split(split).map(Split::shares).orElse(List.of());
+  }
+
+  /**
+   * The members among {@code before}'s and {@code after}'s recipients whose share differs: accounts
+   * (pools, guests) never approve anything, so they are nobody's beneficiaries.
+   */
+  private static List<MemberId> changed(CoopState state, List<Share> before, List<Share> after) {
+    return changed(before, after).stream().filter(k -> state.member(k).isPresent()).toList();
+  }
+
+  private static List<MemberId> changed(List<Share> before, List<Share> after) {
+    SortedMap<MemberId, Integer> old = new TreeMap<>();
+    before.forEach(s -> old.put(s.member(), s.basisPoints()));
+    SortedMap<MemberId, Integer> next = new TreeMap<>();
+    after.forEach(s -> next.put(s.member(), s.basisPoints()));
+    TreeSet<MemberId> out = new TreeSet<>();
+    old.forEach(
+        (k, bp) -> {
+          if (!bp.equals(next.get(k))) {
+            out.add(k);
+          }
+        });
+    next.forEach(
+        (k, bp) -> {
+          if (!bp.equals(old.get(k))) {
+            out.add(k);
+          }
+        });
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,112 @@
+package org.coopledger.governance.split;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.crypto.MemberId;
+
+/**
+ * The co-op's money model beyond the default split: named splits (each a list of versions, oldest
+ * first), the routing rules that send a revenue source to one of them, and the accounts that are
+ * not members (pools and guests, by account id) that splits give shares to. Immutable.
+ *
+ * <p>Routing (docs/money.md): a source's revenue goes to the split its own route names ({@code
+ * drop:summer -> drop:summer}); without one, to the split its kind's wildcard route names ({@code
+ * subscription:* -> membership}); without one, to the default split. A route names an existing
+ * split, and named splits are never deleted, so a route always leads somewhere.
+ */
+public record Money(
+    SortedMap<String, List<Split>> splits,
+    SortedMap<String, String> routes,
+    SortedMap<MemberId, Account> accounts) {
+  /** The name by which the default split is shown (it has no name on the wire). */
+  public static final String DEFAULT_SPLIT = "";
+
+  private static final Money EMPTY = new Money(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+
+  public Money {
+    SortedMap<String, List<Split>> s = new TreeMap<>();
+    splits.forEach((name, versions) -> s.put(name, List.copyOf(versions)));
+    splits = Collections.unmodifiableSortedMap(s);
+    routes = Collections.unmodifiableSortedMap(new TreeMap<>(routes));
+    accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
+  }
+
+  public static Money empty() {
+    return EMPTY;
+  }
+
+  /** Whether the co-op uses nothing but the default split. */
+  public boolean isEmpty() {
+    return splits.isEmpty() && routes.isEmpty() && accounts.isEmpty();
+  }
+
+  /** The version in force of the split named {@code name} (not the default split). */
+  public Optional<Split> split(String name) {
+    List<Split> versions = splits.get(name);
+    return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /** A copy with {@code split} as the newest version of the split named {@code name}. */
+  public Money withSplit(String name, Split split) {
+    SortedMap<String, List<Split>> s = new TreeMap<>(splits);
+    List<Split> versions = new ArrayList<>(s.getOrDefault(name, List.of()));
+    versions.add(split);
+    s.put(name, versions);
+    return new Money(s, routes, accounts);
+  }
+
+  /** A copy with the route changed as {@code change} says. */
+  public Money withRoute(Governed.RouteChange change) {
+    SortedMap<String, String> r = new TreeMap<>(routes);
+    if (change.remove()) {
+      r.remove(change.source());
+    } else {
+      r.put(change.source(), change.split());
+    }
+    return new Money(splits, r, accounts);
+  }
+
+  /** A copy in which {@code added} are known accounts (pools and guests). */
+  public Money withAccounts(List<Account> added) {
+    SortedMap<MemberId, Account> a = new TreeMap<>(accounts);
+    added.forEach(account -> a.put(account.id(), account));
+    return new Money(splits, routes, a);
+  }
+
+  /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */
+  public Optional<Account> account(MemberId id) {
+    return Optional.ofNullable(accounts.get(id));
+  }
+
+  /** The name of the split the revenue of {@code source} goes to ("" = the default split). */
+  public String splitFor(String source) {
+    String exact = routes.get(source);
+    if (exact != null) {
+      return exact;
+    }
+    return routes.getOrDefault(RecordRevenue.kindOf(source) + ":*", DEFAULT_SPLIT);
+  }
+
+  /**
+   * The split that the revenue a route pattern governs goes to now: for one source, as {@link
+   * #splitFor}; for a kind's wildcard, its own route or the default split (sources of the kind with
+   * a route of their own are not affected by the wildcard).
+   */
+  public String targetOf(String pattern) {
+    if (Governed.RouteChange.isWildcard(pattern)) {
+      return routes.getOrDefault(pattern, DEFAULT_SPLIT);
+    }
+    return splitFor(pattern);
+  }
+
+  /** The split the revenue a route pattern governs goes to once {@code change} is in force. */
+  public String targetAfter(Governed.RouteChange change) {
+    return withRoute(change).targetOf(change.source());
+  }
+}

@@ -1,0 +1,30 @@
+package org.coopledger.governance.view;
+
+import java.util.List;
+
+/**
+ * The money model beyond the default split (docs/money.md): named splits with every version, and
+ * the routing rules that send each revenue source to a split ({@code ""} = the default split), and
+ * the pools and guests splits give shares to (their balances are in the balances read model).
+ */
+public record MoneyView(
+    List<NamedSplitView> splits, List<RouteView> routes, List<AccountView> accounts) {
+  public MoneyView {
+    splits = List.copyOf(splits);
+    routes = List.copyOf(routes);
+    accounts = List.copyOf(accounts);
+  }
+
+  /** A pool or guest that splits give shares to: its id (in shares and balances) and its name. */
+  public record AccountView(String id, String account, String kind) {}
+
+  /** A named split and its versions, oldest first (the last is in force). */
+  public record NamedSplitView(String name, List<SplitView> versions) {
+    public NamedSplitView {
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /** A routing rule: revenue from {@code source} (one source or {@code kind:*}) goes to split. */
+  public record RouteView(String source, String split) {}
+}
