@@ -12,6 +12,7 @@ import org.coopledger.cli.command.ProofCommand;
 import org.coopledger.cli.command.ProposalCommands;
 import org.coopledger.cli.command.ProposeCommand;
 import org.coopledger.cli.command.ReceiptCommand;
+import org.coopledger.cli.command.ReportCommand;
 import org.coopledger.cli.command.RevenueCommand;
 import org.coopledger.cli.command.RotateKeyCommand;
 import org.coopledger.cli.command.RulebookCommand;
@@ -63,6 +64,7 @@ public final class Coop implements Runnable {
           RevenueCommand.class,
           RotateKeyCommand.class,
           ShowCommand.class,
+          ReportCommand.class,
           RulebookCommand.class,
           AuditCommand.class,
           ProofCommand.class,

@@ -39,6 +39,8 @@ public enum ApiError implements ErrorCode {
   CHECKPOINT_NOT_FOUND(ErrorCategory.NOT_FOUND),
   /** No proposal with that id. */
   PROPOSAL_NOT_FOUND(ErrorCategory.NOT_FOUND),
+  /** No member, pool or guest with that id or name (reports). */
+  ACCOUNT_NOT_FOUND(ErrorCategory.NOT_FOUND),
   /** The ledger has no genesis entry yet, so there is nothing of that kind. */
   NOT_FOUNDED(ErrorCategory.NOT_FOUND),
   /** No route with that method and path under /v1. */

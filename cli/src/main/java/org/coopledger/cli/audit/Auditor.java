@@ -52,6 +52,7 @@ public final class Auditor {
   private final Listener listener;
   private final int pageSize;
   private final List<String> witnesses;
+  private Replay.Observer observer = (index, before, applied, record) -> {};
 
   public Auditor(NodeClient node, TrustStore trust, Listener listener, int pageSize) {
     this(node, trust, listener, pageSize, List.of());
@@ -71,6 +72,12 @@ public final class Auditor {
     this.listener = listener;
     this.pageSize = pageSize;
     this.witnesses = List.copyOf(witnesses);
+  }
+
+  /** Has {@code observer} see every record of the audited replay as it takes effect. */
+  public Auditor observing(Replay.Observer observer) {
+    this.observer = observer;
+    return this;
   }
 
   /** Runs every check, in order; returns the report if all hold. */
@@ -291,7 +298,7 @@ public final class Auditor {
     CoopState state;
     try (AheadChecks ahead =
         new AheadChecks(served, VERIFY_AHEAD, Runtime.getRuntime().availableProcessors())) {
-      state = Replay.acceptedLedger(ahead, ahead);
+      state = Replay.acceptedLedger(ahead, ahead, observer);
     }
     progress.finish();
     listener.step("replayed " + size + " entries: every signature and clause holds");

@@ -44,9 +44,26 @@ public record Replay(CoopState state, List<EntryOutcome> outcomes) {
    *     naming its index (0 = the genesis)
    */
   public static CoopState acceptedLedger(Iterator<byte[]> ledgerRecords, SignatureVerifier v) {
+    return acceptedLedger(ledgerRecords, v, (index, before, applied, record) -> {});
+  }
+
+  /** Sees every record of a replay as it takes effect. */
+  @FunctionalInterface
+  public interface Observer {
+    /** Record {@code index} took {@code before} to {@code applied.state()}. */
+    void applied(long index, CoopState before, EntryOutcome.Applied applied, byte[] record);
+  }
+
+  /**
+   * As {@link #acceptedLedger(Iterator, SignatureVerifier)}, telling {@code observer} about every
+   * record as it takes effect (e.g. to gather the money reports of an audited replay).
+   */
+  public static CoopState acceptedLedger(
+      Iterator<byte[]> ledgerRecords, SignatureVerifier v, Observer observer) {
     CoopState state = CoopState.empty();
     for (long index = 0; ledgerRecords.hasNext(); index++) {
-      EntryOutcome outcome = StateMachine.apply(state, ledgerRecords.next(), v);
+      byte[] record = ledgerRecords.next();
+      EntryOutcome outcome = StateMachine.apply(state, record, v);
       if (outcome instanceof EntryOutcome.Rejected rejected) {
         throw new VerificationException(
             "ENTRY_REJECTED",
@@ -57,6 +74,7 @@ public record Replay(CoopState state, List<EntryOutcome> outcomes) {
                 + "): "
                 + rejected.message());
       }
+      observer.applied(index, state, (EntryOutcome.Applied) outcome, record);
       state = outcome.state();
     }
     return state;

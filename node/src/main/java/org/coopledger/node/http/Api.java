@@ -63,6 +63,7 @@ public final class Api {
         .register("/v1/anchors", new AnchorsService(anchors))
         .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer(), raft))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
+        .register("/v1/reports", new ReportsService(ledger))
         .register("/openapi", new OpenApiService())
         .any(
             "/v1/*",

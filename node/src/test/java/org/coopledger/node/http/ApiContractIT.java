@@ -166,6 +166,13 @@ class ApiContractIT {
     check("get", "/v1/proposals/{id}", "/v1/proposals/nope", 400);
     check("get", "/v1/splits", "/v1/splits", 200);
     check("get", "/v1/money", "/v1/money", 200);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=month", 200);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?format=csv", 200);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=week", 400);
+    check("get", "/v1/reports/statements/{account}", "/v1/reports/statements/alice", 200);
+    check("get", "/v1/reports/statements/{account}", "/v1/reports/statements/nobody", 404);
+    check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=1", 200);
+    check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=99999", 400);
     check("get", "/v1/balances", "/v1/balances", 200);
     check("get", "/v1/rulebook", "/v1/rulebook", 200);
     check("get", "/observe/health", "/observe/health", 200);

@@ -121,6 +121,24 @@ class PoolsAndGuestsTest {
     story.accept(coop.execute("alice", id));
 
     assertThat(balance(PROMOTION.id())).isEqualTo(4000);
+    // The pools report: the pool's credit from the drop, its payout, and the balance they leave.
+    // (the story's ledger also holds the refused entries, which a node's ledger never does)
+    var journal = new org.coopledger.governance.report.MoneyJournal();
+    CoopState s = CoopState.empty();
+    for (var record : story.ledger) {
+      if (StateMachine.apply(s, record, SignatureVerifier.CRYPTO)
+          instanceof EntryOutcome.Applied applied) {
+        journal.applied(journal.size(), s, applied, record.toBytes());
+        s = applied.state();
+      }
+    }
+    var pools = org.coopledger.governance.report.Reports.pools(journal);
+    assertThat(pools.pools()).hasSize(1);
+    assertThat(pools.pools().get(0).movements())
+        .extracting(m -> m.amountMinor() + " " + m.cause())
+        .containsExactly("10000 revenue drop:summer", "-6000 pool-payout");
+    assertThat(pools.pools().get(0).balances().get(0).amountMinor()).isEqualTo(4000);
+    assertThat(pools.stateDigest()).isEqualTo(story.state.digestHex());
     story.reject(
         coop.propose(
             "alice", "more", new Governed.PoolPayout("promotion", 4001, "EUR", "Print shop", "")),
