@@ -2,11 +2,11 @@ package org.coopledger.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.EntryPageResponse;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
@@ -85,18 +85,17 @@ class OversizedAnswersIT {
 
   @Test
   void aPageOfLargeEntriesStopsAtItsByteBudgetAndSaysWhereTheNextStarts() {
-    JsonNode page = client.entries(0, 1000);
+    EntryPageResponse page = client.entries(0, 1000);
 
-    int served = page.path("entries").size();
+    int served = page.entries().size();
     long recordBytes = 0;
-    for (JsonNode entry : page.path("entries")) {
-      recordBytes += Base64.getDecoder().decode(entry.path("leaf").asText()).length;
+    for (EntryResponse entry : page.entries()) {
+      recordBytes += entry.leafBytes().length;
     }
     assertThat(served).isGreaterThan(1).isLessThan(LARGE_ENTRIES + 1);
     assertThat(recordBytes).isLessThanOrEqualTo(PAGE_BYTES);
-    assertThat(page.path("next").asLong()).isEqualTo(served);
-    assertThat(client.entries(served, 1000).path("entries").get(0).path("index").asLong())
-        .isEqualTo(served);
+    assertThat(page.next()).isEqualTo(served);
+    assertThat(client.entries(served, 1000).entries().get(0).index()).isEqualTo(served);
   }
 
   @Test

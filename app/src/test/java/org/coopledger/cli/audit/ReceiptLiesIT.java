@@ -2,7 +2,6 @@ package org.coopledger.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
@@ -424,8 +424,8 @@ class ReceiptLiesIT {
 
   private static List<byte[]> leaves() {
     List<byte[]> leaves = new ArrayList<>();
-    for (JsonNode entry : client.entries(0, 5).path("entries")) {
-      leaves.add(Base64.getDecoder().decode(entry.path("leaf").asText()));
+    for (EntryResponse entry : client.entries(0, 5).entries()) {
+      leaves.add(entry.leafBytes());
     }
     assertThat(leaves).hasSize(5);
     return leaves;
