@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.NodeUnavailableException;
 import org.coopledger.api.client.Reply;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
@@ -196,15 +196,12 @@ class CrashIT {
     CoopState replayed = CoopState.empty();
     long next = 0;
     while (next < size) {
-      JsonNode page = api.entries(next, (int) Math.min(100, size - next)).get("entries");
+      List<EntryResponse> page = api.entries(next, (int) Math.min(100, size - next)).entries();
       assertThat(page).as("entries from %d of %d", next, size).isNotEmpty();
-      for (JsonNode entry : page) {
-        assertThat(entry.get("index").asLong()).isEqualTo(next);
+      for (EntryResponse entry : page) {
+        assertThat(entry.index()).isEqualTo(next);
         EntryOutcome outcome =
-            StateMachine.apply(
-                replayed,
-                Base64.getDecoder().decode(entry.get("leaf").asText()),
-                SignatureVerifier.CRYPTO);
+            StateMachine.apply(replayed, entry.leafBytes(), SignatureVerifier.CRYPTO);
         assertThat(outcome)
             .as("entry %d replays after restart %d", next, restart)
             .isInstanceOf(EntryOutcome.Applied.class);

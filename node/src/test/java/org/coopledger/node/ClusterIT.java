@@ -2,7 +2,6 @@ package org.coopledger.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +14,8 @@ import java.util.Set;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.Reply;
 import org.coopledger.api.v1.InclusionProofResponse;
+import org.coopledger.api.v1.NodeInfo;
+import org.coopledger.api.v1.PeerInfo;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
@@ -74,11 +75,12 @@ class ClusterIT {
     String root = awaitConverged(apis, size);
 
     for (NodeClient api : apis) {
-      JsonNode info = api.getJson("/v1/node");
-      assertThat(info.get("leader").get("peerId").asText()).isEqualTo(leader);
-      assertThat(info.get("role").asText())
-          .isEqualTo(info.get("peerId").asText().equals(leader) ? "LEADER" : "FOLLOWER");
-      assertThat(info.get("peers")).hasSize(NODES);
+      NodeInfo info = api.nodeInfo();
+      assertThat(info.leader().peerId()).isEqualTo(leader);
+      assertThat(info.role()).isEqualTo(info.peerId().equals(leader) ? "LEADER" : "FOLLOWER");
+      assertThat(info.peers()).hasSize(NODES);
+      assertThat(info.peers()).extracting(PeerInfo::url).doesNotContainNull();
+      assertThat(info.appliedIndex()).isPositive();
       // A proof from this node's own store checks against the common root.
       InclusionProofResponse proof = api.inclusionProof(7, size);
       List<Hash> path = new ArrayList<>();
@@ -138,8 +140,8 @@ class ClusterIT {
     while (System.nanoTime() < deadline) {
       Set<String> leaders = new HashSet<>();
       for (NodeClient api : apis) {
-        JsonNode leader = api.getJson("/v1/node").get("leader");
-        leaders.add(leader.isNull() ? null : leader.get("peerId").asText());
+        PeerInfo leader = api.nodeInfo().leader();
+        leaders.add(leader == null ? null : leader.peerId());
       }
       if (leaders.size() == 1 && !leaders.contains(null)) {
         return leaders.iterator().next();
@@ -151,7 +153,7 @@ class ClusterIT {
 
   private static NodeClient followerOf(List<NodeClient> apis, String leader) {
     return apis.stream()
-        .filter(a -> !a.getJson("/v1/node").get("peerId").asText().equals(leader))
+        .filter(a -> !a.nodeInfo().peerId().equals(leader))
         .findFirst()
         .orElseThrow();
   }
@@ -164,10 +166,10 @@ class ClusterIT {
       Set<String> roots = new HashSet<>();
       List<String> now = new ArrayList<>();
       for (NodeClient api : apis) {
-        JsonNode info = api.getJson("/v1/node");
-        now.add(info.get("treeSize").asLong() + "/" + info.get("rootHash").asText());
-        if (info.get("treeSize").asLong() == size) {
-          roots.add(info.get("rootHash").asText());
+        NodeInfo info = api.nodeInfo();
+        now.add(info.treeSize() + "/" + info.rootHash());
+        if (info.treeSize() == size) {
+          roots.add(info.rootHash());
         }
       }
       seen = now;

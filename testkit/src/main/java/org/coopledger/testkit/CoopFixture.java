@@ -266,6 +266,12 @@ public final class CoopFixture {
     return sign(author, new RecordRevenue(amountMinor, currency, source, ""));
   }
 
+  /** A sale of {@code units} of a defined drop (its source {@code drop:<name>}). */
+  public byte[] revenue(
+      String author, long amountMinor, String currency, String source, long units) {
+    return sign(author, new RecordRevenue(amountMinor, currency, source, "", units));
+  }
+
   /** The id of a signed entry (for a create-proposal entry: the proposal's id). */
   public static EntryId idOf(byte[] signedEntry) {
     return EntryCodec.decode(signedEntry).id();

@@ -1,6 +1,7 @@
 package org.coopledger.api.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,10 +15,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.coopledger.api.v1.AnchorsResponse;
+import org.coopledger.api.v1.BalancesResponse;
 import org.coopledger.api.v1.ConsistencyProofResponse;
+import org.coopledger.api.v1.EntryPageResponse;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.api.v1.ErrorResponse;
 import org.coopledger.api.v1.InclusionProofResponse;
+import org.coopledger.api.v1.MembersResponse;
+import org.coopledger.api.v1.MoneyResponse;
 import org.coopledger.api.v1.NodeInfo;
+import org.coopledger.api.v1.ProposalsResponse;
+import org.coopledger.api.v1.RulebookResponse;
+import org.coopledger.api.v1.SplitsResponse;
+import org.coopledger.api.v1.StateResponse;
+import org.coopledger.governance.view.ProposalView;
 
 /**
  * Talks to one node's REST API ({@code /v1/...}): the one HTTP client of the API, used by the
@@ -36,7 +48,13 @@ import org.coopledger.api.v1.NodeInfo;
  * once.
  */
 public final class NodeClient implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Reads the node's answers. Fields it does not know are ignored (the node may add some; the read
+   * models of {@code governance.view} carry no Jackson annotations to say so).
+   */
+  static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private static final String EXAMPLE = "http://127.0.0.1:8080";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -93,14 +111,64 @@ public final class NodeClient implements AutoCloseable {
     return send("GET", "/v1/checkpoint", ANY, null, null).body();
   }
 
-  /** {@code GET /v1/entries?start=&limit=}. */
-  public JsonNode entries(long start, int limit) {
-    return getJson("/v1/entries?start=" + start + "&limit=" + limit);
+  /** {@code GET /v1/entries?start=&limit=}: a page of records (maybe fewer than asked for). */
+  public EntryPageResponse entries(long start, int limit) {
+    return getTyped(entriesPath(start, limit), EntryPageResponse.class);
+  }
+
+  /** The path of {@link #entries}, for an auditor that reads the page's JSON itself. */
+  public static String entriesPath(long start, int limit) {
+    return "/v1/entries?start=" + start + "&limit=" + limit;
   }
 
   /** {@code GET /v1/entries/{index}}. */
-  public JsonNode entry(long index) {
-    return getJson("/v1/entries/" + index);
+  public EntryResponse entry(long index) {
+    return getTyped("/v1/entries/" + index, EntryResponse.class);
+  }
+
+  /** {@code GET /v1/state}: the latest state's digest and summary. */
+  public StateResponse state() {
+    return getTyped("/v1/state", StateResponse.class);
+  }
+
+  /** {@code GET /v1/members}. */
+  public MembersResponse members() {
+    return getTyped("/v1/members", MembersResponse.class);
+  }
+
+  /** {@code GET /v1/proposals}, clause status as of now. */
+  public ProposalsResponse proposals() {
+    return getTyped("/v1/proposals", ProposalsResponse.class);
+  }
+
+  /** {@code GET /v1/proposals/{id}}, clause status as of now. */
+  public ProposalView proposal(String id) {
+    return getTyped("/v1/proposals/" + id, ProposalView.class);
+  }
+
+  /** {@code GET /v1/splits}. */
+  public SplitsResponse splits() {
+    return getTyped("/v1/splits", SplitsResponse.class);
+  }
+
+  /** {@code GET /v1/money}: named splits, routes, pools and guests. */
+  public MoneyResponse money() {
+    return getTyped("/v1/money", MoneyResponse.class);
+  }
+
+  /** {@code GET /v1/balances}. */
+  public BalancesResponse balances() {
+    return getTyped("/v1/balances", BalancesResponse.class);
+  }
+
+  /** {@code GET /v1/rulebook}. */
+  public RulebookResponse rulebook() {
+    return getTyped("/v1/rulebook", RulebookResponse.class);
+  }
+
+  /** {@code GET /v1/anchors}. */
+  public AnchorsResponse anchors() {
+    return getTyped("/v1/anchors", AnchorsResponse.class);
   }
 
   /** {@code GET /v1/proofs/inclusion?index=&treeSize=}. */

@@ -1,9 +1,10 @@
 package org.coopledger.api.v1;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 
 /**
- * {@code GET /v1/node}: what a node serves.
+ * {@code GET /v1/node}: what a node serves, and what it knows of its Raft group.
  *
  * @param origin the ledger's origin line (derived from its genesis entry); null before it
  * @param coopId the co-op the node serves
@@ -13,6 +14,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param rootHash the Merkle root of all records, base64
  * @param checkpointSize the tree size of the latest checkpoint (0 if none)
  * @param founded whether the genesis entry is in the ledger
+ * @param role the node's Raft role: LEADER, FOLLOWER, CANDIDATE, LISTENER or UNKNOWN
+ * @param term the Raft term it is in
+ * @param appliedIndex the Raft log index its tree size reflects
+ * @param raftAddress its own Raft address, host:port
+ * @param leader the current leader; null while there is none
+ * @param peers every peer of the group, this node included
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NodeInfo(
@@ -23,4 +30,14 @@ public record NodeInfo(
     long treeSize,
     String rootHash,
     long checkpointSize,
-    boolean founded) {}
+    boolean founded,
+    String role,
+    long term,
+    long appliedIndex,
+    String raftAddress,
+    PeerInfo leader,
+    List<PeerInfo> peers) {
+  public NodeInfo {
+    peers = peers == null ? List.of() : List.copyOf(peers);
+  }
+}

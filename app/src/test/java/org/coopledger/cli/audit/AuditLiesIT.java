@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
@@ -509,8 +510,8 @@ class AuditLiesIT {
 
   private static List<byte[]> leaves() {
     List<byte[]> leaves = new ArrayList<>();
-    for (JsonNode entry : NodeClient.of(nodeUrl).entries(0, ENTRIES).path("entries")) {
-      leaves.add(Base64.getDecoder().decode(entry.path("leaf").asText()));
+    for (EntryResponse entry : NodeClient.of(nodeUrl).entries(0, ENTRIES).entries()) {
+      leaves.add(entry.leafBytes());
     }
     return leaves;
   }

@@ -6,19 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
-import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.checkpoint.Cosignature;
 import org.coopledger.governance.checkpoint.Cosigner;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.crypto.SigningKey;
-import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
-import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,43 +32,27 @@ class CheckpointTimesIT {
   private static final Cosigner WITNESS = Cosigner.of("witness-1.example", WITNESS_KEY);
 
   @TempDir static Path dir;
-  private static CoopNode node;
-  private static NodeClient client;
+  private static DemoCoopNode demo;
 
   @TempDir Path trustDir;
   private LyingProxy proxy;
 
   @BeforeAll
   static void startNode() throws Exception {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults()
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withCheckpoints(1, 50));
-    client = NodeClient.of(node.uri());
-    CoopFixture coop =
-        new CoopFixture(
-            node.config().coopId(),
-            "Witnessed",
-            CoopFixture.DEMO_PEOPLE,
-            System.currentTimeMillis() - 60_000);
-    client.submit(SignedEntryFile.apiJson(coop.genesis()));
-    client.submit(
-        SignedEntryFile.apiJson(coop.propose("alice", "witnessed", new Governed.Decision())));
-    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < 2; i++) {
-      Thread.sleep(100);
-    }
+    demo = DemoCoopNode.start(dir, "Witnessed", 1);
+    demo.submit(demo.coop.genesis());
+    demo.submit(demo.coop.propose("alice", "witnessed", new Governed.Decision()));
+    demo.awaitCheckpointCovering(2);
   }
 
   @AfterAll
   static void stopNode() {
-    node.close();
+    demo.close();
   }
 
   @BeforeEach
   void startProxy() {
-    proxy = LyingProxy.inFrontOf(node.uri().toString());
+    proxy = demo.proxy();
   }
 
   @AfterEach
@@ -132,7 +111,7 @@ class CheckpointTimesIT {
    * signature if {@code corrupt}.
    */
   private void cosignAt(long seconds, boolean corrupt) {
-    NoteVerifier log = NoteVerifier.parse(node.verifierKey().orElseThrow());
+    NoteVerifier log = NoteVerifier.parse(demo.node.verifierKey().orElseThrow());
     proxy.lie(
         path -> path.startsWith("/v1/checkpoint"),
         answer -> {

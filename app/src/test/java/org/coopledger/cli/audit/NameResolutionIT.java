@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
@@ -18,8 +17,6 @@ import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.codec.EntryCodec;
-import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NameResolutionIT {
   @TempDir static Path dir;
-  private static CoopNode node;
+  private static DemoCoopNode demo;
   private static CoopFixture coop;
   private static String decision;
 
@@ -47,37 +44,24 @@ class NameResolutionIT {
 
   @BeforeAll
   static void startNode() throws Exception {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults()
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withCheckpoints(1, 50));
-    NodeClient client = NodeClient.of(node.uri());
-    coop =
-        new CoopFixture(
-            node.config().coopId(),
-            "Named",
-            CoopFixture.DEMO_PEOPLE,
-            System.currentTimeMillis() - 60_000);
-    client.submit(SignedEntryFile.apiJson(coop.genesis()));
+    demo = DemoCoopNode.start(dir, "Named", 1);
+    coop = demo.coop;
+    demo.submit(coop.genesis());
     byte[] proposal = coop.propose("alice", "a decision", new Governed.Decision());
-    client.submit(SignedEntryFile.apiJson(proposal));
+    demo.submit(proposal);
     decision = CoopFixture.idOf(proposal).hex();
     Files.writeString(dir.resolve("alice.pem"), coop.key("alice").toPem());
-    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < 2; i++) {
-      Thread.sleep(100);
-    }
+    demo.awaitCheckpointCovering(2);
   }
 
   @AfterAll
   static void stopNode() {
-    node.close();
+    demo.close();
   }
 
   @BeforeEach
   void startLyingProxy() {
-    proxy = LyingProxy.inFrontOf(node.uri().toString());
+    proxy = demo.proxy();
     // bob's name on carol's member id, and no proposals at all.
     String bob = coop.id("bob").hex();
     String carol = coop.id("carol").hex();

@@ -2,19 +2,15 @@ package org.coopledger.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.EntryPageResponse;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
-import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Governed;
-import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
-import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,49 +29,31 @@ class OversizedAnswersIT {
   private static final long PAGE_BYTES = 2L * 1024 * 1024;
 
   @TempDir static Path dir;
-  private static CoopNode node;
-  private static NodeClient client;
+  private static DemoCoopNode demo;
 
   @TempDir Path trustDir;
   private LyingProxy proxy;
 
   @BeforeAll
   static void startNodeWithLargeEntries() throws Exception {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults()
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withCheckpoints(1000, 50));
-    client = NodeClient.of(node.uri());
-    CoopFixture coop =
-        new CoopFixture(
-            node.config().coopId(),
-            "Verbose",
-            CoopFixture.DEMO_PEOPLE,
-            System.currentTimeMillis() - 60_000);
-    submit(coop.genesis());
+    demo = DemoCoopNode.start(dir, "Verbose", 1000);
+    demo.submit(demo.coop.genesis());
     String text = "a long proposal text ".repeat(950);
     for (int i = 0; i < LARGE_ENTRIES; i++) {
-      submit(coop.sign("alice", new CreateProposal("long " + i, text, new Governed.Decision())));
+      demo.submit(
+          demo.coop.sign("alice", new CreateProposal("long " + i, text, new Governed.Decision())));
     }
-    for (int i = 0; i < 100; i++) {
-      if (client.nodeInfo().checkpointSize() >= LARGE_ENTRIES + 1) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no checkpoint covered the entries in time");
+    demo.awaitCheckpointCovering(LARGE_ENTRIES + 1);
   }
 
   @AfterAll
   static void stopNode() {
-    node.close();
+    demo.close();
   }
 
   @BeforeEach
   void startProxy() {
-    proxy = LyingProxy.inFrontOf(node.uri().toString());
+    proxy = demo.proxy();
   }
 
   @AfterEach
@@ -85,18 +63,17 @@ class OversizedAnswersIT {
 
   @Test
   void aPageOfLargeEntriesStopsAtItsByteBudgetAndSaysWhereTheNextStarts() {
-    JsonNode page = client.entries(0, 1000);
+    EntryPageResponse page = demo.client.entries(0, 1000);
 
-    int served = page.path("entries").size();
+    int served = page.entries().size();
     long recordBytes = 0;
-    for (JsonNode entry : page.path("entries")) {
-      recordBytes += Base64.getDecoder().decode(entry.path("leaf").asText()).length;
+    for (EntryResponse entry : page.entries()) {
+      recordBytes += entry.leafBytes().length;
     }
     assertThat(served).isGreaterThan(1).isLessThan(LARGE_ENTRIES + 1);
     assertThat(recordBytes).isLessThanOrEqualTo(PAGE_BYTES);
-    assertThat(page.path("next").asLong()).isEqualTo(served);
-    assertThat(client.entries(served, 1000).path("entries").get(0).path("index").asLong())
-        .isEqualTo(served);
+    assertThat(page.next()).isEqualTo(served);
+    assertThat(demo.client.entries(served, 1000).entries().get(0).index()).isEqualTo(served);
   }
 
   @Test
@@ -138,9 +115,5 @@ class OversizedAnswersIT {
             "1000",
             "--trust-dir",
             trustDir.toString());
-  }
-
-  private static void submit(byte[] entry) {
-    client.submit(SignedEntryFile.apiJson(entry));
   }
 }

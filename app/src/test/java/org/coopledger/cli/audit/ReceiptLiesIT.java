@@ -2,7 +2,6 @@ package org.coopledger.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
-import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.checkpoint.Checkpoint;
@@ -27,7 +26,6 @@ import org.coopledger.governance.proto.EntryBody;
 import org.coopledger.governance.proto.LedgerRecord;
 import org.coopledger.governance.proto.SignedEntry;
 import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReceiptLiesIT {
   @TempDir static Path dir;
+  private static DemoCoopNode demo;
   private static CoopNode node;
   private static NodeClient client;
   private static CoopFixture coop;
@@ -57,19 +56,10 @@ class ReceiptLiesIT {
 
   @BeforeAll
   static void startNodeAndSubmitOneEntryThroughTheCli() throws Exception {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults()
-                .withDataDir(dir.resolve("data"))
-                .withPort(0)
-                .withCheckpoints(1, 50));
-    client = NodeClient.of(node.uri());
-    coop =
-        new CoopFixture(
-            node.config().coopId(),
-            "Receipted",
-            CoopFixture.DEMO_PEOPLE,
-            System.currentTimeMillis() - 60_000);
+    demo = DemoCoopNode.start(dir, "Receipted", 1);
+    node = demo.node;
+    client = demo.client;
+    coop = demo.coop;
     submit(
         coop.genesis(
             "", List.of(new Share(coop.id("alice"), 6000), new Share(coop.id("bob"), 4000))));
@@ -102,14 +92,14 @@ class ReceiptLiesIT {
 
   @AfterAll
   static void stopNode() {
-    node.close();
+    demo.close();
   }
 
   @BeforeEach
   void startProxyWithTheMembersTrustDir() throws Exception {
-    proxy = LyingProxy.inFrontOf(node.uri().toString());
+    proxy = demo.proxy();
     copy(dir.resolve("member-trust"), trustDir);
-    awaitCheckpointCovering(5);
+    demo.awaitCheckpointCovering(5);
   }
 
   @AfterEach
@@ -424,15 +414,15 @@ class ReceiptLiesIT {
 
   private static List<byte[]> leaves() {
     List<byte[]> leaves = new ArrayList<>();
-    for (JsonNode entry : client.entries(0, 5).path("entries")) {
-      leaves.add(Base64.getDecoder().decode(entry.path("leaf").asText()));
+    for (EntryResponse entry : client.entries(0, 5).entries()) {
+      leaves.add(entry.leafBytes());
     }
     assertThat(leaves).hasSize(5);
     return leaves;
   }
 
   private static void submit(byte[] entry) {
-    client.submit(SignedEntryFile.apiJson(entry));
+    demo.submit(entry);
   }
 
   private static void copy(Path from, Path to) throws Exception {
@@ -446,15 +436,5 @@ class ReceiptLiesIT {
         }
       }
     }
-  }
-
-  private static void awaitCheckpointCovering(long size) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      if (client.nodeInfo().checkpointSize() >= size) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no checkpoint covered " + size + " entries in time");
   }
 }

@@ -3,7 +3,6 @@ package org.coopledger.cli.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +133,7 @@ public final class AnchorAudit {
 
   /** The accepted time of entry {@code index}, proven to be in the audited checkpoint. */
   private long acceptedAt(long index, Checkpoint audited) {
-    byte[] leaf = Base64.getDecoder().decode(node.entry(index).path("leaf").asText(""));
+    byte[] leaf = node.entry(index).leafBytes();
     List<Hash> path = new ArrayList<>();
     node.inclusionProof(index, audited.size()).hashes().forEach(h -> path.add(Hash.fromBase64(h)));
     try {

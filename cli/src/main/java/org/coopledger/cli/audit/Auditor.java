@@ -377,7 +377,7 @@ public final class Auditor {
       }
       if (page.isEmpty()) {
         int limit = (int) Math.min(pageSize, size - next);
-        JsonNode served = node.entries(next, limit);
+        JsonNode served = node.getJson(NodeClient.entriesPath(next, limit));
         JsonNode entries = served.isArray() ? served : served.path("entries");
         if (entries.isEmpty()) {
           throw new VerificationException(

@@ -48,7 +48,8 @@ public final class SignerKeys {
       offer(wanted, found, member.path("publicKey").asText(""));
     }
     for (long start = 0; start < index && !found.keySet().containsAll(wanted); ) {
-      JsonNode page = node.entries(start, (int) Math.min(PAGE, index - start));
+      JsonNode page =
+          node.getJson(NodeClient.entriesPath(start, (int) Math.min(PAGE, index - start)));
       JsonNode entries = page.isArray() ? page : page.path("entries");
       if (entries.isEmpty()) {
         break;

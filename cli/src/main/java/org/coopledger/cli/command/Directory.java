@@ -1,6 +1,5 @@
 package org.coopledger.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.crypto.MemberId;
+import org.coopledger.governance.view.MemberView;
+import org.coopledger.governance.view.ProposalView;
 
 /**
  * Lets people write {@code alice} for a member and {@code 3fa8c1} for a proposal. Names and id
@@ -71,9 +72,9 @@ final class Directory {
       }
     }
     List<String> found = new ArrayList<>();
-    for (JsonNode member : items(client.getJson("/v1/members"), "members")) {
-      if (member.path("name").asText().equalsIgnoreCase(nameOrId)) {
-        found.add(member.path("id").asText());
+    for (MemberView member : client.members().members()) {
+      if (member.name().equalsIgnoreCase(nameOrId)) {
+        found.add(member.id());
       }
     }
     if (found.size() != 1) {
@@ -109,10 +110,9 @@ final class Directory {
       }
     }
     List<String> found = new ArrayList<>();
-    for (JsonNode proposal : items(client.getJson("/v1/proposals"), "proposals")) {
-      String id = proposal.path("id").asText();
-      if (id.startsWith(wanted)) {
-        found.add(id);
+    for (ProposalView proposal : client.proposals().proposals()) {
+      if (proposal.id().startsWith(wanted)) {
+        found.add(proposal.id());
       }
     }
     if (found.size() != 1) {
@@ -170,10 +170,5 @@ final class Directory {
       notes.println(line);
       notes.flush();
     }
-  }
-
-  /** The list in a read model, whether served bare or wrapped as {@code {"<field>": [...]}}. */
-  static JsonNode items(JsonNode json, String field) {
-    return json.isArray() ? json : json.path(field);
   }
 }

@@ -1,6 +1,5 @@
 package org.coopledger.cli.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,8 @@ import java.util.Map;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.clause.Rulebook;
 import org.coopledger.governance.clause.RulebookCheck;
+import org.coopledger.governance.view.MemberView;
+import org.coopledger.governance.view.SplitView;
 
 /** The rulebook guard rails as the CLI shows them: the co-op's members come from a node. */
 final class GuardRails {
@@ -17,22 +18,17 @@ final class GuardRails {
   /** The node's current members with their roles and basis points in the split in force. */
   static List<RulebookCheck.Holder> members(NodeClient client) {
     Map<String, Integer> shares = new HashMap<>();
-    JsonNode splits = client.getJson("/v1/splits").path("splits");
-    if (splits.size() > 0) {
-      for (JsonNode share : splits.get(splits.size() - 1).path("shares")) {
-        shares.put(share.path("memberId").asText(), share.path("basisPoints").asInt());
+    List<SplitView> splits = client.splits().splits();
+    if (!splits.isEmpty()) {
+      for (SplitView.ShareView share : splits.getLast().shares()) {
+        shares.put(share.memberId(), share.basisPoints());
       }
     }
     List<RulebookCheck.Holder> out = new ArrayList<>();
-    for (JsonNode m : client.getJson("/v1/members").path("members")) {
-      if (!m.path("active").asBoolean()) {
-        continue;
+    for (MemberView m : client.members().members()) {
+      if (m.active()) {
+        out.add(new RulebookCheck.Holder(m.name(), m.roles(), shares.getOrDefault(m.id(), 0)));
       }
-      List<String> roles = new ArrayList<>();
-      m.path("roles").forEach(r -> roles.add(r.asText()));
-      out.add(
-          new RulebookCheck.Holder(
-              m.path("name").asText(), roles, shares.getOrDefault(m.path("id").asText(), 0)));
     }
     return out;
   }

@@ -3,7 +3,6 @@ package org.coopledger.cli.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.coopledger.api.client.NodeClient;
@@ -74,7 +73,7 @@ public final class ProofCommand implements Runnable {
               + checkpoint.size()
               + "); new entries are covered within a second or so");
     }
-    byte[] leaf = Base64.getDecoder().decode(client.entry(index).path("leaf").asText());
+    byte[] leaf = client.entry(index).leafBytes();
     List<Hash> path = new ArrayList<>();
     for (String h : client.inclusionProof(index, checkpoint.size()).hashes()) {
       path.add(Hash.fromBase64(h));

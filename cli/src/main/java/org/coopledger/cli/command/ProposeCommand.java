@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       ProposeCommand.Route.class,
       ProposeCommand.Payout.class,
       ProposeCommand.PoolPayout.class,
+      ProposeCommand.Drop.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
       ProposeCommand.Admit.class,
@@ -209,6 +210,60 @@ public final class ProposeCommand {
           context,
           new Publisher(context, common.entry),
           new Governed.PoolPayout(name, Amounts.parse(amount, currency), currency, to, reference));
+    }
+  }
+
+  @Command(
+      name = "drop",
+      description =
+          "Propose a limited drop: supply cap, unit price, sale window (the rulebook's drop"
+              + " clause; docs/money.md).")
+  static final class Drop implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "drop:NAME")
+    String name;
+
+    @Option(names = "--event", paramLabel = "TEXT", description = "the live event it is tied to")
+    String event = "";
+
+    @Option(names = "--cap", required = true, paramLabel = "N", description = "supply cap")
+    long cap;
+
+    @Option(names = "--price", required = true, paramLabel = "AMOUNT", description = "unit price")
+    String price;
+
+    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
+    String currency;
+
+    @Option(
+        names = "--opens",
+        required = true,
+        paramLabel = "INSTANT",
+        description = "e.g. 2026-06-01T18:00:00Z")
+    java.time.Instant opens;
+
+    @Option(names = "--closes", required = true, paramLabel = "INSTANT", description = "exclusive")
+    java.time.Instant closes;
+
+    Drop(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.DefineDrop(
+              name,
+              event,
+              cap,
+              Amounts.parse(price, currency),
+              currency,
+              opens.toEpochMilli(),
+              closes.toEpochMilli()));
     }
   }
 

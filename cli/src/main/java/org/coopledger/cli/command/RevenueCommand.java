@@ -32,6 +32,12 @@ public final class RevenueCommand implements Runnable {
       description = "subscription, sponsorship, workshop or drop:NAME")
   String source;
 
+  @Option(
+      names = "--units",
+      paramLabel = "N",
+      description = "units sold, for a defined drop's sales (amount = units x its price)")
+  long units;
+
   @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. an invoice number")
   String reference = "";
 
@@ -42,6 +48,7 @@ public final class RevenueCommand implements Runnable {
   @Override
   public void run() {
     new Publisher(context, entry)
-        .publish(new RecordRevenue(Amounts.parse(amount, currency), currency, source, reference));
+        .publish(
+            new RecordRevenue(Amounts.parse(amount, currency), currency, source, reference, units));
   }
 }

@@ -45,8 +45,7 @@ public final class RulebookCommand {
       boolean useNode = file == null || node.node != null;
       Rulebook rulebook;
       if (file == null) {
-        rulebook =
-            Rulebook.parse(node.client(context).getJson("/v1/rulebook").path("rulebook").asText());
+        rulebook = Rulebook.parse(node.client(context).rulebook().rulebook());
       } else {
         try {
           rulebook = Rulebook.parse(Files.readString(file, StandardCharsets.UTF_8));

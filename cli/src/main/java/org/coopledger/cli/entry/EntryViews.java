@@ -64,6 +64,16 @@ public final class EntryViews {
           "split "
               + (s.name().isEmpty() ? "" : s.name() + " ")
               + s.shares().stream().map(EntryViews::share).collect(Collectors.joining(" "));
+      case Governed.DefineDrop d ->
+          "drop:"
+              + d.name()
+              + " ("
+              + d.supplyCap()
+              + " units at "
+              + Amounts.format(d.unitPriceMinor(), d.currency())
+              + " "
+              + d.currency()
+              + ")";
       case Governed.PoolPayout p ->
           "payout of "
               + Amounts.format(p.amountMinor(), p.currency())

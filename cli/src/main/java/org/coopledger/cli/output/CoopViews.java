@@ -90,6 +90,16 @@ public final class CoopViews {
     for (JsonNode account : money.path("accounts")) {
       out.println(account.path("kind").asText() + " " + account.path("account").asText());
     }
+    for (JsonNode drop : money.path("drops")) {
+      out.println(
+          "drop:"
+              + drop.path("name").asText()
+              + " "
+              + drop.path("sold").asText()
+              + "/"
+              + drop.path("supplyCap").asText()
+              + " sold");
+    }
     for (JsonNode route : money.path("routes")) {
       String split = route.path("split").asText();
       out.println(

@@ -131,6 +131,40 @@ public sealed interface Governed {
     }
   }
 
+  /**
+   * Defines a limited drop: revenue from {@code drop:<name>} then counts units at {@code
+   * unitPriceMinor}, only while the sale is open, never past {@code supplyCap}.
+   */
+  record DefineDrop(
+      String name,
+      String event,
+      long supplyCap,
+      long unitPriceMinor,
+      String currency,
+      long saleOpensAtMillis,
+      long saleClosesAtMillis)
+      implements Governed {
+    public DefineDrop {
+      if (!RecordRevenue.isSource("drop:" + name) || name.contains(":") || name.isBlank()) {
+        throw new InvalidActionException("drop name '" + name + "' is not a name for drop:<name>");
+      }
+      event = Fields.text(event, "drop event", Fields.MAX_NAME);
+      if (supplyCap < 1) {
+        throw new InvalidActionException("a drop's supply cap is at least 1, got " + supplyCap);
+      }
+      Fields.positiveAmount(unitPriceMinor, "drop unit price");
+      Fields.currency(currency);
+      if (saleClosesAtMillis <= saleOpensAtMillis) {
+        throw new InvalidActionException("a drop's sale must close after it opens");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "drop";
+    }
+  }
+
   /** Admits a new member. */
   record AdmitMember(NewMember member) implements Governed {
     public AdmitMember {

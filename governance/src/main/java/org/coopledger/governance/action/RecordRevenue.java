@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * :<detail>} (e.g. {@code subscription:gold}), or {@code drop:<name>}. The co-op's routing rules
  * pick the split it is divided over from the source (docs/money.md).
  */
-public record RecordRevenue(long amountMinor, String currency, String source, String reference)
+public record RecordRevenue(
+    long amountMinor, String currency, String source, String reference, long units)
     implements Action {
   private static final Pattern SOURCE =
       Pattern.compile(
@@ -25,6 +26,14 @@ public record RecordRevenue(long amountMinor, String currency, String source, St
               + " drop:<name>");
     }
     reference = Fields.text(reference, "revenue reference", Fields.MAX_NAME);
+    if (units < 0) {
+      throw new InvalidActionException("units sold must not be negative, got " + units);
+    }
+  }
+
+  /** Revenue that counts no units (anything but a defined drop's sales). */
+  public RecordRevenue(long amountMinor, String currency, String source, String reference) {
+    this(amountMinor, currency, source, reference, 0);
   }
 
   /** Whether {@code source} is a revenue source as {@link RecordRevenue} accepts it. */

@@ -35,6 +35,8 @@ public enum ActionKind {
    * {@code never}).
    */
   POOL_PAYOUT,
+  /** Define a limited drop (supply cap, price, sale window). No beneficiaries. Optional. */
+  DROP,
   /**
    * Add, remove or replace a node of the co-op's network. No beneficiaries. Optional: a co-op
    * founded before networks, or without one, cannot change its nodes.
@@ -46,7 +48,7 @@ public enum ActionKind {
    * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
    */
   public boolean optional() {
-    return this == POOL_PAYOUT || this == NODES;
+    return this == POOL_PAYOUT || this == DROP || this == NODES;
   }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */

@@ -59,8 +59,11 @@ final class ActionCodec {
       case EXECUTE -> new Execute(proposalId(body.getExecute().getProposalId()));
       case RECORD_REVENUE -> {
         var r = body.getRecordRevenue();
+        if (r.getUnits() < 0) {
+          throw new MalformedEntryException("units sold exceed 2^63 - 1");
+        }
         yield new RecordRevenue(
-            r.getAmountMinor(), r.getCurrency(), r.getSource(), r.getReference());
+            r.getAmountMinor(), r.getCurrency(), r.getSource(), r.getReference(), r.getUnits());
       }
       case ACTION_NOT_SET ->
           throw new MalformedEntryException("the entry body carries no action (or an unknown one)");
@@ -75,6 +78,20 @@ final class ActionCodec {
                   shares(p.getSplitChange().getSharesList()),
                   p.getSplitChange().getName(),
                   accounts(p.getSplitChange().getAccountsList()));
+          case DEFINE_DROP -> {
+            var d = p.getDefineDrop();
+            if (d.getSupplyCap() < 0) {
+              throw new MalformedEntryException("a supply cap exceeds 2^63 - 1");
+            }
+            yield new Governed.DefineDrop(
+                d.getName(),
+                d.getEvent(),
+                d.getSupplyCap(),
+                d.getUnitPriceMinor(),
+                d.getCurrency(),
+                d.getSaleOpensAtMillis(),
+                d.getSaleClosesAtMillis());
+          }
           case POOL_PAYOUT -> {
             var pay = p.getPoolPayout();
             yield new Governed.PoolPayout(
@@ -220,7 +237,8 @@ final class ActionCodec {
                   .setAmountMinor(r.amountMinor())
                   .setCurrency(r.currency())
                   .setSource(r.source())
-                  .setReference(r.reference()));
+                  .setReference(r.reference())
+                  .setUnits(r.units()));
     }
   }
 
@@ -236,6 +254,16 @@ final class ActionCodec {
                   .addAllShares(toProtoShares(s.shares()))
                   .setName(s.name())
                   .addAllAccounts(s.accounts().stream().map(Account::text).toList()));
+      case Governed.DefineDrop d ->
+          b.setDefineDrop(
+              org.coopledger.governance.proto.DefineDrop.newBuilder()
+                  .setName(d.name())
+                  .setEvent(d.event())
+                  .setSupplyCap(d.supplyCap())
+                  .setUnitPriceMinor(d.unitPriceMinor())
+                  .setCurrency(d.currency())
+                  .setSaleOpensAtMillis(d.saleOpensAtMillis())
+                  .setSaleClosesAtMillis(d.saleClosesAtMillis()));
       case Governed.PoolPayout pay ->
           b.setPoolPayout(
               org.coopledger.governance.proto.PoolPayout.newBuilder()

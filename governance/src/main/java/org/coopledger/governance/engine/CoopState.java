@@ -346,6 +346,11 @@ public final class CoopState {
       money = changed;
     }
 
+    /** Records units sold of a drop, on which no proposal's beneficiaries or electorate depend. */
+    void sold(Money changed) {
+      money = changed;
+    }
+
     /** The members, to change: anything about them but their nonces (see {@link #nonce}). */
     SortedMap<MemberId, Member> members() {
       membershipChanged = true;

@@ -57,6 +57,7 @@ final class Execution {
     step.rulesChanged =
         !(p.action().governed() instanceof Governed.Payout
             || p.action().governed() instanceof Governed.PoolPayout
+            || p.action().governed() instanceof Governed.DefineDrop
             || p.action().governed() instanceof Governed.Decision
             || p.action().governed() instanceof Governed.RecoverKey);
     step.next
@@ -92,6 +93,7 @@ final class Execution {
       }
       case Governed.RouteChange r -> MoneyRules.validate(state, r);
       case Governed.PoolPayout p -> MoneyRules.validate(state, p);
+      case Governed.DefineDrop d -> MoneyRules.validate(state, d);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         MemberId owner = state.keyOwners().get(m.publicKey().id());
@@ -195,6 +197,7 @@ final class Execution {
       case Governed.SplitChange s -> MoneyRules.adopt(step, s);
       case Governed.RouteChange r -> MoneyRules.route(step, r);
       case Governed.PoolPayout p -> MoneyRules.payOut(step, p);
+      case Governed.DefineDrop d -> MoneyRules.define(step, d);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         next.members()

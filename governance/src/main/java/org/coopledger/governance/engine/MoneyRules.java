@@ -6,9 +6,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
+import org.coopledger.governance.split.Drop;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -96,6 +98,100 @@ final class MoneyRules {
               + payout.amountMinor()
               + " would exceed it");
     }
+  }
+
+  /** A drop is defined once. */
+  static void validate(CoopState state, Governed.DefineDrop drop) {
+    if (state.money().drops().containsKey(drop.name())) {
+      throw new Rejection(
+          RejectionCode.DUPLICATE_DROP, "drop:" + drop.name() + " is already defined");
+    }
+  }
+
+  static String define(StateMachine.Step step, Governed.DefineDrop d) {
+    step.next.money(
+        step.next
+            .money()
+            .withDrop(
+                new Drop(
+                    d.name(),
+                    d.event(),
+                    d.supplyCap(),
+                    d.unitPriceMinor(),
+                    d.currency(),
+                    d.saleOpensAtMillis(),
+                    d.saleClosesAtMillis(),
+                    0)));
+    return "drop:" + d.name() + " defined: " + d.supplyCap() + " units";
+  }
+
+  /**
+   * Revenue from a defined drop is a sale: it counts units at the drop's price and currency, inside
+   * the sale window, never past the supply cap (so no one records, and no split receives, revenue
+   * from units that do not exist). Any other revenue counts no units.
+   */
+  static void sell(StateMachine.Step step, RecordRevenue revenue) {
+    String source = revenue.source();
+    Drop drop =
+        source.startsWith("drop:")
+            ? step.before.money().drops().get(source.substring("drop:".length()))
+            : null;
+    if (drop == null) {
+      if (revenue.units() != 0) {
+        throw new Rejection(
+            RejectionCode.UNKNOWN_DROP,
+            "only a defined drop's sales count units; " + source + " is no defined drop");
+      }
+      return;
+    }
+    if (step.now < drop.saleOpensAtMillis() || step.now >= drop.saleClosesAtMillis()) {
+      throw new Rejection(
+          RejectionCode.DROP_NOT_ON_SALE,
+          source
+              + " is on sale from "
+              + java.time.Instant.ofEpochMilli(drop.saleOpensAtMillis())
+              + " until "
+              + java.time.Instant.ofEpochMilli(drop.saleClosesAtMillis())
+              + ", not at "
+              + java.time.Instant.ofEpochMilli(step.now));
+    }
+    long expected;
+    try {
+      expected = Math.multiplyExact(revenue.units(), drop.unitPriceMinor());
+    } catch (ArithmeticException e) {
+      expected = -1;
+    }
+    if (revenue.units() < 1
+        || !revenue.currency().equals(drop.currency())
+        || expected != revenue.amountMinor()) {
+      throw new Rejection(
+          RejectionCode.PRICE_MISMATCH,
+          "a sale of "
+              + source
+              + " is units x "
+              + drop.unitPriceMinor()
+              + " "
+              + drop.currency()
+              + " minor units; got "
+              + revenue.units()
+              + " units for "
+              + revenue.amountMinor()
+              + " "
+              + revenue.currency());
+    }
+    if (revenue.units() > drop.supplyCap() - drop.sold()) {
+      throw new Rejection(
+          RejectionCode.DROP_SOLD_OUT,
+          source
+              + " has "
+              + (drop.supplyCap() - drop.sold())
+              + " of its "
+              + drop.supplyCap()
+              + " units left; a sale of "
+              + revenue.units()
+              + " would go past its supply cap");
+    }
+    step.next.sold(step.next.money().withDrop(drop.withSold(revenue.units())));
   }
 
   /** Takes the pool payout's amount from the pool; returns a summary. */

@@ -83,7 +83,23 @@ public final class ReadModel {
                 accounts.add(
                     new MoneyView.AccountView(
                         id.hex(), a.text(), a.kind().name().toLowerCase(Locale.ROOT))));
-    return new MoneyView(named, routes, accounts);
+    List<MoneyView.DropView> drops = new ArrayList<>();
+    s.money()
+        .drops()
+        .values()
+        .forEach(
+            x ->
+                drops.add(
+                    new MoneyView.DropView(
+                        x.name(),
+                        x.event(),
+                        x.supplyCap(),
+                        x.sold(),
+                        x.unitPriceMinor(),
+                        x.currency(),
+                        x.saleOpensAtMillis(),
+                        x.saleClosesAtMillis())));
+    return new MoneyView(named, routes, accounts, drops);
   }
 
   private static SplitView split(CoopState s, Split split) {
@@ -184,6 +200,15 @@ public final class ReadModel {
           d.put("split", s.name());
         }
         s.accounts().forEach(a -> d.put("account." + a.id().hex(), a.text()));
+      }
+      case Governed.DefineDrop x -> {
+        d.put("drop", x.name());
+        d.put("event", x.event());
+        d.put("supplyCap", Long.toString(x.supplyCap()));
+        d.put("unitPriceMinor", Long.toString(x.unitPriceMinor()));
+        d.put("currency", x.currency());
+        d.put("saleOpensAtMillis", Long.toString(x.saleOpensAtMillis()));
+        d.put("saleClosesAtMillis", Long.toString(x.saleClosesAtMillis()));
       }
       case Governed.PoolPayout p -> {
         d.put("pool", p.pool());

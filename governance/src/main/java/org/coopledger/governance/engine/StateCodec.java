@@ -29,6 +29,7 @@ import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Balances;
+import org.coopledger.governance.split.Drop;
 import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Split;
 
@@ -179,6 +180,17 @@ final class StateCodec {
     for (Account account : money.accounts().values()) {
       string(out, account.text());
     }
+    out.writeInt(money.drops().size());
+    for (Drop d : money.drops().values()) {
+      string(out, d.name());
+      string(out, d.event());
+      out.writeLong(d.supplyCap());
+      out.writeLong(d.unitPriceMinor());
+      string(out, d.currency());
+      out.writeLong(d.saleOpensAtMillis());
+      out.writeLong(d.saleClosesAtMillis());
+      out.writeLong(d.sold());
+    }
   }
 
   private static void split(DataOutputStream out, Split split) throws IOException {
@@ -221,7 +233,21 @@ final class StateCodec {
       String text = readString(in);
       accounts.add(Account.parse(text).orElseThrow(() -> bad("'" + text + "' is no account")));
     }
-    return new Money(named, routes, new TreeMap<>()).withAccounts(accounts);
+    SortedMap<String, Drop> drops = new TreeMap<>();
+    for (int i = count(in); i > 0; i--) {
+      Drop d =
+          new Drop(
+              readString(in),
+              readString(in),
+              in.readLong(),
+              in.readLong(),
+              readString(in),
+              in.readLong(),
+              in.readLong(),
+              in.readLong());
+      drops.put(d.name(), d);
+    }
+    return new Money(named, routes, new TreeMap<>(), drops).withAccounts(accounts);
   }
 
   private static void member(DataOutputStream out, Member m) throws IOException {

@@ -23,11 +23,13 @@ import org.coopledger.governance.crypto.MemberId;
 public record Money(
     SortedMap<String, List<Split>> splits,
     SortedMap<String, String> routes,
-    SortedMap<MemberId, Account> accounts) {
+    SortedMap<MemberId, Account> accounts,
+    SortedMap<String, Drop> drops) {
   /** The name by which the default split is shown (it has no name on the wire). */
   public static final String DEFAULT_SPLIT = "";
 
-  private static final Money EMPTY = new Money(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+  private static final Money EMPTY =
+      new Money(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
   public Money {
     SortedMap<String, List<Split>> s = new TreeMap<>();
@@ -35,6 +37,7 @@ public record Money(
     splits = Collections.unmodifiableSortedMap(s);
     routes = Collections.unmodifiableSortedMap(new TreeMap<>(routes));
     accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
+    drops = Collections.unmodifiableSortedMap(new TreeMap<>(drops));
   }
 
   public static Money empty() {
@@ -43,7 +46,7 @@ public record Money(
 
   /** Whether the co-op uses nothing but the default split. */
   public boolean isEmpty() {
-    return splits.isEmpty() && routes.isEmpty() && accounts.isEmpty();
+    return splits.isEmpty() && routes.isEmpty() && accounts.isEmpty() && drops.isEmpty();
   }
 
   /** The version in force of the split named {@code name} (not the default split). */
@@ -58,7 +61,7 @@ public record Money(
     List<Split> versions = new ArrayList<>(s.getOrDefault(name, List.of()));
     versions.add(split);
     s.put(name, versions);
-    return new Money(s, routes, accounts);
+    return new Money(s, routes, accounts, drops);
   }
 
   /** A copy with the route changed as {@code change} says. */
@@ -69,14 +72,21 @@ public record Money(
     } else {
       r.put(change.source(), change.split());
     }
-    return new Money(splits, r, accounts);
+    return new Money(splits, r, accounts, drops);
   }
 
   /** A copy in which {@code added} are known accounts (pools and guests). */
   public Money withAccounts(List<Account> added) {
     SortedMap<MemberId, Account> a = new TreeMap<>(accounts);
     added.forEach(account -> a.put(account.id(), account));
-    return new Money(splits, routes, a);
+    return new Money(splits, routes, a, drops);
+  }
+
+  /** A copy with {@code drop} (new, or with more units sold). */
+  public Money withDrop(Drop drop) {
+    SortedMap<String, Drop> d = new TreeMap<>(drops);
+    d.put(drop.name(), drop);
+    return new Money(splits, routes, accounts, d);
   }
 
   /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */

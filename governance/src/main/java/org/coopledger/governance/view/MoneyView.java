@@ -8,12 +8,27 @@ import java.util.List;
  * the pools and guests splits give shares to (their balances are in the balances read model).
  */
 public record MoneyView(
-    List<NamedSplitView> splits, List<RouteView> routes, List<AccountView> accounts) {
+    List<NamedSplitView> splits,
+    List<RouteView> routes,
+    List<AccountView> accounts,
+    List<DropView> drops) {
   public MoneyView {
+    drops = List.copyOf(drops);
     splits = List.copyOf(splits);
     routes = List.copyOf(routes);
     accounts = List.copyOf(accounts);
   }
+
+  /** A limited drop: its cap, the units sold, its price and sale window. */
+  public record DropView(
+      String name,
+      String event,
+      long supplyCap,
+      long sold,
+      long unitPriceMinor,
+      String currency,
+      long saleOpensAtMillis,
+      long saleClosesAtMillis) {}
 
   /** A pool or guest that splits give shares to: its id (in shares and balances) and its name. */
   public record AccountView(String id, String account, String kind) {}

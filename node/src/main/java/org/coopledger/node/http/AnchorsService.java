@@ -4,10 +4,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.coopledger.api.v1.AnchorsResponse;
+import org.coopledger.node.anchor.AnchorRecord;
 import org.coopledger.node.anchor.AnchorScheduler;
 
 /**
@@ -27,19 +26,29 @@ final class AnchorsService implements HttpService {
   }
 
   private void anchors(ServerRequest request, ServerResponse response) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("enabled", scheduler.isPresent());
     if (scheduler.isEmpty()) {
-      out.put("anchors", List.of());
-      response.send(out);
+      response.send(AnchorsResponse.disabled());
       return;
     }
     AnchorScheduler.Status status = scheduler.get().status();
-    out.put("contract", status.contract());
-    out.put("ledgerId", status.ledgerId());
-    out.put("account", status.account());
-    out.put("lastError", status.lastError().orElse(null));
-    out.put("anchors", status.anchors());
-    response.send(out);
+    response.send(
+        new AnchorsResponse(
+            true,
+            status.contract(),
+            status.ledgerId(),
+            status.account(),
+            status.lastError().orElse(null),
+            status.anchors().stream().map(AnchorsService::anchor).toList()));
+  }
+
+  private static AnchorsResponse.Anchor anchor(AnchorRecord a) {
+    return new AnchorsResponse.Anchor(
+        a.treeSize(),
+        a.rootHash(),
+        a.ledgerId(),
+        a.blockNumber(),
+        a.txHash(),
+        a.gasUsed(),
+        a.anchoredAt());
   }
 }

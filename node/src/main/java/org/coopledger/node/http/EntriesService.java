@@ -6,11 +6,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongFunction;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.EntryPageResponse;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.api.v1.ReceiptResponse;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.write.Submitter;
@@ -84,18 +84,13 @@ final class EntriesService implements HttpService {
           "'limit' must be between 1 and " + maxPageSize + ", got " + limit);
     }
     long size = ledger.view().treeSize();
-    List<Object> entries = new ArrayList<>();
+    List<EntryResponse> entries = new ArrayList<>();
     long index = start;
     for (byte[] leaf : ledger.records(start, (int) limit, MAX_PAGE_BYTES)) {
       entries.add(EntryView.of(index++, leaf));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("start", start);
-    out.put("treeSize", size);
     // Where the next page starts: fewer entries than asked for may come back (byte limit).
-    out.put("next", index);
-    out.put("entries", entries);
-    response.send(out);
+    response.send(new EntryPageResponse(start, size, index, entries));
   }
 
   private void one(ServerRequest request, ServerResponse response) {

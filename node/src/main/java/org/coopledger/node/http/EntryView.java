@@ -6,9 +6,8 @@ import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.coopledger.api.v1.EntryResponse;
 import org.coopledger.governance.codec.DecodedEntry;
 import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.governance.proto.EntryBody;
@@ -27,34 +26,34 @@ final class EntryView {
 
   private EntryView() {}
 
-  static Map<String, Object> of(long index, byte[] leaf) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("index", index);
-    view.put("leafHash", TreeHasher.leafHash(leaf).base64());
-    view.put("leaf", Base64.getEncoder().encodeToString(leaf));
+  static EntryResponse of(long index, byte[] leaf) {
+    String leafHash = TreeHasher.leafHash(leaf).base64();
+    String leafBase64 = Base64.getEncoder().encodeToString(leaf);
     try {
       LedgerRecord record = LedgerRecord.parseFrom(leaf);
       SignedEntry signed = SignedEntry.parseFrom(record.getSignedEntry());
       byte[] body = signed.getBody().toByteArray();
-      view.put("acceptedAtMillis", record.getAcceptedAtMillis());
-      view.put("entryId", DecodedEntry.idOf(body).hex());
-      view.put("body", Base64.getEncoder().encodeToString(body));
-      List<Map<String, String>> signatures = new ArrayList<>();
+      List<EntryResponse.Signature> signatures = new ArrayList<>();
       for (Signature s : signed.getSignaturesList()) {
-        Map<String, String> signature = new LinkedHashMap<>();
-        signature.put("keyId", s.getKeyId());
-        signature.put("algorithm", s.getAlgorithm().name());
-        signature.put(
-            "signature", Base64.getEncoder().encodeToString(s.getSignature().toByteArray()));
-        signatures.add(signature);
+        signatures.add(
+            new EntryResponse.Signature(
+                s.getKeyId(),
+                s.getAlgorithm().name(),
+                Base64.getEncoder().encodeToString(s.getSignature().toByteArray())));
       }
-      view.put("signatures", signatures);
-      view.put("entry", decoded(EntryBody.parseFrom(body)));
+      return EntryResponse.decoded(
+          index,
+          leafHash,
+          leafBase64,
+          record.getAcceptedAtMillis(),
+          DecodedEntry.idOf(body).hex(),
+          Base64.getEncoder().encodeToString(body),
+          signatures,
+          decoded(EntryBody.parseFrom(body)));
     } catch (InvalidProtocolBufferException e) {
       // Only accepted records are stored, so this means a damaged store; show what we can.
-      view.put("decodeError", e.getMessage());
+      return EntryResponse.undecodable(index, leafHash, leafBase64, e.getMessage());
     }
-    return view;
   }
 
   private static JsonNode decoded(EntryBody body) {

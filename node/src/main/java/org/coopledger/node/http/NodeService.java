@@ -5,12 +5,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.NodeInfo;
+import org.coopledger.api.v1.PeerInfo;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
@@ -49,44 +47,34 @@ final class NodeService implements HttpService {
 
   private void node(ServerRequest request, ServerResponse response) {
     LedgerView view = ledger.view();
-    Map<String, Object> out = new LinkedHashMap<>();
-    // Both null until the genesis entry is in the ledger: the origin is derived from it.
-    out.put("origin", signer.origin().orElse(null));
-    out.put("coopId", config.coopId());
-    out.put("peerId", config.peerId());
-    out.put("verifierKey", signer.verifierKey().orElse(null));
-    out.put("treeSize", view.treeSize());
-    out.put("rootHash", view.root().base64());
-    out.put("checkpointSize", checkpointer.latestSize());
-    out.put("founded", view.state().isFounded());
-    // What this node knows of its Raft group: its role, the leader (null while there is none),
-    // and the Raft log index its tree size reflects.
     RaftStatus status = raft.status();
-    out.put("role", status.role());
-    out.put("term", status.term());
-    out.put("appliedIndex", status.appliedIndex());
-    out.put("raftAddress", raft.address());
-    out.put("leader", status.leaderId() == null ? null : peer(status.leaderId()));
-    List<Map<String, Object>> peers = new ArrayList<>();
-    for (Peer peer : raft.peers().all()) {
-      peers.add(peer(peer.id()));
-    }
-    out.put("peers", peers);
-    response.send(out);
+    response.send(
+        new NodeInfo(
+            // Both null until the genesis entry is in the ledger: the origin is derived from it.
+            signer.origin().orElse(null),
+            config.coopId(),
+            config.peerId(),
+            signer.verifierKey().orElse(null),
+            view.treeSize(),
+            view.root().base64(),
+            checkpointer.latestSize(),
+            view.state().isFounded(),
+            // What this node knows of its Raft group: its role, the leader (null while there is
+            // none), and the Raft log index its tree size reflects.
+            status.role(),
+            status.term(),
+            status.appliedIndex(),
+            raft.address(),
+            status.leaderId() == null ? null : peer(status.leaderId()),
+            raft.peers().all().stream().map(p -> peer(p.id())).toList()));
   }
 
-  private Map<String, Object> peer(String id) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("peerId", id);
+  private PeerInfo peer(String id) {
     Optional<Peer> peer = raft.peers().find(id);
     if (peer.isPresent()) {
-      out.put("raftAddress", peer.get().raftAddress());
-      out.put("url", peer.get().restUrl().toString());
-    } else if (id.equals(raft.peerId())) {
-      out.put("raftAddress", raft.address());
-      out.put("url", null);
+      return new PeerInfo(id, peer.get().raftAddress(), peer.get().restUrl().toString());
     }
-    return out;
+    return new PeerInfo(id, id.equals(raft.peerId()) ? raft.address() : null, null);
   }
 
   /** The latest checkpoint, or with {@code ?treeSize=N} the one stored for exactly N. */

@@ -5,12 +5,18 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.coopledger.api.error.ApiError;
+import org.coopledger.api.v1.BalancesResponse;
+import org.coopledger.api.v1.MembersResponse;
+import org.coopledger.api.v1.MoneyResponse;
+import org.coopledger.api.v1.ProposalsResponse;
+import org.coopledger.api.v1.RulebookResponse;
+import org.coopledger.api.v1.SplitsResponse;
+import org.coopledger.api.v1.StateResponse;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.ReadModel;
+import org.coopledger.governance.view.ProposalView;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 
@@ -34,30 +40,52 @@ final class StateService implements HttpService {
   public void routing(HttpRules rules) {
     rules
         .get("/state", this::state)
-        .get("/members", (req, res) -> send(res, "members", ReadModel.members(state())))
-        .get("/splits", (req, res) -> send(res, "splits", ReadModel.splits(state())))
-        .get("/money", (req, res) -> send(res, "money", ReadModel.money(state())))
-        .get("/balances", (req, res) -> send(res, "balances", ReadModel.balances(state())))
-        .get("/rulebook", (req, res) -> send(res, "rulebook", state().rulebook()))
+        .get("/members", (req, res) -> res.send(members(ledger.view())))
+        .get("/splits", (req, res) -> res.send(splits(ledger.view())))
+        .get("/money", (req, res) -> res.send(money(ledger.view())))
+        .get("/balances", (req, res) -> res.send(balances(ledger.view())))
+        .get("/rulebook", (req, res) -> res.send(rulebook(ledger.view())))
         .get("/proposals", this::proposals)
         .get("/proposals/{id}", this::proposal);
   }
 
   private void state(ServerRequest request, ServerResponse response) {
     LedgerView view = ledger.view();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("treeSize", view.treeSize());
-    out.put("founded", view.state().isFounded());
-    out.put("stateDigest", view.state().digestHex());
-    if (view.state().isFounded()) {
-      out.put("coop", ReadModel.coop(view.state()));
-    }
-    response.send(out);
+    CoopState state = view.state();
+    response.send(
+        new StateResponse(
+            view.treeSize(),
+            state.isFounded(),
+            state.digestHex(),
+            state.isFounded() ? ReadModel.coop(state) : null));
+  }
+
+  // Each answer reads one view, so its tree size is the one its read model reflects.
+
+  private static MembersResponse members(LedgerView view) {
+    return new MembersResponse(view.treeSize(), ReadModel.members(view.state()));
+  }
+
+  private static SplitsResponse splits(LedgerView view) {
+    return new SplitsResponse(view.treeSize(), ReadModel.splits(view.state()));
+  }
+
+  private static MoneyResponse money(LedgerView view) {
+    return new MoneyResponse(view.treeSize(), ReadModel.money(view.state()));
+  }
+
+  private static BalancesResponse balances(LedgerView view) {
+    return new BalancesResponse(view.treeSize(), ReadModel.balances(view.state()));
+  }
+
+  private static RulebookResponse rulebook(LedgerView view) {
+    return new RulebookResponse(view.treeSize(), view.state().rulebook());
   }
 
   private void proposals(ServerRequest request, ServerResponse response) {
     long asOf = Params.query(request, "asOf", clock.millis());
-    send(response, "proposals", ReadModel.proposals(state(), asOf));
+    LedgerView view = ledger.view();
+    response.send(new ProposalsResponse(view.treeSize(), ReadModel.proposals(view.state(), asOf)));
   }
 
   private void proposal(ServerRequest request, ServerResponse response) {
@@ -69,24 +97,13 @@ final class StateService implements HttpService {
     }
     EntryId id = new EntryId(text);
     long asOf = Params.query(request, "asOf", clock.millis());
-    Object view =
-        ReadModel.proposal(state(), id, asOf)
+    ProposalView view =
+        ReadModel.proposal(ledger.view().state(), id, asOf)
             .orElseThrow(
                 () ->
                     new ApiException(
                         ApiError.PROPOSAL_NOT_FOUND,
                         "there is no proposal " + text + " in this co-op"));
     response.send(view);
-  }
-
-  private CoopState state() {
-    return ledger.view().state();
-  }
-
-  private void send(ServerResponse response, String name, Object value) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("treeSize", ledger.view().treeSize());
-    out.put(name, value);
-    response.send(out);
   }
 }

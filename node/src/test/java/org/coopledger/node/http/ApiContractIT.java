@@ -21,8 +21,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.Reply;
+import org.coopledger.api.v1.EntryPageResponse;
+import org.coopledger.api.v1.EntryResponse;
+import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.Share;
 import org.coopledger.governance.proto.SignedEntryBatch;
+import org.coopledger.governance.view.MemberView;
+import org.coopledger.governance.view.ProposalView;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.testkit.CoopFixture;
@@ -88,7 +94,8 @@ class ApiContractIT {
     check("get", "/v1/state", "/v1/state", 200);
 
     // Submitting.
-    byte[] genesis = coop.genesis();
+    // With a split and revenue, so that every read model has items to check.
+    byte[] genesis = coop.genesis("", List.of(new Share(coop.id("alice"), 10_000)));
     check("post", "/v1/entries", api.postEntry(genesis), 201);
     byte[] first = coop.propose("alice", "first", new Governed.Decision());
     check("post", "/v1/entries", api.postEntry(first), 201);
@@ -131,6 +138,8 @@ class ApiContractIT {
         "/v1/entries:batch",
         api.post("/v1/entries:batch", "text/plain", "hi".getBytes(StandardCharsets.UTF_8)),
         415);
+
+    check("post", "/v1/entries", api.postEntry(coop.revenue("tess", 10_001, "EUR", "drop:x")), 201);
 
     // Reading.
     check("get", "/v1/entries", "/v1/entries", 200);
@@ -210,6 +219,57 @@ class ApiContractIT {
                     .fieldNames()
                     .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
     assertThat(checked).as("operations answered in this test").containsAll(operations);
+
+    // The client decodes the same answers into the records the node wrote them from.
+    NodeInfo info = api.nodeInfo();
+    assertThat(info.role()).isEqualTo("LEADER");
+    assertThat(info.leader().peerId()).isEqualTo(info.peerId());
+    assertThat(info.leader().raftAddress()).isEqualTo(info.raftAddress());
+    assertThat(info.appliedIndex()).isPositive();
+    EntryPageResponse page = api.entries(0, 2);
+    assertThat(page.entries()).extracting(EntryResponse::index).containsExactly(0L, 1L);
+    assertThat(page.next()).isEqualTo(2);
+    assertThat(api.entry(0).signatures()).isNotEmpty();
+    assertThat(api.entry(0).leafBytes()).isNotEmpty();
+    assertThat(api.state().coop().coopId()).isEqualTo(coop.coopId());
+    assertThat(api.members().members()).extracting(MemberView::id).contains(coop.id("alice").hex());
+    String id = CoopFixture.idOf(proposal).hex();
+    assertThat(api.proposals().proposals()).extracting(ProposalView::id).contains(id);
+    assertThat(api.proposal(id).title()).isEqualTo("contract");
+    assertThat(api.splits().splits().getFirst().shares()).hasSize(1);
+    assertThat(api.balances().balances().getFirst().amountMinor()).isEqualTo(10_001);
+    assertThat(api.rulebook().rulebook()).isNotBlank();
+    assertThat(api.money().money().splits()).isEmpty();
+    assertThat(api.anchors().enabled()).isFalse();
+  }
+
+  @Test
+  void theSchemasAcceptOnlyWhatTheRecordsWrite() throws Exception {
+    ObjectNode info = (ObjectNode) JSON.readTree(api.get("/v1/node").body());
+    assertThat(errors("NodeInfo", info)).isEmpty();
+
+    ObjectNode noLeader = info.deepCopy();
+    noLeader.putNull("leader");
+    assertThat(errors("NodeInfo", noLeader)).as("no leader yet").isEmpty();
+
+    ObjectNode noRole = info.deepCopy();
+    noRole.remove("role");
+    assertThat(errors("NodeInfo", noRole)).as("a network field missing").isNotEmpty();
+
+    ObjectNode extra = info.deepCopy();
+    extra.put("leaderUrl", "http://127.0.0.1:1");
+    assertThat(errors("NodeInfo", extra)).as("a field the document does not list").isNotEmpty();
+
+    ObjectNode badPeer = info.deepCopy();
+    badPeer.putArray("peers").addObject().put("peerId", "n1");
+    assertThat(errors("NodeInfo", badPeer)).as("a peer without its address and URL").isNotEmpty();
+  }
+
+  /** What the published schema {@code name} finds wrong with {@code body}. */
+  private List<Error> errors(String name, JsonNode body) {
+    ObjectNode schema = JSON.createObjectNode().put("$ref", "#/components/schemas/" + name);
+    schema.set("components", document.get("components"));
+    return schemas.getSchema(schema).validate(body);
   }
 
   private static byte[] witnessRequest(byte[] note) {
