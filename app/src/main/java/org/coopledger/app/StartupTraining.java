@@ -23,9 +23,8 @@ import org.coopledger.cli.Terminal;
  * jars.
  *
  * <p>Two caches, because the JVM loads every class of a cache when it starts: {@code read} (the
- * {@code show} commands) keeps out the signing code, whose cached classes make the JVM load and
- * check Bouncy Castle's signed jars even for a command that signs nothing; {@code all} has every
- * short command.
+ * {@code show} commands) keeps out the signing code, which a command that signs nothing never
+ * needs; {@code all} has every short command.
  *
  * <p>It needs no node and leaves nothing behind: keys and drafts go to a temporary directory, and
  * the commands that ask a node are pointed at a closed port on 127.0.0.1 (they load the HTTP client
