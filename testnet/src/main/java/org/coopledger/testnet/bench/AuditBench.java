@@ -56,6 +56,14 @@ final class AuditBench {
     Path trust = Files.createTempDirectory(scratch, "trust-");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The options `./coop audit` runs with (its heap cap), so that the peak RSS is what members
+    // see.
+    Path options = Path.of("app", "src", "main", "jvm", "audit.options").toAbsolutePath();
+    if (!Files.isRegularFile(options)) {
+      throw new IllegalStateException(
+          options + " is missing: run the bench from the repository's root (./bench ingest)");
+    }
+    command.add("@" + options);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(AuditRun.class.getName());
