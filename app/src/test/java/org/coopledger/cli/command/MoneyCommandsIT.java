@@ -172,7 +172,8 @@ class MoneyCommandsIT {
     approve(split, "ann", "cat");
     carry(split);
     String route =
-        quiet("propose", "route", "--source", "workshop", "--split", "release", "--key", key("ann"));
+        quiet(
+            "propose", "route", "--source", "workshop", "--split", "release", "--key", key("ann"));
     approve(route, "ann", "ben", "cat");
     carry(route);
     long ann = balance("ann");
@@ -198,8 +199,18 @@ class MoneyCommandsIT {
 
     CoopRunner.Result refused =
         coop.run(
-            "propose", "expense", "--amount", "3.00", "--currency", "EUR", "--receipt",
-            invoice.toString(), "--from", "pool:promotion", "--key", key("cat"));
+            "propose",
+            "expense",
+            "--amount",
+            "3.00",
+            "--currency",
+            "EUR",
+            "--receipt",
+            invoice.toString(),
+            "--from",
+            "pool:promotion",
+            "--key",
+            key("cat"));
 
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(refused.err()).contains("NOT_ALLOWED");

@@ -15,8 +15,8 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
-import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,7 +118,9 @@ public final class ProposeCommand {
         String[] parts = eq < 0 ? new String[0] : t.substring(eq + 1).split(":", 3);
         if (eq < 1 || parts.length < 2) {
           throw new IllegalArgumentException(
-              "--recoup '" + t + "' is not WHO=AMOUNT:CURRENCY[:LABEL], e.g. pool:promotion=500.00:EUR:posters");
+              "--recoup '"
+                  + t
+                  + "' is not WHO=AMOUNT:CURRENCY[:LABEL], e.g. pool:promotion=500.00:EUR:posters");
         }
         String who = t.substring(0, eq);
         var account = Account.parse(who);
@@ -138,8 +140,7 @@ public final class ProposeCommand {
                 parts[1],
                 parts.length > 2 ? parts[2] : ""));
       }
-      common.publish(
-          context, publisher, new Governed.SplitChange(list, name, accounts, tranches));
+      common.publish(context, publisher, new Governed.SplitChange(list, name, accounts, tranches));
     }
   }
 
@@ -286,7 +287,8 @@ public final class ProposeCommand {
     @Option(
         names = "--before-split",
         paramLabel = "NAME",
-        description = "repay it before the split NAME divides its revenue (\"\" = the default split)")
+        description =
+            "repay it before the split NAME divides its revenue (\"\" = the default split)")
     String beforeSplit;
 
     Expense(CliContext context) {

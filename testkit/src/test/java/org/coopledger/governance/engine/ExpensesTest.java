@@ -89,6 +89,27 @@ class ExpensesTest {
 
     assertThat(eur(PROMOTION.id())).isEqualTo(5_000 - 4_250);
     assertThat(eur(coop.id("carol"))).isEqualTo(carol + 4_250);
+    // The statements show the reimbursement, with the entry that caused it, on both sides.
+    assertThat(movements(PROMOTION.text()))
+        .containsExactly("5000 revenue drop:summer", "-4250 expense");
+    assertThat(movements("carol")).containsExactly("5000 revenue drop:summer", "4250 expense");
+  }
+
+  /** The journal's movements of {@code name}'s balance (refused entries are left out). */
+  private List<String> movements(String name) {
+    var journal = new org.coopledger.governance.report.MoneyJournal();
+    CoopState s = CoopState.empty();
+    for (var record : story.ledger) {
+      if (StateMachine.apply(s, record, SignatureVerifier.CRYPTO)
+          instanceof EntryOutcome.Applied applied) {
+        journal.applied(journal.size(), s, applied, record.toBytes());
+        s = applied.state();
+      }
+    }
+    return journal.movements().stream()
+        .filter(m -> m.name().equals(name))
+        .map(m -> m.amountMinor() + " " + m.cause())
+        .toList();
   }
 
   @Test
