@@ -35,6 +35,7 @@ import org.coopledger.node.replication.LedgerStateMachine;
 import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.replication.Reconfigurer;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
@@ -104,8 +105,12 @@ public final class CoopNode implements AutoCloseable {
               config.raftPort(),
               peers,
               config.snapshotEvery(),
+              config.join(),
               stateMachine);
       opened.push(raft);
+      Reconfigurer reconfigurer =
+          new Reconfigurer(raft, () -> raftAddresses(ledger.view().state().nodes())).start();
+      opened.push(reconfigurer);
       if (peers.isEmpty()) {
         raft.awaitLeader(config.leaderTimeout());
       }
@@ -200,6 +205,7 @@ public final class CoopNode implements AutoCloseable {
                           submitter,
                           checkpointer,
                           raft,
+                          reconfigurer,
                           anchorsForApi,
                           witness))
               .build()
@@ -235,6 +241,14 @@ public final class CoopNode implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /** The co-op's node set as the Raft group should have it: node name (peer id) to address. */
+  private static java.util.SortedMap<String, String> raftAddresses(
+      java.util.SortedMap<String, org.coopledger.governance.action.NetworkNode> nodes) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    nodes.forEach((name, node) -> out.put(name, node.raftAddress()));
+    return out;
   }
 
   /** The tree size and root of the latest checkpoint, as the anchor scheduler posts them. */
