@@ -2,6 +2,7 @@ package org.coopledger.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,13 +17,16 @@ import org.coopledger.api.client.NodeClient;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.entry.SignedEntryFile;
+import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.Cosigner;
 import org.coopledger.governance.checkpoint.NoteSigner;
+import org.coopledger.governance.checkpoint.Receipt;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
 import org.coopledger.governance.checkpoint.SignedNote;
+import org.coopledger.governance.checkpoint.SignedReceipt;
 import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
@@ -208,7 +212,103 @@ class NetworkWitnessIT {
     assertThat(response.statusCode()).isEqualTo(409); // same size, another root
   }
 
+  @Test
+  void aReceiptSignedByAnotherNodeOfTheNetworkIsAccepted() throws Exception {
+    CoopRunner.Result first = submit(nodes.get(0).uri().toString(), "through node-1");
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+    assertThat(first.err()).contains("pinned the key of ledger");
+
+    CoopRunner.Result second = submit(nodes.get(1).uri().toString(), "through node-2");
+    CoopRunner.Result third = submit(nodes.get(2).uri().toString(), "through node-3");
+
+    assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(ExitCode.OK);
+    assertThat(second.out()).contains("accepted as entry #", "signed receipt kept in");
+    assertThat(third.exitCode()).as(third.out() + third.err()).isEqualTo(ExitCode.OK);
+    CoopRunner.Result mine =
+        CoopRunner.plain()
+            .run(
+                "audit",
+                "--node",
+                nodes.get(2).uri().toString(),
+                "--trust-dir",
+                trustDir.toString(),
+                "--mine");
+    assertThat(mine.out() + mine.err()).contains("receipts of yours hold");
+  }
+
+  @Test
+  void aReceiptSignedByAKeyThatIsNotANodesIsRefused() throws Exception {
+    CoopRunner.Result first = submit(nodes.get(0).uri().toString(), "pins node-1");
+    assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCode.OK);
+    // A node that lies about its key, in /v1/node and in the receipts it signs.
+    try (LyingProxy liar = LyingProxy.inFrontOf(nodes.get(1).uri().toString())) {
+      NoteSigner fake = NoteSigner.of(nodes.get(0).origin().orElseThrow(), SigningKey.generate());
+      liar.lie(
+          path -> path.startsWith("/v1/node"),
+          answer -> {
+            ObjectNode json = (ObjectNode) readJson(answer.text());
+            json.put("verifierKey", fake.verifier().vkey());
+            return answer.withText(json.toString());
+          });
+      liar.lie(path -> path.startsWith("/v1/entries"), answer -> resign(answer, fake));
+      liar.lie(
+          path -> path.startsWith("/v1/checkpoint"),
+          answer -> {
+            SignedNote note = SignedNote.parse(answer.text());
+            List<org.coopledger.governance.checkpoint.NoteSignature> lines = new ArrayList<>();
+            lines.add(fake.sign(note.text()));
+            note.signatures().stream()
+                .filter(l -> !l.name().equals(fake.name()))
+                .forEach(lines::add);
+            return answer.withText(new SignedNote(note.text(), lines).encode());
+          });
+
+      assertFailed(submit(liar.url(), "through a lying node"), TrustStore.NODE_KEY_CHANGED);
+    }
+    // The same lie, but the node serves its real key: the audit passes, the receipt still fails.
+    try (LyingProxy liar = LyingProxy.inFrontOf(nodes.get(1).uri().toString())) {
+      NoteSigner fake = NoteSigner.of(nodes.get(0).origin().orElseThrow(), SigningKey.generate());
+      liar.lie(path -> path.startsWith("/v1/entries"), answer -> resign(answer, fake));
+
+      CoopRunner.Result result = submit(liar.url(), "through a lying node again");
+
+      assertFailed(result, TrustStore.NODE_KEY_CHANGED);
+      assertThat(result.err()).contains("nor by a node of the co-op's network");
+    }
+  }
+
   // ---- helpers ----
+
+  /** Signs a proposal by alice, submits it with {@code coop submit} through {@code url}. */
+  private CoopRunner.Result submit(String url, String title) throws Exception {
+    Path file = trustDir.resolve(title.replace(' ', '-') + ".entry");
+    SignedEntryFile.write(file, coop.propose("alice", title, new Governed.Decision()));
+    CoopRunner.Result result =
+        CoopRunner.plain()
+            .run("submit", file.toString(), "--node", url, "--trust-dir", trustDir.toString());
+    size++; // the real node behind accepted it, whatever the CLI made of the answer
+    return result;
+  }
+
+  /** The 201 answer with its receipt signed by {@code fake} instead of the node. */
+  private static LyingProxy.Answer resign(LyingProxy.Answer answer, NoteSigner fake) {
+    if (answer.status() != 201) {
+      return answer;
+    }
+    ObjectNode json = (ObjectNode) readJson(answer.text());
+    String note = json.get("receipt").asText();
+    Receipt receipt = Receipt.parse(SignedNote.parse(note).text());
+    json.put("receipt", SignedReceipt.sign(receipt, fake).text());
+    return answer.withText(json.toString());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private CoopRunner.Result audit(String url) {
     return CoopRunner.plain()

@@ -1,10 +1,14 @@
 package org.coopledger.cli.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.coopledger.api.client.NodeClient;
+import org.coopledger.cli.output.Progress;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.Genesis;
@@ -23,13 +27,28 @@ import org.coopledger.governance.merkle.TreeHasher;
 /**
  * Checks the receipt a node returned for an entry this person submitted, before anything says
  * "accepted": it is signed by the key pinned for the ledger (pinned now if the ledger is new here),
- * it names the index the node answered, its leaf hash is that of exactly the submitted bytes at the
- * receipt's accepted time, and that time is within the entry's own expiry. The receipt is then kept
- * in the journal, as evidence for {@code coop audit --mine}.
+ * or, when another node of the co-op's network answered, by that node's key as an audited replay of
+ * the ledger names the network's nodes (never as the node says), it names the index the node
+ * answered, its leaf hash is that of exactly the submitted bytes at the receipt's accepted time,
+ * and that time is within the entry's own expiry. The receipt is then kept in the journal, as
+ * evidence for {@code coop audit --mine}.
  */
 public final class ReceiptCheck {
   public static final String RECEIPT_MISSING = "RECEIPT_MISSING";
   public static final String RECEIPT_INVALID = "RECEIPT_INVALID";
+
+  private static final int AUDIT_PAGE_SIZE = 500;
+
+  private static final Auditor.Listener SILENT =
+      new Auditor.Listener() {
+        @Override
+        public void step(String line) {}
+
+        @Override
+        public Progress progress(String label, long total) {
+          return new Progress(new PrintWriter(Writer.nullWriter()), false, label, total);
+        }
+      };
 
   private ReceiptCheck() {}
 
@@ -62,8 +81,9 @@ public final class ReceiptCheck {
     }
     Optional<String> pinned = trust.verifierKeyFor(origin);
     String key =
-        pinned.orElseGet(
-            () -> java.util.Objects.requireNonNullElse(node.nodeInfo().verifierKey(), ""));
+        pinned.isPresent()
+            ? pinnedOrNetworkKey(node, trust, origin, text, pinned.get())
+            : Objects.requireNonNullElse(node.nodeInfo().verifierKey(), "");
     NoteVerifier verifier;
     try {
       verifier = NoteVerifier.parse(key);
@@ -100,6 +120,59 @@ public final class ReceiptCheck {
     }
     Path file = trust.receipts().keep(signed, key, decoded.id().hex());
     return new Checked(receipt, pinnedNow, key, file);
+  }
+
+  /**
+   * The key that signed the receipt: the pinned one, or that of another node of the co-op's network
+   * as an audited replay of the ledger names it (the same rule as the audit's). The nodes that the
+   * last audit found are tried first; if none of them signed it, the ledger is audited now through
+   * the answering node, which fails unless that node's own key is a node's.
+   *
+   * @throws VerificationException {@code NODE_KEY_CHANGED} if no node of the network signed it
+   */
+  private static String pinnedOrNetworkKey(
+      NodeClient node, TrustStore trust, String origin, String text, String pinned) {
+    SignedNote note = SignedNote.parse(text.getBytes(StandardCharsets.UTF_8));
+    if (note.signatures().stream().anyMatch(NoteVerifier.parse(pinned)::claims)) {
+      return pinned;
+    }
+    Optional<String> signer = networkKeyClaiming(note, trust, origin);
+    if (signer.isEmpty()) {
+      try {
+        new Auditor(node, trust, SILENT, AUDIT_PAGE_SIZE).audit();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new VerificationException(
+            RECEIPT_INVALID, "interrupted while auditing the nodes of ledger " + origin, e);
+      }
+      signer = networkKeyClaiming(note, trust, origin);
+    }
+    return signer.orElseThrow(
+        () ->
+            new VerificationException(
+                TrustStore.NODE_KEY_CHANGED,
+                "the receipt for your entry is signed neither by the key pinned for ledger "
+                    + origin
+                    + " ("
+                    + pinned
+                    + ") nor by a node of the co-op's network as the audited ledger names them"
+                    + " ("
+                    + trust.auditedNames(origin).map(n -> n.nodeKeys().size()).orElse(0)
+                    + " nodes). Something that is not one of the co-op's nodes answered: nothing"
+                    + " it says can be trusted."));
+  }
+
+  /** The verifier key of a node, as the last audit named them, that claims a line of the note. */
+  private static Optional<String> networkKeyClaiming(
+      SignedNote note, TrustStore trust, String origin) {
+    return trust.auditedNames(origin).stream()
+        .flatMap(names -> names.nodeKeys().stream())
+        .filter(
+            vkey -> {
+              NoteVerifier v = NoteVerifier.parse(vkey);
+              return v.name().equals(origin) && note.signatures().stream().anyMatch(v::claims);
+            })
+        .findFirst();
   }
 
   private static String claimedOrigin(String text) {
