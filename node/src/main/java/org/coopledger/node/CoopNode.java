@@ -39,6 +39,7 @@ import org.coopledger.node.replication.Reconfigurer;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Batcher;
 import org.coopledger.node.write.Submitter;
@@ -134,12 +135,23 @@ public final class CoopNode implements AutoCloseable {
               config.dataDir(),
               Clock.systemUTC(),
               WITNESS_CATCH_UP);
+      NodeUrls urls =
+          new NodeUrls(
+                  config.peerId(),
+                  peers.find(config.peerId()).map(Peer::restUrl),
+                  key,
+                  signer::origin,
+                  () -> ledger.view().state().nodes(),
+                  name -> peers.find(name).map(Peer::restUrl),
+                  Clock.systemUTC())
+              .start();
+      opened.push(urls);
       CosignatureGatherer gatherer =
           new CosignatureGatherer(
               config.peerId(),
               witness,
               () -> ledger.view().state().nodes(),
-              name -> peers.find(name).map(Peer::restUrl),
+              urls::url,
               (size1, size2) -> Proofs.consistency(ledger.hashes(), size1, size2).path(),
               COSIGN_TIMEOUT);
       opened.push(gatherer);
@@ -207,7 +219,8 @@ public final class CoopNode implements AutoCloseable {
                           raft,
                           reconfigurer,
                           anchorsForApi,
-                          witness))
+                          witness,
+                          urls))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {

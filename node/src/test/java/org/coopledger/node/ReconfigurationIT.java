@@ -22,6 +22,7 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.DefaultRulebook;
@@ -93,6 +94,13 @@ class ReconfigurationIT {
     Reply viaNew = joined.postEntry(coop.propose("bob", "through node-4", new Governed.Decision()));
     assertThat(viaNew.status()).as(viaNew.body()).isEqualTo(201);
     ClusterIT.awaitConverged(apis(), viaNew.json().get("index").asLong() + 1);
+    // The others learn where node-4 serves from its signed announcement, ask it to cosign, and it
+    // asks them.
+    String url = peers.get("node-4").restUrl().toString();
+    awaitEveryNode(
+        info -> info.peers().stream().anyMatch(p -> p.peerId().equals("node-4") && url.equals(p.url())));
+    awaitCosignedBy("node-1", "node-4");
+    awaitCosignedBy("node-4", "node-1");
 
     // Remove a founding node that does not lead.
     leader = ClusterIT.awaitOneLeader(apis());
@@ -149,6 +157,27 @@ class ReconfigurationIT {
       executed = api.postEntry(coop.execute("alice", id));
     }
     assertThat(executed.status()).as(executed.body()).isEqualTo(201);
+  }
+
+  /** Waits for a checkpoint of {@code id} that {@code witness} cosigned. */
+  private void awaitCosignedBy(String id, String witness) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    Set<String> names = Set.of();
+    while (System.nanoTime() < deadline) {
+      // New entries make new checkpoints.
+      NodeClient.of(nodes.get(id).uri())
+          .postEntry(coop.propose("bob", "for a checkpoint", new Governed.Decision()));
+      SignedNote note = SignedNote.parse(NodeClient.of(nodes.get(id).uri()).checkpoint());
+      names = new HashSet<>();
+      for (var line : note.signatures()) {
+        names.add(line.name());
+      }
+      if (names.contains(witness)) {
+        return;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError(witness + " cosigned no checkpoint of " + id + "; last: " + names);
   }
 
   private void awaitEveryNode(Predicate<NodeInfo> condition) throws InterruptedException {

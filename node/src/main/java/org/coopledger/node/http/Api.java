@@ -12,6 +12,7 @@ import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Submitter;
 
@@ -38,7 +39,8 @@ public final class Api {
       RaftHost raft,
       Reconfigurer reconfigurer,
       Optional<AnchorScheduler> anchors,
-      Witness witness) {
+      Witness witness,
+      NodeUrls urls) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
         index ->
@@ -68,11 +70,11 @@ public final class Api {
         .register(
             "/v1",
             new NodeService(
-                config, ledger, checkpointer, checkpointer.signer(), raft, reconfigurer))
+                config, ledger, checkpointer, checkpointer.signer(), raft, reconfigurer, urls))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/v1/reports", new ReportsService(ledger))
         .register("/openapi", new OpenApiService())
-        .register("/", new WitnessService(witness))
+        .register("/", new WitnessService(witness, urls))
         .any(
             "/v1/*",
             (req, res) -> {

@@ -20,6 +20,7 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.RaftStatus;
 import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
 /** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
@@ -30,6 +31,7 @@ final class NodeService implements HttpService {
   private final LedgerSigner signer;
   private final RaftHost raft;
   private final Reconfigurer reconfigurer;
+  private final NodeUrls urls;
 
   NodeService(
       NodeConfig config,
@@ -37,8 +39,10 @@ final class NodeService implements HttpService {
       Checkpointer checkpointer,
       LedgerSigner signer,
       RaftHost raft,
-      Reconfigurer reconfigurer) {
+      Reconfigurer reconfigurer,
+      NodeUrls urls) {
     this.reconfigurer = reconfigurer;
+    this.urls = urls;
     this.config = config;
     this.ledger = ledger;
     this.checkpointer = checkpointer;
@@ -91,14 +95,12 @@ final class NodeService implements HttpService {
   private PeerInfo peer(String id, GroupConfiguration group) {
     Optional<Peer> peer = raft.peers().find(id);
     String address = group.peers().get(id);
-    if (peer.isPresent()) {
-      return new PeerInfo(
-          id,
-          address != null ? address : peer.get().raftAddress(),
-          peer.get().restUrl().toString());
+    if (address == null) {
+      address =
+          peer.map(Peer::raftAddress).orElse(id.equals(raft.peerId()) ? raft.address() : null);
     }
-    return new PeerInfo(
-        id, address != null ? address : id.equals(raft.peerId()) ? raft.address() : null, null);
+    // The URL it announced (a node added later is known only so), else the configured one.
+    return new PeerInfo(id, address, urls.url(id).map(Object::toString).orElse(null));
   }
 
   /** The latest checkpoint, or with {@code ?treeSize=N} the one stored for exactly N. */
