@@ -98,7 +98,9 @@ class ReconfigurationIT {
     // asks them.
     String url = peers.get("node-4").restUrl().toString();
     awaitEveryNode(
-        info -> info.peers().stream().anyMatch(p -> p.peerId().equals("node-4") && url.equals(p.url())));
+        info ->
+            info.peers().stream()
+                .anyMatch(p -> p.peerId().equals("node-4") && url.equals(p.url())));
     awaitCosignedBy("node-1", "node-4");
     awaitCosignedBy("node-4", "node-1");
 

@@ -20,8 +20,8 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.RaftStatus;
 import org.coopledger.node.replication.Reconfigurer;
-import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
+import org.coopledger.node.witness.NodeUrls;
 
 /** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
 final class NodeService implements HttpService {

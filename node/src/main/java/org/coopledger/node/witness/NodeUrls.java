@@ -32,11 +32,11 @@ import org.coopledger.governance.error.VerificationException;
 
 /**
  * Where each node of the network serves its REST API: what a node needs to ask the others to
- * cosign. The co-op's state names each node's key and Raft address but not its URL (an operator
- * may move it without a vote), so each node announces its own URL in a note signed with its node
- * key, and passes on the announcements it holds: {@code POST /v1/node/url}, every two seconds, to
- * every node whose URL it knows. A node started with {@code --peers} knows those URLs from the start;
- * a node added later (started with {@code --join} and {@code --peers} naming the network's nodes)
+ * cosign. The co-op's state names each node's key and Raft address but not its URL (an operator may
+ * move it without a vote), so each node announces its own URL in a note signed with its node key,
+ * and passes on the announcements it holds: {@code POST /v1/node/url}, every two seconds, to every
+ * node whose URL it knows. A node started with {@code --peers} knows those URLs from the start; a
+ * node added later (started with {@code --join} and {@code --peers} naming the network's nodes)
  * makes itself known by announcing to them.
  *
  * <p>An announcement counts only if it names a node of this node's replayed state, is signed by
@@ -158,7 +158,8 @@ public final class NodeUrls implements AutoCloseable {
       url = new URI(lines[3]);
       time = Long.parseLong(lines[4]);
     } catch (java.net.URISyntaxException | NumberFormatException e) {
-      throw new WitnessException(400, "MALFORMED_ANNOUNCEMENT", "bad URL or time: " + e.getMessage());
+      throw new WitnessException(
+          400, "MALFORMED_ANNOUNCEMENT", "bad URL or time: " + e.getMessage());
     }
     if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
         || url.getHost() == null

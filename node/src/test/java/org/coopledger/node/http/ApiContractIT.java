@@ -293,8 +293,7 @@ class ApiContractIT {
 
   private static byte[] announcement(
       String origin, org.coopledger.governance.crypto.SigningKey key) {
-    String text =
-        "coopledger/node-url/v1\n" + origin + "\ndan\nhttp://127.0.0.1:1\n" + 1 + "\n";
+    String text = "coopledger/node-url/v1\n" + origin + "\ndan\nhttp://127.0.0.1:1\n" + 1 + "\n";
     return org.coopledger.governance.checkpoint.SignedNote.sign(
             text, org.coopledger.governance.checkpoint.NoteSigner.of("dan", key))
         .encode()

@@ -34,7 +34,8 @@ class ReconfigurerTest {
 
   @Test
   void aRemovedNodeSaysSoAboutItselfAndTheOthersNameTheExtraPeer() {
-    TreeMap<String, String> two = new TreeMap<>(Map.of("ann", "10.0.0.1:7070", "ben", "10.0.0.2:7070"));
+    TreeMap<String, String> two =
+        new TreeMap<>(Map.of("ann", "10.0.0.1:7070", "ben", "10.0.0.2:7070"));
     GroupConfiguration group = new GroupConfiguration(THREE, false);
     assertThat(Reconfigurer.difference("cat", two, group))
         .startsWith("this node (cat) is not in the node set")
@@ -48,7 +49,8 @@ class ReconfigurerTest {
     TreeMap<String, String> moved = new TreeMap<>(THREE);
     moved.put("ben", "10.0.0.9:7070");
     assertThat(Reconfigurer.difference("ann", moved, new GroupConfiguration(THREE, false)))
-        .isEqualTo("Raft peers at another address: ben (10.0.0.2:7070, the state says 10.0.0.9:7070)");
+        .isEqualTo(
+            "Raft peers at another address: ben (10.0.0.2:7070, the state says 10.0.0.9:7070)");
     assertThat(Reconfigurer.difference("ann", THREE, new GroupConfiguration(THREE, true)))
         .isEqualTo("a change of the group is under way");
   }

@@ -45,9 +45,12 @@ class NodeUrlsTest {
             Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
   }
 
-  private static byte[] announcement(String origin, String name, String url, long time, SigningKey key) {
+  private static byte[] announcement(
+      String origin, String name, String url, long time, SigningKey key) {
     String text = NodeUrls.text(origin, name, URI.create(url), time);
-    return SignedNote.sign(text, NoteSigner.of(name, key)).encode().getBytes(StandardCharsets.UTF_8);
+    return SignedNote.sign(text, NoteSigner.of(name, key))
+        .encode()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] byDan(String url, long time) {
@@ -109,9 +112,7 @@ class NodeUrlsTest {
         403,
         "NOT_A_NODE");
     refused(
-        () ->
-            urls.accept(
-                announcement(ORIGIN, "ann", "http://evil:80", NOW, coop.nodeKey("ann"))),
+        () -> urls.accept(announcement(ORIGIN, "ann", "http://evil:80", NOW, coop.nodeKey("ann"))),
         403,
         "NOT_A_NODE");
     refused(
@@ -129,8 +130,7 @@ class NodeUrlsTest {
         () -> urls.accept(byDan("http://10.0.0.4:8080", NOW + 3_600_000)),
         400,
         "ANNOUNCEMENT_IN_FUTURE");
-    refused(
-        () -> urls.accept(byDan("ftp://10.0.0.4:8080", NOW)), 400, "MALFORMED_ANNOUNCEMENT");
+    refused(() -> urls.accept(byDan("ftp://10.0.0.4:8080", NOW)), 400, "MALFORMED_ANNOUNCEMENT");
     refused(
         () -> urls.accept("hello\n".getBytes(StandardCharsets.UTF_8)),
         400,
