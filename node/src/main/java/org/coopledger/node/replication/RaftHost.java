@@ -280,9 +280,10 @@ public final class RaftHost implements AutoCloseable {
       for (RaftPeer peer : conf.getCurrentPeers()) {
         current.put(peer.getId().toString(), peer.getAddress());
       }
-      return new GroupConfiguration(current, !conf.getPreviousPeers().isEmpty());
+      return new GroupConfiguration(
+          current, !conf.getPreviousPeers().isEmpty(), conf.getLogEntryIndex());
     } catch (IOException e) {
-      return new GroupConfiguration(new java.util.TreeMap<>(), false);
+      return new GroupConfiguration(new java.util.TreeMap<>(), false, -1);
     }
   }
 

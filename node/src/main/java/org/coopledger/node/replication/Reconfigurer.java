@@ -89,6 +89,7 @@ public final class Reconfigurer implements AutoCloseable {
         || group.changing()
         || raft.peers().all().size() < 2
         || !raft.leaderReady()
+        || !group.stateIsAfter(raft.status().appliedIndex())
         || inFlight != null
         || System.currentTimeMillis() < notBefore) {
       return;

@@ -20,7 +20,7 @@ class ReconfigurerTest {
 
   @Test
   void aGroupEqualToTheNodeSetMatches() {
-    assertThat(Reconfigurer.difference("ann", THREE, new GroupConfiguration(THREE, false)))
+    assertThat(Reconfigurer.difference("ann", THREE, new GroupConfiguration(THREE, false, 7)))
         .isNull();
   }
 
@@ -28,7 +28,7 @@ class ReconfigurerTest {
   void aNodeAddedByTheStateButNotYetByRaftIsNamedWithItsAddress() {
     TreeMap<String, String> four = new TreeMap<>(THREE);
     four.put("dan", "10.0.0.4:7070");
-    assertThat(Reconfigurer.difference("ann", four, new GroupConfiguration(THREE, false)))
+    assertThat(Reconfigurer.difference("ann", four, new GroupConfiguration(THREE, false, 7)))
         .isEqualTo("nodes not in the Raft group yet: dan@10.0.0.4:7070");
   }
 
@@ -36,7 +36,7 @@ class ReconfigurerTest {
   void aRemovedNodeSaysSoAboutItselfAndTheOthersNameTheExtraPeer() {
     TreeMap<String, String> two =
         new TreeMap<>(Map.of("ann", "10.0.0.1:7070", "ben", "10.0.0.2:7070"));
-    GroupConfiguration group = new GroupConfiguration(THREE, false);
+    GroupConfiguration group = new GroupConfiguration(THREE, false, 7);
     assertThat(Reconfigurer.difference("cat", two, group))
         .startsWith("this node (cat) is not in the node set")
         .contains("Raft peers that are not nodes of the co-op: cat");
@@ -48,10 +48,20 @@ class ReconfigurerTest {
   void aPeerAtAnotherAddressAndAChangeUnderWayAreMismatches() {
     TreeMap<String, String> moved = new TreeMap<>(THREE);
     moved.put("ben", "10.0.0.9:7070");
-    assertThat(Reconfigurer.difference("ann", moved, new GroupConfiguration(THREE, false)))
+    assertThat(Reconfigurer.difference("ann", moved, new GroupConfiguration(THREE, false, 7)))
         .isEqualTo(
             "Raft peers at another address: ben (10.0.0.2:7070, the state says 10.0.0.9:7070)");
-    assertThat(Reconfigurer.difference("ann", THREE, new GroupConfiguration(THREE, true)))
+    assertThat(Reconfigurer.difference("ann", THREE, new GroupConfiguration(THREE, true, 7)))
         .isEqualTo("a change of the group is under way");
+  }
+
+  @Test
+  void aLeaderActsOnlyOnAStateNewerThanTheGroupsConfiguration() {
+    // The group was changed at index 7, after the node change that asked for it: a leader that
+    // has applied only up to 6 may still hold the node set from before that change.
+    GroupConfiguration group = new GroupConfiguration(THREE, false, 7);
+    assertThat(group.stateIsAfter(6)).isFalse();
+    assertThat(group.stateIsAfter(7)).isTrue();
+    assertThat(group.stateIsAfter(8)).isTrue();
   }
 }
