@@ -110,13 +110,19 @@ class NetworkReconfigurationIT {
       }
       assertThat(LocalNetwork.probe(fourth.url())).as("node-4 serves").isPresent();
       assertThat(info(first).peers()).extracting(PeerInfo::peerId).hasSize(3);
-      long addedAt = System.nanoTime();
-      passAndExecute(governor, first, new Governed.NodeChange("", added));
+      long addedAt = passAndExecute(governor, first, new Governed.NodeChange("", added));
+      long sizeThen = info(first).treeSize();
       awaitEveryNode(info -> info.peers().size() == 4 && info.peerMismatch() == null);
+      long inGroup = System.nanoTime();
+      long catchUpDeadline = inGroup + 120_000_000_000L;
+      while (info(fourth.url()).treeSize() < sizeThen && System.nanoTime() < catchUpDeadline) {
+        Thread.sleep(50);
+      }
+      assertThat(info(fourth.url()).treeSize()).as("node-4 caught up").isGreaterThanOrEqualTo(sizeThen);
       System.out.printf(
-          "network reconfiguration: node-4 in the group of every node %d ms after the change"
-              + " was proposed%n",
-          (System.nanoTime() - addedAt) / 1_000_000);
+          "FIGURES reconfiguration: node-4 in the group of every node %d ms after the change was"
+              + " executed, its tree at the size of then (%d entries) after %d ms%n",
+          (inGroup - addedAt) / 1_000_000, sizeThen, (System.nanoTime() - addedAt) / 1_000_000);
       writable.add("node-4");
       load.awaitAcknowledged(acknowledged.size() + 30);
       awaitConverged(acknowledgedSize());
@@ -129,7 +135,7 @@ class NetworkReconfigurationIT {
       String leader = network.awaitLeader(Duration.ofSeconds(30));
       String removed = leader.equals("node-2") ? "node-3" : "node-2";
       writable.remove(removed);
-      passAndExecute(governor, first, new Governed.NodeChange(removed, null));
+      long removedAt = passAndExecute(governor, first, new Governed.NodeChange(removed, null));
       LocalNetwork.Node gone = network.node(removed);
       long deadline = System.nanoTime() + 60_000_000_000L;
       while (!String.valueOf(info(gone.url()).peerMismatch()).contains("not in the node set")
@@ -137,6 +143,11 @@ class NetworkReconfigurationIT {
         Thread.sleep(100);
       }
       assertThat(info(gone.url()).peerMismatch()).contains("not in the node set");
+      awaitEveryNode(
+          info -> info.peers().size() == 3 || info.peerId().equals(removed));
+      System.out.printf(
+          "FIGURES reconfiguration: %s out of the group %d ms after the change was executed%n",
+          removed, (System.nanoTime() - removedAt) / 1_000_000);
       network.retire(removed);
       awaitEveryNode(
           info ->
@@ -155,8 +166,11 @@ class NetworkReconfigurationIT {
         node.id(), NodeKey.loadOrCreate(node.data()).publicKey(), node.raftAddress());
   }
 
-  /** Carol proposes, carol, tess and audrey vote yes, and carol executes once the timelock ran. */
-  private void passAndExecute(CoopFixture governor, URI node, Governed change) throws Exception {
+  /**
+   * Carol proposes, carol, tess and audrey vote yes, and carol executes once the timelock ran;
+   * returns when the execution was acknowledged ({@link System#nanoTime()}).
+   */
+  private long passAndExecute(CoopFixture governor, URI node, Governed change) throws Exception {
     byte[] proposal = governor.propose("carol", "nodes", change);
     assertThat(inLedger(postUntilAnswered(node, proposal))).isTrue();
     EntryId id = CoopFixture.idOf(proposal);
@@ -171,6 +185,7 @@ class NetworkReconfigurationIT {
       executed = postUntilAnswered(node, governor.execute("carol", id));
     }
     assertThat(executedOrDone(executed)).as(executed.toString()).isTrue();
+    return System.nanoTime();
   }
 
   /** 201, or 409: a retry of an entry that is in the ledger already. */
