@@ -36,6 +36,7 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Replicator;
+import org.coopledger.node.replication.SnapshotInstall;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
 import org.coopledger.node.witness.Witness;
@@ -52,6 +53,12 @@ public final class CoopNode implements AutoCloseable {
 
   /** How long a witness waits for its own tree to reach a checkpoint it is asked to cosign. */
   private static final java.time.Duration WITNESS_CATCH_UP = java.time.Duration.ofSeconds(2);
+
+  /**
+   * How long a node without a Raft log waits for its peers to answer before it starts as a member
+   * of a new network (peers that answer with empty ledgers end the wait at once).
+   */
+  private static final java.time.Duration INSTALL_PATIENCE = java.time.Duration.ofSeconds(2);
 
   /** How long a node waits for the network's cosignatures on a new checkpoint. */
   private static final java.time.Duration COSIGN_TIMEOUT = java.time.Duration.ofSeconds(3);
@@ -87,6 +94,10 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
+      boolean install = SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
+      if (install) {
+        SnapshotInstall.setAside(config.dataDir().resolve("ledger"));
+      }
       LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
       opened.push(store);
       LedgerSigner signer = new LedgerSigner(key, store::record);
@@ -95,6 +106,11 @@ public final class CoopNode implements AutoCloseable {
               store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
       LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
+      if (install) {
+        new SnapshotInstall(config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger)
+            .run(INSTALL_PATIENCE)
+            .ifPresent(installed -> stateMachine.installed(installed.position()));
+      }
       RaftHost raft =
           RaftHost.start(
               config.dataDir().resolve("raft"),
@@ -228,6 +244,10 @@ public final class CoopNode implements AutoCloseable {
               + ", checkpoint key "
               + signer.verifierKey().orElse("(named after the genesis entry, none before it)"));
       return new CoopNode(config, server, checkpointer, ledger, opened);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeAll(opened);
+      throw new NodeStartException("INTERRUPTED", "interrupted while installing a snapshot");
     } catch (IOException e) {
       closeAll(opened);
       throw new UncheckedIOException("cannot use the data directory " + config.dataDir(), e);

@@ -81,6 +81,11 @@ public final class Ledger implements LedgerReader {
   }
 
   @Override
+  public LedgerStore.Position position() {
+    return store.position();
+  }
+
+  @Override
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return store.latestCheckpoint();
   }
