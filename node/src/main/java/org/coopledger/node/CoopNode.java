@@ -106,10 +106,13 @@ public final class CoopNode implements AutoCloseable {
               store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
       LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
+      Optional<SnapshotInstall.Installed> installed = Optional.empty();
       if (install) {
-        new SnapshotInstall(config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger)
-            .run(INSTALL_PATIENCE)
-            .ifPresent(installed -> stateMachine.installed(installed.position()));
+        installed =
+            new SnapshotInstall(
+                    config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger)
+                .run(INSTALL_PATIENCE);
+        installed.ifPresent(done -> stateMachine.installed(done.position()));
       }
       RaftHost raft =
           RaftHost.start(
@@ -122,6 +125,7 @@ public final class CoopNode implements AutoCloseable {
               config.snapshotEvery(),
               stateMachine);
       opened.push(raft);
+      installed.ifPresent(done -> SnapshotInstall.watch(raft, peers, done.position()));
       if (peers.isEmpty()) {
         raft.awaitLeader(config.leaderTimeout());
       }

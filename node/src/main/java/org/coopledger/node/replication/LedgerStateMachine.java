@@ -72,6 +72,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   @Override
   public void notifyTermIndexUpdated(long term, long index) {
     super.notifyTermIndexUpdated(term, index);
+    ledger.reached(term, index);
     applied.reached(index);
   }
 
@@ -174,11 +175,13 @@ public final class LedgerStateMachine extends BaseStateMachine {
       // Only nodes write batches, so this is a bug, not a client mistake; skipping keeps every
       // replica identical because all of them skip it the same way.
       updateLastAppliedTermIndex(position);
+      ledger.reached(position.getTerm(), position.getIndex());
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     if (position.getIndex() <= store.applied().index()) {
       updateLastAppliedTermIndex(position);
+      ledger.reached(position.getTerm(), position.getIndex());
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(alreadyApplied(records.size())));
     }
@@ -190,6 +193,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
     store.commitReplayable(write);
     result.publish();
     updateLastAppliedTermIndex(position);
+    ledger.reached(position.getTerm(), position.getIndex());
     applied.reached(position.getIndex());
     return CompletableFuture.completedFuture(BatchResults.encode(result.results()));
   }

@@ -280,6 +280,62 @@ public final class SnapshotInstall {
     return new Installed(position.treeSize(), applied, leader.uri(), checkpoint.size());
   }
 
+  /**
+   * Watches, in the background, that the leader sends the log after an installed position. Ratis'
+   * leader keeps its own view of a follower across the follower's restart: after a follower was
+   * down under load, the leader was seen to send it nothing but heartbeats that it refuses (its log
+   * starts after the installed position), until the leader changed. If this node has applied
+   * nothing after {@code installed} for {@link #NUDGE_AFTER} while the leader has, it asks the
+   * leader to step down (at most {@link #NUDGES} times); the next leader starts from its own log's
+   * end, which this node's log continues. Writes pause for one election (about a second).
+   */
+  public static void watch(RaftHost raft, Peers peers, AppliedIndex installed) {
+    Thread.ofVirtual()
+        .name("install-watch")
+        .start(
+            () -> {
+              try {
+                for (int nudge = 0; nudge < NUDGES; nudge++) {
+                  Thread.sleep(NUDGE_AFTER.toMillis());
+                  if (raft.status().appliedIndex() > installed.index()) {
+                    return;
+                  }
+                  Optional<Peer> leader = raft.leaderId().flatMap(peers::find);
+                  if (leader.isEmpty() || leader.get().id().equals(raft.peerId())) {
+                    continue;
+                  }
+                  long leaderApplied;
+                  try {
+                    leaderApplied = NodeClient.of(leader.get().restUrl()).nodeInfo().appliedIndex();
+                  } catch (RuntimeException e) {
+                    continue;
+                  }
+                  if (leaderApplied <= installed.index()) {
+                    continue; // nothing new to send: heartbeats at the installed position succeed
+                  }
+                  LOG.warning(
+                      "the leader "
+                          + leader.get().id()
+                          + " has applied up to "
+                          + leaderApplied
+                          + " but sent nothing after the installed position "
+                          + installed.index()
+                          + ": asking it to step down");
+                  try {
+                    raft.client().admin().transferLeadership(null, 5_000);
+                  } catch (IOException | RuntimeException e) {
+                    LOG.warning("asking the leader to step down failed: " + e);
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+  }
+
+  private static final Duration NUDGE_AFTER = Duration.ofSeconds(10);
+  private static final int NUDGES = 3;
+
   private static byte[] leafBytes(EntryResponse entry) {
     try {
       return entry.leafBytes();
