@@ -43,6 +43,11 @@ final class LeafLog implements AutoCloseable {
     }
   }
 
+  /** The temporary file of leaf hashes. */
+  Path file() {
+    return file;
+  }
+
   long size() {
     return frontier.size();
   }

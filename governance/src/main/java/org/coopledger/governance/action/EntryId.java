@@ -1,16 +1,14 @@
 package org.coopledger.governance.action;
 
-import java.util.regex.Pattern;
+import org.coopledger.governance.crypto.LowerHex;
 
 /**
  * The id of an entry, and of the proposal it creates: lowercase hex SHA-256 of the entry's body
  * bytes. An author knows it before submitting, so approvals can be prepared offline.
  */
 public record EntryId(String hex) implements Comparable<EntryId> {
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
   public EntryId {
-    if (hex == null || !HEX64.matcher(hex).matches()) {
+    if (!LowerHex.is(hex, 64)) {
       throw new InvalidActionException(
           "an entry or proposal id is 64 lowercase hex characters, got '" + hex + "'");
     }

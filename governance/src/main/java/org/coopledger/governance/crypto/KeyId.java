@@ -3,17 +3,14 @@ package org.coopledger.governance.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The id of a member or node key: lowercase hex of the first 16 bytes of SHA-256 of the raw 32-byte
  * Ed25519 public key.
  */
 public record KeyId(String hex) implements Comparable<KeyId> {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
-
   public KeyId {
-    if (hex == null || !HEX32.matcher(hex).matches()) {
+    if (!LowerHex.is(hex, 32)) {
       throw new IllegalArgumentException(
           "a key id is 32 lowercase hex characters, got '" + hex + "'");
     }

@@ -1,7 +1,6 @@
 package org.coopledger.governance.crypto;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The id of a member, for good: the {@link KeyId} of the key they joined with, which stays their id
@@ -11,10 +10,8 @@ import java.util.regex.Pattern;
  * wire or in the canonical state encoding; it only keeps the two apart in the code.
  */
 public record MemberId(String hex) implements Comparable<MemberId> {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
-
   public MemberId {
-    if (hex == null || !HEX32.matcher(hex).matches()) {
+    if (!LowerHex.is(hex, 32)) {
       throw new IllegalArgumentException(
           "a member id is 32 lowercase hex characters, got '" + hex + "'");
     }

@@ -51,11 +51,32 @@ final class AuditBench {
 
   private AuditBench() {}
 
+  /**
+   * {@code app/src/main/jvm/audit.options} of the source tree the bench runs in: from the working
+   * directory or one of its parents (tests run in a module's directory).
+   */
+  private static Path auditOptions() {
+    Path relative = Path.of("app", "src", "main", "jvm", "audit.options");
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(relative))) {
+        return dir.resolve(relative);
+      }
+    }
+    throw new IllegalStateException(
+        relative
+            + " not found from "
+            + Path.of("").toAbsolutePath()
+            + ": run the bench in the source tree (./bench ingest)");
+  }
+
   /** Audits the node at {@code node} holding {@code entries} entries; prints its progress lines. */
   static Result run(URI node, long entries, Path scratch, PrintStream out) throws IOException {
     Path trust = Files.createTempDirectory(scratch, "trust-");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The options `./coop audit` runs with (its heap cap), so that the peak RSS is what members
+    // see.
+    command.add("@" + auditOptions());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(AuditRun.class.getName());
