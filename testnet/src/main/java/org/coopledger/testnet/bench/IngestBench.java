@@ -170,7 +170,8 @@ public final class IngestBench implements Callable<Integer> {
   @Option(
       names = "--catch-up-entries",
       paramLabel = "N",
-      description = "With --nodes: how far behind the catching-up node is (default ${DEFAULT-VALUE}).")
+      description =
+          "With --nodes: how far behind the catching-up node is (default ${DEFAULT-VALUE}).")
   int catchUpEntries = 100_000;
 
   @Option(names = "--verbose", description = "Show the node's log.")

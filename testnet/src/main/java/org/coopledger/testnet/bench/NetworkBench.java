@@ -227,7 +227,8 @@ final class NetworkBench {
       out.printf(Locale.ROOT, "  signing %,d votes ...%n", warmups + count);
       List<byte[]> votes = load.votes(id, 0, warmups + count);
       try (BatchLoadGenerator batches =
-          new BatchLoadGenerator(api.uri(), batchStreams, batchSize, LoadGenerator.Format.PROTOBUF)) {
+          new BatchLoadGenerator(
+              api.uri(), batchStreams, batchSize, LoadGenerator.Format.PROTOBUF)) {
         if (warmups > 0) {
           LoadResult w = batches.run(votes.subList(0, warmups), load::authorOf, n -> {});
           out.printf(Locale.ROOT, "  warm-up: %,.0f entries/s%n", w.acceptedPerSecond());
@@ -341,7 +342,9 @@ final class NetworkBench {
     }
 
     CoopNode follower(URI leader) {
-      return running.stream().filter(n -> n.uri().getPort() != leader.getPort()).findFirst()
+      return running.stream()
+          .filter(n -> n.uri().getPort() != leader.getPort())
+          .findFirst()
           .orElseThrow();
     }
 
@@ -355,8 +358,7 @@ final class NetworkBench {
 
     /** Stops node {@code id}; returns its tree size then. */
     long stop(String id) {
-      CoopNode node =
-          running.stream().filter(n -> idOf(n).equals(id)).findFirst().orElseThrow();
+      CoopNode node = running.stream().filter(n -> idOf(n).equals(id)).findFirst().orElseThrow();
       long size = NodeClient.of(node.uri()).nodeInfo().treeSize();
       node.close();
       running.remove(node);

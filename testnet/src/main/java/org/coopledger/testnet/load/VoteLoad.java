@@ -89,8 +89,8 @@ public final class VoteLoad {
   }
 
   /**
-   * The genesis of a co-op whose network is {@code nodes} (the default witness policy: a majority of
-   * them): every member a founder, signed by all of them.
+   * The genesis of a co-op whose network is {@code nodes} (the default witness policy: a majority
+   * of them): every member a founder, signed by all of them.
    */
   public byte[] genesis(List<NetworkNode> nodes) {
     List<NewMember> founders = new ArrayList<>();

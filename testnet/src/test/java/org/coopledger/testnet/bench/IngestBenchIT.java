@@ -62,7 +62,7 @@ class IngestBenchIT {
     assertThat(lines.get(lines.size() - 1))
         .startsWith("RESULT nodes=3 ")
         .containsPattern(" network_ratio=\\d+\\.\\d{3} ")
-        .containsPattern(" catchup_replay_entries=40\\d ")
+        .containsPattern(" catchup_replay_entries=\\d{3,} ")
         .containsPattern(" catchup_install_entries=\\d+ ");
   }
 }
