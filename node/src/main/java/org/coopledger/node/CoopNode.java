@@ -35,10 +35,12 @@ import org.coopledger.node.replication.LedgerStateMachine;
 import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.replication.Reconfigurer;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.replication.SnapshotInstall;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Batcher;
 import org.coopledger.node.write.Submitter;
@@ -94,7 +96,9 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
-      boolean install = SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
+      // A node joining by reconfiguration is no voter until added, and replays the log instead.
+      boolean install =
+          !config.join() && SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
       if (install) {
         SnapshotInstall.setAside(config.dataDir().resolve("ledger"));
       }
@@ -123,9 +127,13 @@ public final class CoopNode implements AutoCloseable {
               config.raftPort(),
               peers,
               config.snapshotEvery(),
+              config.join(),
               stateMachine);
       opened.push(raft);
       installed.ifPresent(done -> SnapshotInstall.watch(raft, peers, done.position()));
+      Reconfigurer reconfigurer =
+          new Reconfigurer(raft, () -> raftAddresses(ledger.view().state().nodes())).start();
+      opened.push(reconfigurer);
       if (peers.isEmpty()) {
         raft.awaitLeader(config.leaderTimeout());
       }
@@ -149,12 +157,23 @@ public final class CoopNode implements AutoCloseable {
               config.dataDir(),
               Clock.systemUTC(),
               WITNESS_CATCH_UP);
+      NodeUrls urls =
+          new NodeUrls(
+                  config.peerId(),
+                  peers.find(config.peerId()).map(Peer::restUrl),
+                  key,
+                  signer::origin,
+                  () -> ledger.view().state().nodes(),
+                  name -> peers.find(name).map(Peer::restUrl),
+                  Clock.systemUTC())
+              .start();
+      opened.push(urls);
       CosignatureGatherer gatherer =
           new CosignatureGatherer(
               config.peerId(),
               witness,
               () -> ledger.view().state().nodes(),
-              name -> peers.find(name).map(Peer::restUrl),
+              urls::url,
               (size1, size2) -> Proofs.consistency(ledger.hashes(), size1, size2).path(),
               COSIGN_TIMEOUT);
       opened.push(gatherer);
@@ -220,8 +239,10 @@ public final class CoopNode implements AutoCloseable {
                           submitter,
                           checkpointer,
                           raft,
+                          reconfigurer,
                           anchorsForApi,
-                          witness))
+                          witness,
+                          urls))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {
@@ -259,6 +280,14 @@ public final class CoopNode implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /** The co-op's node set as the Raft group should have it: node name (peer id) to address. */
+  private static java.util.SortedMap<String, String> raftAddresses(
+      java.util.SortedMap<String, org.coopledger.governance.action.NetworkNode> nodes) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    nodes.forEach((name, node) -> out.put(name, node.raftAddress()));
+    return out;
   }
 
   /** The tree size and root of the latest checkpoint, as the anchor scheduler posts them. */

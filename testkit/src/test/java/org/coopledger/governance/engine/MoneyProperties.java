@@ -48,7 +48,8 @@ class MoneyProperties {
       label(action, before, after, applied);
       SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
       if (applied && action instanceof RecordRevenue revenue) {
-        reference(revenue.amountMinor(), routedShares(before, revenue.source()))
+        long rest = recoupReference(before, after, revenue, expected);
+        reference(rest, routedShares(before, revenue.source()))
             .forEach((member, part) -> add(expected, member, revenue.currency(), part));
       }
       if (applied
@@ -90,6 +91,55 @@ class MoneyProperties {
                 c.check(kind).count(n -> n > 0);
               }
             });
+    Statistics.label("recoup")
+        .coverage(
+            c -> {
+              c.check("tranche repaid").count(n -> n > 0);
+              c.check("tranche paid in part").count(n -> n > 0);
+            });
+  }
+
+  /**
+   * docs/money.md#recoup in its own words: the open tranches of the routed split's version in
+   * force, in order, each in the revenue's currency, take what they are still owed or what is left;
+   * credits {@code expected} and checks what each tranche is owed afterwards. Returns what is left
+   * for the shares.
+   */
+  static long recoupReference(
+      CoopState before,
+      CoopState after,
+      RecordRevenue revenue,
+      SortedMap<MemberId, SortedMap<String, Long>> expected) {
+    var routes = before.money().routes();
+    String source = revenue.source();
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    String split =
+        routes.containsKey(source) ? routes.get(source) : routes.getOrDefault(kind + ":*", "");
+    var recoup = before.money().recoups().get(split);
+    if (recoup == null) {
+      return revenue.amountMinor();
+    }
+    BigInteger rest = BigInteger.valueOf(revenue.amountMinor());
+    List<Long> owedAfter = new ArrayList<>();
+    for (var owed : recoup.tranches()) {
+      BigInteger o = BigInteger.valueOf(owed.owedMinor());
+      BigInteger take =
+          owed.tranche().currency().equals(revenue.currency()) ? o.min(rest) : BigInteger.ZERO;
+      if (take.signum() > 0) {
+        add(expected, owed.tranche().recipient(), revenue.currency(), take.longValueExact());
+        Statistics.label("recoup")
+            .collect(take.equals(o) ? "tranche repaid" : "tranche paid in part");
+      }
+      rest = rest.subtract(take);
+      owedAfter.add(o.subtract(take).longValueExact());
+    }
+    assertThat(
+            after.money().recoups().get(split).tranches().stream()
+                .map(org.coopledger.governance.split.Recoup.Owed::owedMinor)
+                .toList())
+        .as("owed after revenue over %s", split)
+        .isEqualTo(owedAfter);
+    return rest.longValueExact();
   }
 
   /**

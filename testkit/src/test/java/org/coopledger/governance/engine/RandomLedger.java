@@ -8,6 +8,7 @@ import net.jqwik.api.Combinators;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.testkit.CoopFixture;
@@ -211,7 +212,12 @@ final class RandomLedger {
             "drop:a",
             new Governed.SplitChange(
                 List.of(new Share(coop.id("alice"), 5000), new Share(coop.id("carol"), 5000)),
-                "drop:a"));
+                "drop:a",
+                List.of(),
+                // Recoup tranches that revenue ends mid-entry in most ledgers.
+                List.of(
+                    new Tranche(coop.id("tess"), 700_000, "EUR", "launch"),
+                    new Tranche(coop.id("bob"), 400_000, "EUR", "pressing"))));
     submit.accept(drop);
     for (String name : NAMES) {
       submit.accept(coop.approve(name, CoopFixture.idOf(drop)));
@@ -242,7 +248,13 @@ final class RandomLedger {
                     NAMES.get(p.author()),
                     "named split",
                     new Governed.SplitChange(
-                        shares(coop, p.alice(), p.bob()), SPLIT_NAMES.get(p.name()))));
+                        shares(coop, p.alice(), p.bob()),
+                        SPLIT_NAMES.get(p.name()),
+                        List.of(),
+                        p.alice() % 2 == 0
+                            ? List.of(
+                                new Tranche(coop.id("bob"), (p.bob() + 1) * 37L, "EUR", "costs"))
+                            : List.of())));
         case ProposeRoute p -> {
           // Mostly to a split the co-op adopted (a route to any other is refused when proposed).
           List<String> adopted = List.copyOf(state[0].money().splits().keySet());
