@@ -273,7 +273,8 @@ class SnapshotInstallIT {
                     POSITION.index(),
                     "127.0.0.1:1",
                     self,
-                    List.of(self)));
+                    List.of(self),
+                    null));
       } else if (path.equals("/v1/checkpoint")) {
         body = checkpoint.getBytes(StandardCharsets.UTF_8);
         type = "text/plain";
