@@ -105,6 +105,7 @@ final class ProposalContext extends MembersContext {
     return switch (proposal.action().governed()) {
       case Governed.Payout p -> OptionalLong.of(p.amountMinor());
       case Governed.PoolPayout p -> OptionalLong.of(p.amountMinor());
+      case Governed.Expense e -> OptionalLong.of(e.amountMinor());
       default -> OptionalLong.empty();
     };
   }
@@ -114,6 +115,7 @@ final class ProposalContext extends MembersContext {
     return switch (proposal.action().governed()) {
       case Governed.Payout p -> Optional.of(p.currency());
       case Governed.PoolPayout p -> Optional.of(p.currency());
+      case Governed.Expense e -> Optional.of(e.currency());
       default -> Optional.empty();
     };
   }

@@ -34,10 +34,14 @@ class ExpensesTest {
 
   /** Founds the co-op; drop:summer gives half to the promotion pool; 100.00 EUR of sales. */
   private void found(boolean withExpenseClause) {
+    found(withExpenseClause ? "2 of role(treasurer)" : null);
+  }
+
+  private void found(String expenseClause) {
     story.accept(
         coop.genesis(
             DefaultRulebook.rulebook().text()
-                + (withExpenseClause ? "expense: 2 of role(treasurer)\n" : ""),
+                + (expenseClause != null ? "expense: " + expenseClause + "\n" : ""),
             List.of(
                 new Share(coop.id("alice"), 4000),
                 new Share(coop.id("bob"), 3000),
@@ -173,6 +177,19 @@ class ExpensesTest {
 
     story.reject(coop.execute("audrey", own), RejectionCode.CLAUSE_NOT_MET);
     assertThat(eur(PROMOTION.id())).isEqualTo(5_000);
+  }
+
+  @Test
+  void theExpenseClauseSeesTheClaimsAmount() {
+    found(
+        "if amount > 1000 then 2 of role(treasurer) & any(role(auditor)) else 2 of role(treasurer)");
+    EntryId big = rally("carol", fromPool(1_001), List.of("bob", "tess"));
+    story.reject(coop.execute("alice", big), RejectionCode.CLAUSE_NOT_MET);
+    story.accept(coop.approve("audrey", big));
+    story.accept(coop.execute("alice", big));
+
+    story.accept(coop.execute("alice", rally("carol", fromPool(1_000), List.of("bob", "tess"))));
+    assertThat(eur(PROMOTION.id())).isEqualTo(5_000 - 2_001);
   }
 
   @Test

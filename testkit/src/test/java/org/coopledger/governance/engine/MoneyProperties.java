@@ -66,6 +66,45 @@ class MoneyProperties {
               instanceof Governed.PoolPayout pay) {
         add(expected, pay.account().id(), pay.currency(), -pay.amountMinor());
       }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.Expense e
+          && e.fromPool()) {
+        // From a pool: the pool pays the claimant.
+        add(expected, e.account().id(), e.currency(), -e.amountMinor());
+        add(expected, e.claimant(), e.currency(), e.amountMinor());
+        Statistics.label("expense").collect("from a pool");
+      }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.Expense e
+          && !e.fromPool()) {
+        // Before a split: no balance moves; the split's tranches gain the claim, last, owed whole.
+        List<String> tranches = new ArrayList<>();
+        before
+            .money()
+            .recoup(e.beforeSplit())
+            .ifPresent(
+                r -> r.tranches().forEach(o -> tranches.add(o.tranche() + " " + o.owedMinor())));
+        tranches.add(
+            new org.coopledger.governance.action.Tranche(
+                    e.claimant(),
+                    e.amountMinor(),
+                    e.currency(),
+                    "expense " + e.receiptSha256().substring(0, 16))
+                + " "
+                + e.amountMinor());
+        assertThat(
+                after.money().recoup(e.beforeSplit()).orElseThrow().tranches().stream()
+                    .map(o -> o.tranche() + " " + o.owedMinor())
+                    .toList())
+            .isEqualTo(tranches);
+        Statistics.label("expense").collect("before a split");
+      }
       assertThat(nonZero(after.balances().asMap()))
           .as("balances after %s (%s)", action.getClass().getSimpleName(), step.outcome())
           .isEqualTo(nonZero(expected));

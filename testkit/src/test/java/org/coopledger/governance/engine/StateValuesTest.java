@@ -79,4 +79,17 @@ class StateValuesTest {
     assertThat(ProposalStatus.EXPIRED.isClosed()).isTrue();
     assertThat(ProposalStatus.EXECUTED.isClosed()).isTrue();
   }
+
+  @Test
+  void aStateEqualsItsDecodedCopyHashesAlikeAndSaysWhatItIs() {
+    CoopState demo = Replay.of(DemoLedger.records()).state();
+    CoopState decoded = CoopState.decode(demo.encode());
+
+    assertThat(decoded).isEqualTo(demo).isNotSameAs(demo);
+    assertThat(decoded.hashCode()).isEqualTo(demo.hashCode());
+    assertThat(demo).isNotEqualTo(CoopState.empty());
+    assertThat(demo.hashCode()).isNotEqualTo(CoopState.empty().hashCode());
+    assertThat(demo.toString()).isEqualTo("co-op demo-coop (5 members, 3 proposals)");
+    assertThat(CoopState.empty().toString()).isEqualTo("unfounded co-op");
+  }
 }
