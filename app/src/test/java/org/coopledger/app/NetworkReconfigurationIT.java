@@ -118,7 +118,9 @@ class NetworkReconfigurationIT {
       while (info(fourth.url()).treeSize() < sizeThen && System.nanoTime() < catchUpDeadline) {
         Thread.sleep(50);
       }
-      assertThat(info(fourth.url()).treeSize()).as("node-4 caught up").isGreaterThanOrEqualTo(sizeThen);
+      assertThat(info(fourth.url()).treeSize())
+          .as("node-4 caught up")
+          .isGreaterThanOrEqualTo(sizeThen);
       System.out.printf(
           "FIGURES reconfiguration: node-4 in the group of every node %d ms after the change was"
               + " executed, its tree at the size of then (%d entries) after %d ms%n",
@@ -143,8 +145,7 @@ class NetworkReconfigurationIT {
         Thread.sleep(100);
       }
       assertThat(info(gone.url()).peerMismatch()).contains("not in the node set");
-      awaitEveryNode(
-          info -> info.peers().size() == 3 || info.peerId().equals(removed));
+      awaitEveryNode(info -> info.peers().size() == 3 || info.peerId().equals(removed));
       System.out.printf(
           "FIGURES reconfiguration: %s out of the group %d ms after the change was executed%n",
           removed, (System.nanoTime() - removedAt) / 1_000_000);
@@ -218,8 +219,8 @@ class NetworkReconfigurationIT {
   /**
    * {@code coop audit} through {@code node}, with one trust directory for the whole network. The
    * load pauses meanwhile: under load a node's state may run ahead of its latest checkpoint for
-   * longer than the audit waits, which it answers STATE_UNAVAILABLE, "audit again when the ledger is
-   * quieter".
+   * longer than the audit waits, which it answers STATE_UNAVAILABLE, "audit again when the ledger
+   * is quieter".
    */
   private static void audit(Load load, URI node) throws InterruptedException {
     if (load != null) {

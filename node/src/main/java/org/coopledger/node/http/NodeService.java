@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.coopledger.api.error.ApiError;
 import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.PeerInfo;
+import org.coopledger.api.v1.SnapshotPosition;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.checkpoint.LedgerSigner;
@@ -20,10 +21,14 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.RaftStatus;
 import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 import org.coopledger.node.witness.NodeUrls;
 
-/** {@code /v1/node} (who this node is) and {@code /v1/checkpoint} (its latest signed note). */
+/**
+ * {@code /v1/node} (who this node is), {@code /v1/checkpoint} (its latest signed note) and {@code
+ * /v1/snapshot} (where a node that installs its content continues from).
+ */
 final class NodeService implements HttpService {
   private final NodeConfig config;
   private final LedgerReader ledger;
@@ -52,7 +57,18 @@ final class NodeService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/node", this::node).get("/checkpoint", this::checkpoint);
+    rules
+        .get("/node", this::node)
+        .get("/checkpoint", this::checkpoint)
+        .get("/snapshot", this::snapshot);
+  }
+
+  /** Where a new or wiped node of the network starts from (see SnapshotInstall). */
+  private void snapshot(ServerRequest request, ServerResponse response) {
+    LedgerStore.Position position = ledger.position();
+    response.send(
+        new SnapshotPosition(
+            position.treeSize(), position.applied().term(), position.applied().index()));
   }
 
   private void node(ServerRequest request, ServerResponse response) {

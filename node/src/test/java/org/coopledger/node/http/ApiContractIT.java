@@ -154,6 +154,7 @@ class ApiContractIT {
     check("get", "/v1/node", "/v1/node", 200);
     awaitCheckpoint();
     check("get", "/v1/checkpoint", "/v1/checkpoint", 200);
+    check("get", "/v1/snapshot", "/v1/snapshot", 200);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=x", 400);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=12345", 404);
     // A node's URL announcement: this co-op names no nodes, so none is taken.
