@@ -43,13 +43,19 @@ public final class LocalNetwork implements AutoCloseable {
     private final int port;
     private final int raftPort;
     private final Path data;
+    private final boolean join;
     private Process process;
 
     Node(String id, int port, int raftPort, Path data) {
+      this(id, port, raftPort, data, false);
+    }
+
+    Node(String id, int port, int raftPort, Path data, boolean join) {
       this.id = id;
       this.port = port;
       this.raftPort = raftPort;
       this.data = data;
+      this.join = join;
     }
 
     public String id() {
@@ -262,6 +268,46 @@ public final class LocalNetwork implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a node {@code id} that joins the running network (started with {@code --join true} and a
+   * {@code --peers} list naming every node, itself included), with its own free ports and data
+   * directory, without starting it: start it with {@link #restart} (after reading or creating its
+   * key, {@code DATA/node-key.pem}, to name it in a node change). The co-op must still add it by an
+   * executed node change before the group takes it in.
+   */
+  public Node add(String id) throws IOException {
+    if (nodes.stream().anyMatch(n -> n.id.equals(id))) {
+      throw new IllegalArgumentException("the network already has a node " + id);
+    }
+    Set<Integer> taken = new HashSet<>();
+    for (Node node : nodes) {
+      taken.add(node.port);
+      taken.add(node.raftPort);
+    }
+    Node node =
+        new Node(id, freePort(taken), freePort(taken), dir.toAbsolutePath().resolve(id), true);
+    Files.createDirectories(node.data);
+    nodes.add(node);
+    writeState();
+    return node;
+  }
+
+  /**
+   * Stops node {@code id} cleanly (SIGTERM) and leaves it out of the network from now on: for a
+   * node the co-op removed by an executed node change.
+   */
+  public void retire(String id) throws InterruptedException, IOException {
+    Node node = node(id);
+    if (node.process != null && node.process.isAlive()) {
+      node.process.destroy();
+      if (!node.process.waitFor(15, TimeUnit.SECONDS)) {
+        node.process.destroyForcibly().waitFor();
+      }
+    }
+    nodes.remove(node);
+    writeState();
+  }
+
   /** Starts a stopped (killed) node again on its data directory. */
   public void restart(String id) throws IOException {
     Node node = node(id);
@@ -297,6 +343,9 @@ public final class LocalNetwork implements AutoCloseable {
             node.id,
             "--peers",
             String.join(",", nodes.stream().map(Node::peer).toList())));
+    if (node.join) {
+      command.addAll(List.of("--join", "true"));
+    }
     command.addAll(extraArgs);
     node.process =
         new ProcessBuilder(command)

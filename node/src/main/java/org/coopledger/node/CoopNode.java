@@ -35,9 +35,12 @@ import org.coopledger.node.replication.LedgerStateMachine;
 import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.replication.Reconfigurer;
 import org.coopledger.node.replication.Replicator;
+import org.coopledger.node.replication.SnapshotInstall;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Batcher;
 import org.coopledger.node.write.Submitter;
@@ -52,6 +55,12 @@ public final class CoopNode implements AutoCloseable {
 
   /** How long a witness waits for its own tree to reach a checkpoint it is asked to cosign. */
   private static final java.time.Duration WITNESS_CATCH_UP = java.time.Duration.ofSeconds(2);
+
+  /**
+   * How long a node without a Raft log waits for its peers to answer before it starts as a member
+   * of a new network (peers that answer with empty ledgers end the wait at once).
+   */
+  private static final java.time.Duration INSTALL_PATIENCE = java.time.Duration.ofSeconds(2);
 
   /** How long a node waits for the network's cosignatures on a new checkpoint. */
   private static final java.time.Duration COSIGN_TIMEOUT = java.time.Duration.ofSeconds(3);
@@ -87,6 +96,12 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
+      // A node joining by reconfiguration is no voter until added, and replays the log instead.
+      boolean install =
+          !config.join() && SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
+      if (install) {
+        SnapshotInstall.setAside(config.dataDir().resolve("ledger"));
+      }
       LedgerStore store = LedgerStore.open(config.dataDir().resolve("ledger"));
       opened.push(store);
       LedgerSigner signer = new LedgerSigner(key, store::record);
@@ -95,6 +110,14 @@ public final class CoopNode implements AutoCloseable {
               store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
       LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
+      Optional<SnapshotInstall.Installed> installed = Optional.empty();
+      if (install) {
+        installed =
+            new SnapshotInstall(
+                    config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger)
+                .run(INSTALL_PATIENCE);
+        installed.ifPresent(done -> stateMachine.installed(done.position()));
+      }
       RaftHost raft =
           RaftHost.start(
               config.dataDir().resolve("raft"),
@@ -104,8 +127,13 @@ public final class CoopNode implements AutoCloseable {
               config.raftPort(),
               peers,
               config.snapshotEvery(),
+              config.join(),
               stateMachine);
       opened.push(raft);
+      installed.ifPresent(done -> SnapshotInstall.watch(raft, peers, done.position()));
+      Reconfigurer reconfigurer =
+          new Reconfigurer(raft, () -> raftAddresses(ledger.view().state().nodes())).start();
+      opened.push(reconfigurer);
       if (peers.isEmpty()) {
         raft.awaitLeader(config.leaderTimeout());
       }
@@ -129,12 +157,23 @@ public final class CoopNode implements AutoCloseable {
               config.dataDir(),
               Clock.systemUTC(),
               WITNESS_CATCH_UP);
+      NodeUrls urls =
+          new NodeUrls(
+                  config.peerId(),
+                  peers.find(config.peerId()).map(Peer::restUrl),
+                  key,
+                  signer::origin,
+                  () -> ledger.view().state().nodes(),
+                  name -> peers.find(name).map(Peer::restUrl),
+                  Clock.systemUTC())
+              .start();
+      opened.push(urls);
       CosignatureGatherer gatherer =
           new CosignatureGatherer(
               config.peerId(),
               witness,
               () -> ledger.view().state().nodes(),
-              name -> peers.find(name).map(Peer::restUrl),
+              urls::url,
               (size1, size2) -> Proofs.consistency(ledger.hashes(), size1, size2).path(),
               COSIGN_TIMEOUT);
       opened.push(gatherer);
@@ -200,8 +239,10 @@ public final class CoopNode implements AutoCloseable {
                           submitter,
                           checkpointer,
                           raft,
+                          reconfigurer,
                           anchorsForApi,
-                          witness))
+                          witness,
+                          urls))
               .build()
               .start();
       if (!server.isRunning() || server.port() < 0) {
@@ -228,6 +269,10 @@ public final class CoopNode implements AutoCloseable {
               + ", checkpoint key "
               + signer.verifierKey().orElse("(named after the genesis entry, none before it)"));
       return new CoopNode(config, server, checkpointer, ledger, opened);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeAll(opened);
+      throw new NodeStartException("INTERRUPTED", "interrupted while installing a snapshot");
     } catch (IOException e) {
       closeAll(opened);
       throw new UncheckedIOException("cannot use the data directory " + config.dataDir(), e);
@@ -235,6 +280,14 @@ public final class CoopNode implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /** The co-op's node set as the Raft group should have it: node name (peer id) to address. */
+  private static java.util.SortedMap<String, String> raftAddresses(
+      java.util.SortedMap<String, org.coopledger.governance.action.NetworkNode> nodes) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    nodes.forEach((name, node) -> out.put(name, node.raftAddress()));
+    return out;
   }
 
   /** The tree size and root of the latest checkpoint, as the anchor scheduler posts them. */

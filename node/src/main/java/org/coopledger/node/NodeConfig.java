@@ -22,6 +22,8 @@ import org.coopledger.node.replication.Peers;
  * @param peerId this node's Raft peer id
  * @param raftPort Raft RPC port; 0 picks a free one (with peers: this node's entry names it)
  * @param peers every node of the co-op's Raft group, this one included; none for a one-peer group
+ * @param join whether this node joins a running group that does not have it yet (see {@link
+ *     NodeSetting#JOIN})
  * @param checkpointEvery make a checkpoint after this many new entries
  * @param checkpointIntervalMillis ...or after this long, whichever comes first (if anything new)
  * @param maxBodyBytes largest request body accepted
@@ -45,6 +47,7 @@ public record NodeConfig(
     String peerId,
     int raftPort,
     Peers peers,
+    boolean join,
     long checkpointEvery,
     long checkpointIntervalMillis,
     int maxBodyBytes,
@@ -71,6 +74,10 @@ public record NodeConfig(
     Objects.requireNonNull(peers, "peers");
     if (!peers.isEmpty()) {
       peers.self(peerId);
+    }
+    if (join && peers.all().size() < 2) {
+      throw new IllegalArgumentException(
+          "join needs peers naming this node and at least one node of the network it joins");
     }
     requirePositive(checkpointEvery, "checkpoint every");
     requirePositive(checkpointIntervalMillis, "checkpoint interval");
@@ -175,6 +182,7 @@ public record NodeConfig(
     private String peerId;
     private int raftPort;
     private Peers peers;
+    private boolean join;
     private long checkpointEvery;
     private long checkpointIntervalMillis;
     private int maxBodyBytes;
@@ -205,6 +213,7 @@ public record NodeConfig(
       peerId = c.peerId;
       raftPort = c.raftPort;
       peers = c.peers;
+      join = c.join;
       checkpointEvery = c.checkpointEvery;
       checkpointIntervalMillis = c.checkpointIntervalMillis;
       maxBodyBytes = c.maxBodyBytes;
@@ -259,6 +268,11 @@ public record NodeConfig(
 
     public Builder peers(Peers value) {
       peers = value;
+      return this;
+    }
+
+    public Builder join(boolean value) {
+      join = value;
       return this;
     }
 
@@ -362,6 +376,7 @@ public record NodeConfig(
           peerId,
           raftPort,
           peers,
+          join,
           checkpointEvery,
           checkpointIntervalMillis,
           maxBodyBytes,

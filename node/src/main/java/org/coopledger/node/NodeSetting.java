@@ -34,6 +34,12 @@ public enum NodeSetting {
       "the co-op's Raft group, this node included: ID@HOST:RAFT_PORT@REST_URL,... (none: this"
           + " node alone)",
       (b, v) -> b.peers(Peers.parse(v.text()))),
+  JOIN(
+      "join",
+      "false",
+      "true: this node joins a running network that does not have it yet; it waits for the leader"
+          + " to add it once a node change naming it is executed (only the first start counts)",
+      (b, v) -> b.join(v.bool())),
   CHECKPOINT_EVERY(
       "checkpoint-every",
       "1000",
@@ -214,6 +220,16 @@ public enum NodeSetting {
         throw new IllegalArgumentException(
             setting.name + " must be a whole number, got '" + text + "'", e);
       }
+    }
+
+    boolean bool() {
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default ->
+            throw new IllegalArgumentException(
+                setting.name + " must be true or false, got '" + text + "'");
+      };
     }
 
     Duration duration() {

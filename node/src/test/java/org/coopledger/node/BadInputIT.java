@@ -141,6 +141,29 @@ class BadInputIT {
   }
 
   @Test
+  void anExpenseWhoseReceiptHashIsNotSha256HexIsRefusedWithItsOwnCode() throws Exception {
+    String receipt = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    byte[] entry =
+        coop.propose(
+            "carol",
+            "posters",
+            new Governed.Expense(coop.id("carol"), 4_250, "EUR", receipt, "promotion", ""));
+    // A client that writes its own entries: the same claim with an upper-case hash, signed.
+    var body =
+        org.coopledger.governance.proto.EntryBody.parseFrom(parse(entry).getBody()).toBuilder();
+    body.getCreateProposalBuilder().getExpenseBuilder().setReceiptSha256(receipt.toUpperCase());
+    byte[] bytes = body.build().toByteArray();
+    var key = coop.key("carol");
+    byte[] forged =
+        EntryCodec.encodeSigned(
+            bytes,
+            List.of(
+                new org.coopledger.governance.codec.EntrySignature(
+                    key.id(), key.sign(org.coopledger.governance.codec.SigningBytes.of(bytes)))));
+    expect(api.postEntry(forged), 400, "BAD_RECEIPT_HASH");
+  }
+
+  @Test
   void missingSignatureIsRefused() {
     byte[] entry = coop.propose("bob", "unsigned", new Governed.Decision());
     byte[] unsigned = EntryCodec.encodeSigned(parse(entry).getBody().toByteArray(), List.of());

@@ -27,6 +27,7 @@ import org.coopledger.api.v1.MoneyResponse;
 import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.ProposalsResponse;
 import org.coopledger.api.v1.RulebookResponse;
+import org.coopledger.api.v1.SnapshotPosition;
 import org.coopledger.api.v1.SplitsResponse;
 import org.coopledger.api.v1.StateResponse;
 import org.coopledger.governance.view.ProposalView;
@@ -104,6 +105,11 @@ public final class NodeClient implements AutoCloseable {
   /** {@code GET /v1/node}: origin, co-op id, the node's verifier key, tree size. */
   public NodeInfo nodeInfo() {
     return getTyped("/v1/node", NodeInfo.class);
+  }
+
+  /** {@code GET /v1/snapshot}: the tree size and the Raft position of the store's last write. */
+  public SnapshotPosition snapshotPosition() {
+    return getTyped("/v1/snapshot", SnapshotPosition.class);
   }
 
   /** {@code GET /v1/checkpoint}: the latest signed checkpoint, as the note's text. */

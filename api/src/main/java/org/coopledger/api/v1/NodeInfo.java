@@ -19,7 +19,11 @@ import java.util.List;
  * @param appliedIndex the Raft log index its tree size reflects
  * @param raftAddress its own Raft address, host:port
  * @param leader the current leader; null while there is none
- * @param peers every peer of the group, this node included
+ * @param peers the peers of the group's current Raft configuration (for a group of one, the
+ *     configured ones)
+ * @param peerMismatch how the group's peers differ from the co-op's node set as this node's state
+ *     names it (e.g. a node change not carried out yet, or this node removed); null when they match
+ *     or the co-op has no network of nodes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NodeInfo(
@@ -36,7 +40,8 @@ public record NodeInfo(
     long appliedIndex,
     String raftAddress,
     PeerInfo leader,
-    List<PeerInfo> peers) {
+    List<PeerInfo> peers,
+    String peerMismatch) {
   public NodeInfo {
     peers = peers == null ? List.of() : List.copyOf(peers);
   }

@@ -152,6 +152,71 @@ class MoneyCommandsIT {
     assertThat(ok(coop.run("audit")).out()).contains("audit passed");
   }
 
+  @Test
+  @Order(4)
+  void aReleaseSplitFirstRepaysThePromotionFundThenDividesTheRest() throws IOException {
+    String split =
+        quiet(
+            "propose",
+            "split",
+            "--name",
+            "release",
+            "--share",
+            "ann=5000",
+            "--share",
+            "cat=5000",
+            "--recoup",
+            "pool:promotion=5.00:EUR:posters",
+            "--key",
+            key("ann"));
+    approve(split, "ann", "cat");
+    carry(split);
+    String route =
+        quiet(
+            "propose", "route", "--source", "workshop", "--split", "release", "--key", key("ann"));
+    approve(route, "ann", "ben", "cat");
+    carry(route);
+    long ann = balance("ann");
+
+    ok(coop.run("revenue", "3.00", "EUR", "--source", "workshop", "--key", key("ben")));
+    assertThat(ok(coop.run("show", "money")).out())
+        .contains("recoup release v1: pool:promotion 5.00 EUR (posters), still owed 2.00");
+    // 5.00 more: 2.00 end the tranche, 3.00 are divided.
+    ok(coop.run("revenue", "5.00", "EUR", "--source", "workshop", "--key", key("ben")));
+
+    assertThat(balance("pool:promotion")).isEqualTo(500);
+    assertThat(balance("ann") - ann).isEqualTo(150);
+    assertThat(ok(coop.run("show", "money")).out()).contains("still owed 0.00");
+    assertThat(ok(coop.run("audit")).out()).contains("audit passed");
+  }
+
+  @Test
+  @Order(5)
+  void withoutAnExpenseClauseNobodyIsReimbursedFromThePool() throws IOException {
+    Path invoice = dir.resolve("invoice.txt");
+    java.nio.file.Files.writeString(invoice, "Print shop, invoice 17: posters, 3.00 EUR");
+    long pool = balance("pool:promotion");
+
+    CoopRunner.Result refused =
+        coop.run(
+            "propose",
+            "expense",
+            "--amount",
+            "3.00",
+            "--currency",
+            "EUR",
+            "--receipt",
+            invoice.toString(),
+            "--from",
+            "pool:promotion",
+            "--key",
+            key("cat"));
+
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.REJECTED);
+    assertThat(refused.err()).contains("NOT_ALLOWED");
+    assertThat(balance("pool:promotion")).isEqualTo(pool);
+  }
+
   private static void approve(String id, String... names) {
     for (String name : names) {
       ok(coop.run("approve", id, "--key", key(name)));

@@ -14,7 +14,9 @@ import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
       ProposeCommand.Payout.class,
       ProposeCommand.PoolPayout.class,
       ProposeCommand.Drop.class,
+      ProposeCommand.Expense.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
       ProposeCommand.Admit.class,
@@ -81,6 +84,15 @@ public final class ProposeCommand {
                 + " their share in basis points; repeat")
     Map<String, Integer> shares;
 
+    @Option(
+        names = "--recoup",
+        paramLabel = "WHO=AMOUNT:CURRENCY[:LABEL]",
+        description =
+            "a recoup tranche repaid before the shares divide anything, e.g."
+                + " pool:promotion=500.00:EUR:posters (a member, pool or guest); repeat, in the"
+                + " order they are repaid")
+    List<String> recoup = new ArrayList<>();
+
     Split(CliContext context) {
       this.context = context;
     }
@@ -100,7 +112,35 @@ public final class ProposeCommand {
               list.add(new Share(publisher.directory().member(member), bps));
             }
           });
-      common.publish(context, publisher, new Governed.SplitChange(list, name, accounts));
+      List<Tranche> tranches = new ArrayList<>();
+      for (String t : recoup) {
+        int eq = t.indexOf('=');
+        String[] parts = eq < 0 ? new String[0] : t.substring(eq + 1).split(":", 3);
+        if (eq < 1 || parts.length < 2) {
+          throw new IllegalArgumentException(
+              "--recoup '"
+                  + t
+                  + "' is not WHO=AMOUNT:CURRENCY[:LABEL], e.g. pool:promotion=500.00:EUR:posters");
+        }
+        String who = t.substring(0, eq);
+        var account = Account.parse(who);
+        MemberId recipient;
+        if (account.isPresent()) {
+          recipient = account.get().id();
+          if (!accounts.contains(account.get())) {
+            accounts.add(account.get());
+          }
+        } else {
+          recipient = publisher.directory().member(who);
+        }
+        tranches.add(
+            new Tranche(
+                recipient,
+                Amounts.parse(parts[0], parts[1]),
+                parts[1],
+                parts.length > 2 ? parts[2] : ""));
+      }
+      common.publish(context, publisher, new Governed.SplitChange(list, name, accounts, tranches));
     }
   }
 
@@ -210,6 +250,94 @@ public final class ProposeCommand {
           context,
           new Publisher(context, common.entry),
           new Governed.PoolPayout(name, Amounts.parse(amount, currency), currency, to, reference));
+    }
+  }
+
+  @Command(
+      name = "expense",
+      description =
+          "Claim a reimbursement, backed by a receipt (its SHA-256 goes on the ledger), paid from a"
+              + " pool or repaid before a split (the rulebook's expense clause; docs/money.md).")
+  static final class Expense implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 42.50")
+    String amount;
+
+    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
+    String currency;
+
+    @Option(
+        names = "--receipt",
+        required = true,
+        paramLabel = "FILE",
+        description = "the receipt document; only its SHA-256 is put on the ledger")
+    Path receipt;
+
+    @Option(
+        names = "--claimant",
+        paramLabel = "MEMBER",
+        description = "who is reimbursed (default: the member proposing)")
+    String claimant;
+
+    @Option(names = "--from", paramLabel = "pool:NAME", description = "the pool that pays it")
+    String from;
+
+    @Option(
+        names = "--before-split",
+        paramLabel = "NAME",
+        description =
+            "repay it before the split NAME divides its revenue (\"\" = the default split)")
+    String beforeSplit;
+
+    Expense(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if ((from == null) == (beforeSplit == null)) {
+        throw new IllegalArgumentException("give either --from pool:NAME or --before-split NAME");
+      }
+      if (from != null && !from.startsWith("pool:")) {
+        throw new IllegalArgumentException("--from names a pool: pool:NAME, got '" + from + "'");
+      }
+      String hash;
+      try {
+        hash =
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(receipt)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the receipt " + receipt, e);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK has no SHA-256", e);
+      }
+      Publisher publisher = new Publisher(context, common.entry);
+      MemberId who;
+      if (claimant != null) {
+        who = publisher.directory().member(claimant);
+      } else {
+        String keyId = common.entry.key.load(context).key().id().hex();
+        who =
+            publisher.client().members().members().stream()
+                .filter(m -> m.keyId().equals(keyId))
+                .map(m -> MemberId.parse(m.id()))
+                .findFirst()
+                .orElseGet(() -> MemberId.parse(keyId));
+      }
+      common.publish(
+          context,
+          publisher,
+          new Governed.Expense(
+              who,
+              Amounts.parse(amount, currency),
+              currency,
+              hash,
+              from == null ? "" : from.substring("pool:".length()),
+              beforeSplit == null ? "" : beforeSplit));
     }
   }
 

@@ -63,7 +63,29 @@ public final class EntryViews {
       case Governed.SplitChange s ->
           "split "
               + (s.name().isEmpty() ? "" : s.name() + " ")
-              + s.shares().stream().map(EntryViews::share).collect(Collectors.joining(" "));
+              + s.shares().stream().map(EntryViews::share).collect(Collectors.joining(" "))
+              + s.recoup().stream()
+                  .map(
+                      t ->
+                          " recoup "
+                              + Amounts.format(t.amountMinor(), t.currency())
+                              + " "
+                              + t.currency()
+                              + " to "
+                              + t.recipient().hex().substring(0, 12)
+                              + (t.label().isEmpty() ? "" : " (" + t.label() + ")"))
+                  .collect(Collectors.joining(","));
+      case Governed.Expense e ->
+          "expense of "
+              + Amounts.format(e.amountMinor(), e.currency())
+              + " "
+              + e.currency()
+              + " for "
+              + e.claimant().hex().substring(0, 12)
+              + (e.fromPool() ? " from pool:" + e.pool() : " before split " + e.beforeSplit())
+              + " (receipt "
+              + e.receiptSha256().substring(0, 12)
+              + ")";
       case Governed.DefineDrop d ->
           "drop:"
               + d.name()

@@ -100,6 +100,27 @@ public final class CoopViews {
               + drop.path("supplyCap").asText()
               + " sold");
     }
+    for (JsonNode recoup : money.path("recoups")) {
+      String split = recoup.path("split").asText();
+      for (JsonNode t : recoup.path("tranches")) {
+        String currency = t.path("currency").asText();
+        out.println(
+            "recoup "
+                + (split.isEmpty() ? "(default split)" : split)
+                + " v"
+                + recoup.path("version").asText()
+                + ": "
+                + t.path("recipientName").asText()
+                + " "
+                + Amounts.format(t.path("amountMinor").asLong(), currency)
+                + " "
+                + currency
+                + " ("
+                + t.path("label").asText()
+                + "), still owed "
+                + Amounts.format(t.path("owedMinor").asLong(), currency));
+      }
+    }
     for (JsonNode route : money.path("routes")) {
       String split = route.path("split").asText();
       out.println(

@@ -16,12 +16,25 @@ public sealed interface Governed {
    * routing rules send revenue to. Shares sum to 10 000 basis points, one per member.
    */
   record SplitChange(
-      List<Share> shares, String name, List<org.coopledger.governance.split.Account> accounts)
+      List<Share> shares,
+      String name,
+      List<org.coopledger.governance.split.Account> accounts,
+      List<Tranche> recoup)
       implements Governed {
+    /** At most this many recoup tranches per split version. */
+    public static final int MAX_TRANCHES = 16;
+
     public SplitChange {
       name = Fields.splitName(name, "split name");
       shares = List.copyOf(Fields.required(shares, "split shares"));
       accounts = List.copyOf(Fields.required(accounts, "split accounts"));
+      recoup = List.copyOf(Fields.required(recoup, "split recoup tranches"));
+      if (recoup.size() > MAX_TRANCHES) {
+        throw new InvalidActionException(
+            "a split version has at most " + MAX_TRANCHES + " recoup tranches");
+      }
+      Set<MemberId> paid = new HashSet<>();
+      recoup.forEach(t -> paid.add(t.recipient()));
       Set<MemberId> seen = new HashSet<>();
       for (Share share : shares) {
         if (!seen.add(share.member())) {
@@ -34,15 +47,21 @@ public sealed interface Governed {
         if (!listed.add(account.id())) {
           throw new InvalidActionException("account " + account + " is listed twice");
         }
-        if (!seen.contains(account.id())) {
+        if (!seen.contains(account.id()) && !paid.contains(account.id())) {
           throw new InvalidActionException(
               "account "
                   + account
-                  + " is listed but has no share (its id is "
+                  + " is listed but has no share and no recoup tranche (its id is "
                   + account.id()
                   + ")");
         }
       }
+    }
+
+    /** A new version of the split {@code name} without recoup tranches. */
+    public SplitChange(
+        List<Share> shares, String name, List<org.coopledger.governance.split.Account> accounts) {
+      this(shares, name, accounts, List.of());
     }
 
     /** A new version of the split {@code name} whose shares go to members only. */
@@ -162,6 +181,85 @@ public sealed interface Governed {
     @Override
     public String kind() {
       return "drop";
+    }
+  }
+
+  /**
+   * A member's claim for reimbursement (docs/money.md#expenses): {@code amountMinor} of {@code
+   * currency}, backed by the document whose SHA-256 is {@code receiptSha256} (64 lowercase hex).
+   * Paid from the pool named {@code pool}, or — {@code pool} empty — before the split named {@code
+   * beforeSplit} ("" = the default split): it becomes a recoup tranche for the claimant there.
+   * Decided under the rulebook's {@code expense} clause.
+   */
+  record Expense(
+      MemberId claimant,
+      long amountMinor,
+      String currency,
+      String receiptSha256,
+      String pool,
+      String beforeSplit)
+      implements Governed {
+    public Expense {
+      Fields.required(claimant, "expense claimant");
+      Fields.positiveAmount(amountMinor, "expense amount");
+      Fields.currency(currency);
+      if (receiptSha256 == null || !isSha256Hex(receiptSha256)) {
+        throw new InvalidActionException(
+            "BAD_RECEIPT_HASH",
+            "the receipt must be named by the SHA-256 of its document as 64 lowercase hex"
+                + " characters (coop propose expense --receipt FILE hashes it)");
+      }
+      pool = pool == null ? "" : pool;
+      beforeSplit = Fields.splitName(beforeSplit, "expense split");
+      if (!pool.isEmpty()) {
+        try {
+          new org.coopledger.governance.split.Account(
+              org.coopledger.governance.split.Account.Kind.POOL, pool);
+        } catch (IllegalArgumentException e) {
+          throw new InvalidActionException("expense pool: " + e.getMessage());
+        }
+        if (!beforeSplit.isEmpty()) {
+          throw new InvalidActionException(
+              "an expense is paid from a pool or before a split, not both");
+        }
+      }
+    }
+
+    private static boolean isSha256Hex(String s) {
+      if (s.length() != 64) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether it is paid from a pool (else before a split). */
+    public boolean fromPool() {
+      return !pool.isEmpty();
+    }
+
+    /** The pool it is paid from; only if {@link #fromPool()}. */
+    public org.coopledger.governance.split.Account account() {
+      return new org.coopledger.governance.split.Account(
+          org.coopledger.governance.split.Account.Kind.POOL, pool);
+    }
+
+    /**
+     * The recoup tranche it becomes before the split: for the claimant, labelled by its receipt.
+     */
+    public Tranche tranche() {
+      return new Tranche(
+          claimant, amountMinor, currency, "expense " + receiptSha256.substring(0, 16));
+    }
+
+    @Override
+    public String kind() {
+      return "expense";
     }
   }
 

@@ -41,14 +41,19 @@ public enum ActionKind {
    * Add, remove or replace a node of the co-op's network. No beneficiaries. Optional: a co-op
    * founded before networks, or without one, cannot change its nodes.
    */
-  NODES;
+  NODES,
+  /**
+   * A member's expense claim, paid from a pool or repaid before a split. Beneficiary: the claimant.
+   * Optional: a rulebook without an {@code expense} line reimburses no expenses.
+   */
+  EXPENSE;
 
   /**
    * Whether a rulebook may leave this kind out: kinds added after the first ledgers, so that their
    * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
    */
   public boolean optional() {
-    return this == POOL_PAYOUT || this == DROP || this == NODES;
+    return this == POOL_PAYOUT || this == DROP || this == NODES || this == EXPENSE;
   }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */

@@ -77,7 +77,16 @@ final class ActionCodec {
               new Governed.SplitChange(
                   shares(p.getSplitChange().getSharesList()),
                   p.getSplitChange().getName(),
-                  accounts(p.getSplitChange().getAccountsList()));
+                  accounts(p.getSplitChange().getAccountsList()),
+                  p.getSplitChange().getRecoupList().stream()
+                      .map(
+                          t ->
+                              new org.coopledger.governance.action.Tranche(
+                                  memberId(t.getRecipient()),
+                                  t.getAmountMinor(),
+                                  t.getCurrency(),
+                                  t.getLabel()))
+                      .toList());
           case DEFINE_DROP -> {
             var d = p.getDefineDrop();
             if (d.getSupplyCap() < 0) {
@@ -91,6 +100,16 @@ final class ActionCodec {
                 d.getCurrency(),
                 d.getSaleOpensAtMillis(),
                 d.getSaleClosesAtMillis());
+          }
+          case EXPENSE -> {
+            var e = p.getExpense();
+            yield new Governed.Expense(
+                memberId(e.getClaimant()),
+                e.getAmountMinor(),
+                e.getCurrency(),
+                e.getReceiptSha256(),
+                e.getPool(),
+                e.getBeforeSplit());
           }
           case POOL_PAYOUT -> {
             var pay = p.getPoolPayout();
@@ -253,7 +272,27 @@ final class ActionCodec {
               org.coopledger.governance.proto.SplitChange.newBuilder()
                   .addAllShares(toProtoShares(s.shares()))
                   .setName(s.name())
-                  .addAllAccounts(s.accounts().stream().map(Account::text).toList()));
+                  .addAllAccounts(s.accounts().stream().map(Account::text).toList())
+                  .addAllRecoup(
+                      s.recoup().stream()
+                          .map(
+                              t ->
+                                  org.coopledger.governance.proto.Tranche.newBuilder()
+                                      .setRecipient(t.recipient().hex())
+                                      .setAmountMinor(t.amountMinor())
+                                      .setCurrency(t.currency())
+                                      .setLabel(t.label())
+                                      .build())
+                          .toList()));
+      case Governed.Expense e ->
+          b.setExpense(
+              org.coopledger.governance.proto.Expense.newBuilder()
+                  .setClaimant(e.claimant().hex())
+                  .setAmountMinor(e.amountMinor())
+                  .setCurrency(e.currency())
+                  .setReceiptSha256(e.receiptSha256())
+                  .setPool(e.pool())
+                  .setBeforeSplit(e.beforeSplit()));
       case Governed.DefineDrop d ->
           b.setDefineDrop(
               org.coopledger.governance.proto.DefineDrop.newBuilder()

@@ -91,8 +91,9 @@ final class Actions {
                     new Rejection(
                         RejectionCode.NO_SPLIT,
                         "the co-op has no revenue split yet; adopt one with a split proposal"));
-    SortedMap<MemberId, Long> parts =
-        Distribution.distribute(revenue.amountMinor(), split.shares());
+    // Recoup tranches first (in order, in the revenue's currency), then the rest by shares.
+    long rest = MoneyRules.recoup(step, splitName, split.version(), revenue);
+    SortedMap<MemberId, Long> parts = Distribution.distribute(rest, split.shares());
     for (Map.Entry<MemberId, Long> part : parts.entrySet()) {
       step.next.balances =
           step.next.balances.credit(part.getKey(), revenue.currency(), part.getValue());

@@ -31,6 +31,7 @@ final class Clauses {
       case Governed.RouteChange r -> ActionKind.SPLIT;
       case Governed.PoolPayout p -> ActionKind.POOL_PAYOUT;
       case Governed.DefineDrop d -> ActionKind.DROP;
+      case Governed.Expense e -> ActionKind.EXPENSE;
       case Governed.Payout p -> ActionKind.PAYOUT;
       case Governed.AdmitMember a -> ActionKind.ADMIT;
       case Governed.RemoveMember r -> ActionKind.REMOVE;

@@ -90,10 +90,16 @@ final class Execution {
             activeMember(state, share.member(), "a share");
           }
         }
+        for (var tranche : s.recoup()) {
+          if (!MoneyRules.isAccount(state, s, tranche.recipient())) {
+            activeMember(state, tranche.recipient(), "a recoup tranche");
+          }
+        }
       }
       case Governed.RouteChange r -> MoneyRules.validate(state, r);
       case Governed.PoolPayout p -> MoneyRules.validate(state, p);
       case Governed.DefineDrop d -> MoneyRules.validate(state, d);
+      case Governed.Expense e -> MoneyRules.validate(state, e);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         MemberId owner = state.keyOwners().get(m.publicKey().id());
@@ -198,6 +204,7 @@ final class Execution {
       case Governed.RouteChange r -> MoneyRules.route(step, r);
       case Governed.PoolPayout p -> MoneyRules.payOut(step, p);
       case Governed.DefineDrop d -> MoneyRules.define(step, d);
+      case Governed.Expense e -> MoneyRules.reimburse(step, e);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
         next.members()

@@ -11,6 +11,7 @@ import org.coopledger.governance.action.Share;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Drop;
+import org.coopledger.governance.split.Recoup;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -26,9 +27,44 @@ import org.coopledger.governance.split.Split;
 final class MoneyRules {
   private MoneyRules() {}
 
-  /** The members whose part changes if {@code change} is adopted, sorted. */
+  /**
+   * The members whose part changes if {@code change} is adopted, sorted. Recoup tranches (new ones,
+   * or the version in force's, which a new version ends) come before every share, so when either
+   * version has any, every member with a share in either version and every member a tranche pays is
+   * a beneficiary.
+   */
   static List<MemberId> beneficiaries(CoopState state, Governed.SplitChange change) {
-    return changed(state, shares(state, change.name()), change.shares());
+    List<Share> before = shares(state, change.name());
+    var recoup = state.money().recoup(change.name());
+    if (change.recoup().isEmpty() && recoup.isEmpty()) {
+      return changed(state, before, change.shares());
+    }
+    TreeSet<MemberId> all = new TreeSet<>();
+    before.forEach(s -> all.add(s.member()));
+    change.shares().forEach(s -> all.add(s.member()));
+    change.recoup().forEach(t -> all.add(t.recipient()));
+    recoup.ifPresent(r -> r.tranches().forEach(o -> all.add(o.tranche().recipient())));
+    return all.stream().filter(k -> state.member(k).isPresent()).toList();
+  }
+
+  /**
+   * Pays the open recoup tranches of split {@code splitName} (version {@code version}) out of
+   * {@code revenue}, crediting each recipient; returns what is left for the shares.
+   */
+  static long recoup(StateMachine.Step step, String splitName, int version, RecordRevenue revenue) {
+    var recoup = step.next.money().recoup(splitName).filter(r -> r.version() == version);
+    if (recoup.isEmpty()) {
+      return revenue.amountMinor();
+    }
+    Recoup.Paid paid = recoup.get().pay(revenue.amountMinor(), revenue.currency());
+    for (Recoup.Credit credit : paid.credits()) {
+      step.next.balances =
+          step.next.balances.credit(credit.recipient(), revenue.currency(), credit.amountMinor());
+    }
+    if (paid.after() != recoup.get()) {
+      step.next.sold(step.next.money().withRecoup(splitName, paid.after()));
+    }
+    return paid.restMinor();
   }
 
   /** The members whose part of the routed revenue changes if {@code change} is adopted, sorted. */
@@ -98,6 +134,67 @@ final class MoneyRules {
               + payout.amountMinor()
               + " would exceed it");
     }
+  }
+
+  /**
+   * An expense is claimed by an active member; paid from a pool the co-op has, covering it; or
+   * before a split the co-op has adopted.
+   */
+  static void validate(CoopState state, Governed.Expense expense) {
+    Execution.activeMember(state, expense.claimant(), "the expense claimant");
+    if (expense.fromPool()) {
+      validate(
+          state,
+          new Governed.PoolPayout(
+              expense.pool(), expense.amountMinor(), expense.currency(), "expense", ""));
+    } else if (state.split(expense.beforeSplit()).isEmpty()) {
+      throw new Rejection(
+          RejectionCode.UNKNOWN_SPLIT,
+          "the expense is to be repaid before split '"
+              + expense.beforeSplit()
+              + "', which the co-op has not adopted");
+    }
+  }
+
+  /**
+   * Reimburses an expense: from a pool, the amount moves to the claimant's balance; before a split,
+   * it becomes the last recoup tranche of the split's version in force.
+   */
+  static String reimburse(StateMachine.Step step, Governed.Expense e) {
+    String what = Clauses.describe(e.claimant(), step.before);
+    if (e.fromPool()) {
+      step.next.balances =
+          step.next
+              .balances
+              .debit(e.account().id(), e.currency(), e.amountMinor())
+              .credit(e.claimant(), e.currency(), e.amountMinor());
+      return "reimbursed "
+          + e.amountMinor()
+          + " "
+          + e.currency()
+          + " from "
+          + e.account()
+          + " to "
+          + what;
+    }
+    String name = e.beforeSplit();
+    int version = step.before.split(name).orElseThrow().version();
+    Recoup recoup =
+        step.next
+            .money()
+            .recoup(name)
+            .map(r -> r.plus(e.tranche()))
+            .orElse(Recoup.fresh(version, List.of(e.tranche())));
+    step.next.money(step.next.money().withRecoup(name, recoup));
+    return e.amountMinor()
+        + " "
+        + e.currency()
+        + " owed to "
+        + what
+        + " before split "
+        + (name.isEmpty() ? "(default)" : name)
+        + " v"
+        + version;
   }
 
   /** A drop is defined once. */
@@ -214,15 +311,29 @@ final class MoneyRules {
     if (!change.accounts().isEmpty()) {
       next.money(next.money().withAccounts(change.accounts()));
     }
+    // A new version starts its own tranches: the version in force's end with it.
+    int version;
+    String done;
     if (change.name().isEmpty()) {
-      int version = next.splits().size() + 1;
+      version = next.splits().size() + 1;
       next.splits().add(new Split(version, step.now, change.shares()));
-      return "split v" + version + " in force";
+      done = "split v" + version + " in force";
+    } else {
+      version = next.money().splits().getOrDefault(change.name(), List.of()).size() + 1;
+      next.money(
+          next.money().withSplit(change.name(), new Split(version, step.now, change.shares())));
+      done = "split " + change.name() + " v" + version + " in force";
     }
-    int version = next.money().splits().getOrDefault(change.name(), List.of()).size() + 1;
-    next.money(
-        next.money().withSplit(change.name(), new Split(version, step.now, change.shares())));
-    return "split " + change.name() + " v" + version + " in force";
+    if (!change.recoup().isEmpty() || next.money().recoup(change.name()).isPresent()) {
+      next.money(
+          next.money()
+              .withRecoup(
+                  change.name(),
+                  change.recoup().isEmpty() ? null : Recoup.fresh(version, change.recoup())));
+    }
+    return change.recoup().isEmpty()
+        ? done
+        : done + " with " + change.recoup().size() + " recoup tranche(s)";
   }
 
   /** Puts the route change in force; returns a summary. */

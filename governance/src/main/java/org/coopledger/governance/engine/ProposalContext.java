@@ -71,6 +71,7 @@ final class ProposalContext extends MembersContext {
       case Governed.RouteChange r -> MoneyRules.beneficiaries(state, r);
       case Governed.PoolPayout p -> List.of();
       case Governed.DefineDrop d -> List.of();
+      case Governed.Expense e -> List.of(e.claimant());
       case Governed.Payout p -> List.of(p.member());
       case Governed.AdmitMember a -> List.of(a.member().id());
       case Governed.RemoveMember r -> List.of(r.member());
@@ -104,6 +105,7 @@ final class ProposalContext extends MembersContext {
     return switch (proposal.action().governed()) {
       case Governed.Payout p -> OptionalLong.of(p.amountMinor());
       case Governed.PoolPayout p -> OptionalLong.of(p.amountMinor());
+      case Governed.Expense e -> OptionalLong.of(e.amountMinor());
       default -> OptionalLong.empty();
     };
   }
@@ -113,6 +115,7 @@ final class ProposalContext extends MembersContext {
     return switch (proposal.action().governed()) {
       case Governed.Payout p -> Optional.of(p.currency());
       case Governed.PoolPayout p -> Optional.of(p.currency());
+      case Governed.Expense e -> Optional.of(e.currency());
       default -> Optional.empty();
     };
   }

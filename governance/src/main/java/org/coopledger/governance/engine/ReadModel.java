@@ -99,7 +99,27 @@ public final class ReadModel {
                         x.currency(),
                         x.saleOpensAtMillis(),
                         x.saleClosesAtMillis())));
-    return new MoneyView(named, routes, accounts, drops);
+    List<MoneyView.RecoupView> recoups = new ArrayList<>();
+    s.money()
+        .recoups()
+        .forEach(
+            (split, r) ->
+                recoups.add(
+                    new MoneyView.RecoupView(
+                        split,
+                        r.version(),
+                        r.tranches().stream()
+                            .map(
+                                o ->
+                                    new MoneyView.TrancheView(
+                                        o.tranche().recipient().hex(),
+                                        name(s, o.tranche().recipient()),
+                                        o.tranche().amountMinor(),
+                                        o.tranche().currency(),
+                                        o.tranche().label(),
+                                        o.owedMinor()))
+                            .toList())));
+    return new MoneyView(named, routes, accounts, drops, recoups);
   }
 
   private static SplitView split(CoopState s, Split split) {
@@ -200,6 +220,23 @@ public final class ReadModel {
           d.put("split", s.name());
         }
         s.accounts().forEach(a -> d.put("account." + a.id().hex(), a.text()));
+        for (int i = 0; i < s.recoup().size(); i++) {
+          var t = s.recoup().get(i);
+          d.put(
+              "recoup." + (i + 1),
+              t.recipient().hex() + "=" + t.amountMinor() + ":" + t.currency() + ":" + t.label());
+        }
+      }
+      case Governed.Expense x -> {
+        d.put("claimant", x.claimant().hex());
+        d.put("amountMinor", Long.toString(x.amountMinor()));
+        d.put("currency", x.currency());
+        d.put("receiptSha256", x.receiptSha256());
+        if (x.fromPool()) {
+          d.put("pool", x.pool());
+        } else {
+          d.put("beforeSplit", x.beforeSplit());
+        }
       }
       case Governed.DefineDrop x -> {
         d.put("drop", x.name());

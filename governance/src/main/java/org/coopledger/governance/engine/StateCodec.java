@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.crypto.KeyId;
@@ -31,6 +32,7 @@ import org.coopledger.governance.split.Account;
 import org.coopledger.governance.split.Balances;
 import org.coopledger.governance.split.Drop;
 import org.coopledger.governance.split.Money;
+import org.coopledger.governance.split.Recoup;
 import org.coopledger.governance.split.Split;
 
 /**
@@ -47,6 +49,9 @@ final class StateCodec {
 
   /** The tag of the money section (named splits and routes), after the proposals. */
   private static final String MONEY = "money";
+
+  /** The tag of the recoup section (tranches still owed), after the money section. */
+  private static final String RECOUP = "recoup";
 
   /** The tag of the network section (the co-op's nodes), after the money section. */
   private static final String NODES = "nodes";
@@ -118,8 +123,11 @@ final class StateCodec {
       for (Proposal p : s.proposals().values()) {
         part(out, p.id(), p, previous, parts, StateCodec::proposal);
       }
-      if (!s.money().isEmpty()) {
+      if (!s.money().splitsRoutesAccountsDropsEmpty()) {
         money(out, s.money());
+      }
+      if (!s.money().recoups().isEmpty()) {
+        recoups(out, s.money());
       }
       if (!s.nodes().isEmpty()) {
         string(out, NODES);
@@ -191,6 +199,45 @@ final class StateCodec {
       out.writeLong(d.saleClosesAtMillis());
       out.writeLong(d.sold());
     }
+  }
+
+  /**
+   * The recoup section, written only when some split version has recoup tranches (so states without
+   * them encode as before): by split name, the version and each tranche with what it is still owed.
+   */
+  private static void recoups(DataOutputStream out, Money money) throws IOException {
+    string(out, RECOUP);
+    out.writeInt(money.recoups().size());
+    for (var named : money.recoups().entrySet()) {
+      string(out, named.getKey());
+      out.writeInt(named.getValue().version());
+      out.writeInt(named.getValue().tranches().size());
+      for (Recoup.Owed owed : named.getValue().tranches()) {
+        string(out, owed.tranche().recipient().hex());
+        out.writeLong(owed.tranche().amountMinor());
+        string(out, owed.tranche().currency());
+        string(out, owed.tranche().label());
+        out.writeLong(owed.owedMinor());
+      }
+    }
+  }
+
+  /** The recoup section after its tag, into {@code money}. */
+  private static Money readRecoups(DataInputStream in, Money money) throws IOException {
+    Money out = money;
+    for (int i = count(in); i > 0; i--) {
+      String name = readString(in);
+      int version = in.readInt();
+      List<Recoup.Owed> tranches = new ArrayList<>();
+      for (int j = count(in); j > 0; j--) {
+        Tranche t =
+            new Tranche(
+                new MemberId(readString(in)), in.readLong(), readString(in), readString(in));
+        tranches.add(new Recoup.Owed(t, in.readLong()));
+      }
+      out = out.withRecoup(name, new Recoup(version, tranches));
+    }
+    return out;
   }
 
   private static void split(DataOutputStream out, Split split) throws IOException {
@@ -348,6 +395,10 @@ final class StateCodec {
       Money money = Money.empty();
       if (MONEY.equals(tag)) {
         money = readMoney(in);
+        tag = in.available() == 0 ? null : readString(in);
+      }
+      if (RECOUP.equals(tag)) {
+        money = readRecoups(in, money);
         tag = in.available() == 0 ? null : readString(in);
       }
       SortedMap<String, NetworkNode> nodes = new TreeMap<>();

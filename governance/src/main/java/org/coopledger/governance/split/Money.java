@@ -24,12 +24,14 @@ public record Money(
     SortedMap<String, List<Split>> splits,
     SortedMap<String, String> routes,
     SortedMap<MemberId, Account> accounts,
-    SortedMap<String, Drop> drops) {
+    SortedMap<String, Drop> drops,
+    SortedMap<String, Recoup> recoups) {
   /** The name by which the default split is shown (it has no name on the wire). */
   public static final String DEFAULT_SPLIT = "";
 
   private static final Money EMPTY =
-      new Money(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+      new Money(
+          new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
   public Money {
     SortedMap<String, List<Split>> s = new TreeMap<>();
@@ -38,15 +40,52 @@ public record Money(
     routes = Collections.unmodifiableSortedMap(new TreeMap<>(routes));
     accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
     drops = Collections.unmodifiableSortedMap(new TreeMap<>(drops));
+    recoups = Collections.unmodifiableSortedMap(new TreeMap<>(recoups));
+  }
+
+  /** Money without recoup tranches. */
+  public Money(
+      SortedMap<String, List<Split>> splits,
+      SortedMap<String, String> routes,
+      SortedMap<MemberId, Account> accounts,
+      SortedMap<String, Drop> drops) {
+    this(splits, routes, accounts, drops, new TreeMap<>());
   }
 
   public static Money empty() {
     return EMPTY;
   }
 
-  /** Whether the co-op uses nothing but the default split. */
+  /** Whether the co-op uses nothing but the default split (without recoup tranches). */
   public boolean isEmpty() {
+    return splitsRoutesAccountsDropsEmpty() && recoups.isEmpty();
+  }
+
+  /**
+   * Whether there are no named splits, routes, accounts or drops (the state encoding's money
+   * section; recoup tranches are a section of their own).
+   */
+  public boolean splitsRoutesAccountsDropsEmpty() {
     return splits.isEmpty() && routes.isEmpty() && accounts.isEmpty() && drops.isEmpty();
+  }
+
+  /**
+   * The recoup tranches of the version in force of split {@code name} ("" = the default split), if
+   * it has any.
+   */
+  public Optional<Recoup> recoup(String name) {
+    return Optional.ofNullable(recoups.get(name));
+  }
+
+  /** A copy in which split {@code name}'s tranches are {@code recoup} (null: it has none). */
+  public Money withRecoup(String name, Recoup recoup) {
+    SortedMap<String, Recoup> r = new TreeMap<>(recoups);
+    if (recoup == null) {
+      r.remove(name);
+    } else {
+      r.put(name, recoup);
+    }
+    return new Money(splits, routes, accounts, drops, r);
   }
 
   /** The version in force of the split named {@code name} (not the default split). */
@@ -61,7 +100,7 @@ public record Money(
     List<Split> versions = new ArrayList<>(s.getOrDefault(name, List.of()));
     versions.add(split);
     s.put(name, versions);
-    return new Money(s, routes, accounts, drops);
+    return new Money(s, routes, accounts, drops, recoups);
   }
 
   /** A copy with the route changed as {@code change} says. */
@@ -72,21 +111,21 @@ public record Money(
     } else {
       r.put(change.source(), change.split());
     }
-    return new Money(splits, r, accounts, drops);
+    return new Money(splits, r, accounts, drops, recoups);
   }
 
   /** A copy in which {@code added} are known accounts (pools and guests). */
   public Money withAccounts(List<Account> added) {
     SortedMap<MemberId, Account> a = new TreeMap<>(accounts);
     added.forEach(account -> a.put(account.id(), account));
-    return new Money(splits, routes, a, drops);
+    return new Money(splits, routes, a, drops, recoups);
   }
 
   /** A copy with {@code drop} (new, or with more units sold). */
   public Money withDrop(Drop drop) {
     SortedMap<String, Drop> d = new TreeMap<>(drops);
     d.put(drop.name(), drop);
-    return new Money(splits, routes, accounts, d);
+    return new Money(splits, routes, accounts, d, recoups);
   }
 
   /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */

@@ -11,8 +11,10 @@ public record MoneyView(
     List<NamedSplitView> splits,
     List<RouteView> routes,
     List<AccountView> accounts,
-    List<DropView> drops) {
+    List<DropView> drops,
+    List<RecoupView> recoups) {
   public MoneyView {
+    recoups = List.copyOf(recoups);
     drops = List.copyOf(drops);
     splits = List.copyOf(splits);
     routes = List.copyOf(routes);
@@ -29,6 +31,25 @@ public record MoneyView(
       String currency,
       long saleOpensAtMillis,
       long saleClosesAtMillis) {}
+
+  /**
+   * The recoup tranches of the version in force of a split ({@code ""} = the default split), in the
+   * order they are repaid, each with what is still owed.
+   */
+  public record RecoupView(String split, int version, List<TrancheView> tranches) {
+    public RecoupView {
+      tranches = List.copyOf(tranches);
+    }
+  }
+
+  /** A tranche: who is repaid (id and name), how much, for what, and how much is still owed. */
+  public record TrancheView(
+      String recipient,
+      String recipientName,
+      long amountMinor,
+      String currency,
+      String label,
+      long owedMinor) {}
 
   /** A pool or guest that splits give shares to: its id (in shares and balances) and its name. */
   public record AccountView(String id, String account, String kind) {}

@@ -11,6 +11,8 @@ import org.coopledger.node.anchor.AnchorScheduler;
 import org.coopledger.node.checkpoint.Checkpointer;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.replication.RaftHost;
+import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.write.Submitter;
 
@@ -35,8 +37,10 @@ public final class Api {
       Submitter submitter,
       Checkpointer checkpointer,
       RaftHost raft,
+      Reconfigurer reconfigurer,
       Optional<AnchorScheduler> anchors,
-      Witness witness) {
+      Witness witness,
+      NodeUrls urls) {
     ErrorMapping.register(routing);
     LongFunction<String> receipts =
         index ->
@@ -63,11 +67,14 @@ public final class Api {
                 ledger, submitter, receipts, config.maxBodyBytes(), config.maxPageSize()))
         .register("/v1/proofs", new ProofsService(ledger))
         .register("/v1/anchors", new AnchorsService(anchors))
-        .register("/v1", new NodeService(config, ledger, checkpointer, checkpointer.signer(), raft))
+        .register(
+            "/v1",
+            new NodeService(
+                config, ledger, checkpointer, checkpointer.signer(), raft, reconfigurer, urls))
         .register("/v1", new StateService(ledger, java.time.Clock.systemUTC()))
         .register("/v1/reports", new ReportsService(ledger))
         .register("/openapi", new OpenApiService())
-        .register("/", new WitnessService(witness))
+        .register("/", new WitnessService(witness, urls))
         .any(
             "/v1/*",
             (req, res) -> {

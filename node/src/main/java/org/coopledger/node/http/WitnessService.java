@@ -8,10 +8,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.coopledger.api.v1.ErrorResponse;
 import org.coopledger.node.witness.AddCheckpointRequest;
+import org.coopledger.node.witness.NodeUrls;
 import org.coopledger.node.witness.Witness;
 import org.coopledger.node.witness.WitnessException;
 
 /**
+ * {@code POST /v1/node/url}: a node of the network announces its REST URL ({@link NodeUrls}).
  * {@code POST /add-checkpoint}: the C2SP tlog-witness protocol. The statuses are the protocol's
  * (400, 403, 404, 409 with the latest cosigned size as {@code text/x.tlog.size}, 422; 503 when this
  * node's own tree has not reached the checkpoint yet); other errors carry the API's JSON error body
@@ -21,15 +23,31 @@ final class WitnessService implements HttpService {
   /** Room for a note with 100 signature lines and 63 proof lines. */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private final Witness witness;
+  /** Room for an announcement with a few signature lines. */
+  static final int MAX_ANNOUNCEMENT_BYTES = 4 * 1024;
 
-  WitnessService(Witness witness) {
+  private final Witness witness;
+  private final NodeUrls urls;
+
+  WitnessService(Witness witness, NodeUrls urls) {
     this.witness = witness;
+    this.urls = urls;
   }
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/add-checkpoint", this::addCheckpoint);
+    rules.post("/add-checkpoint", this::addCheckpoint).post("/v1/node/url", this::nodeUrl);
+  }
+
+  /** {@code POST /v1/node/url}: another node of the network says where its REST API is. */
+  private void nodeUrl(ServerRequest request, ServerResponse response) {
+    byte[] body = RequestBodies.read(request, MAX_ANNOUNCEMENT_BYTES, "a node URL announcement");
+    try {
+      urls.accept(body);
+      response.status(Status.NO_CONTENT_204).send();
+    } catch (WitnessException e) {
+      response.status(Status.create(e.status())).send(new ErrorResponse(e.code(), e.getMessage()));
+    }
   }
 
   private void addCheckpoint(ServerRequest request, ServerResponse response) {

@@ -17,6 +17,7 @@ import org.coopledger.governance.merkle.HashSource;
 import org.coopledger.governance.merkle.Proofs;
 import org.coopledger.governance.merkle.Subtree;
 import org.coopledger.governance.merkle.TreeHasher;
+import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
@@ -31,11 +32,13 @@ public final class Ledger implements LedgerReader {
   private final HashSource hashes;
   private final AtomicReference<LedgerView> view;
   private final List<Consumer<LedgerView>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicReference<LedgerStore.Position> position;
 
   private Ledger(LedgerStore store, LedgerView initial) {
     this.store = store;
     this.hashes = new StoreHashSource(store);
     this.view = new AtomicReference<>(initial);
+    this.position = new AtomicReference<>(store.position());
   }
 
   /**
@@ -78,6 +81,26 @@ public final class Ledger implements LedgerReader {
   @Override
   public List<byte[]> records(long start, int limit, long maxBytes) {
     return store.records(start, limit, maxBytes);
+  }
+
+  @Override
+  public LedgerStore.Position position() {
+    return position.get();
+  }
+
+  /**
+   * Records that the Raft log has been applied up to ({@code term}, {@code index}), with the tree
+   * size the store holds now: called by the apply thread after each log entry, whether or not it
+   * changed the ledger (Raft's own entries do not), so that {@link #position} names the last entry
+   * applied, which is what a node installing this ledger must continue after.
+   */
+  public void reached(long term, long index) {
+    LedgerStore.Position stored = store.position();
+    // While a restart replays log entries the store already holds, the store is ahead of them.
+    position.set(
+        index <= stored.applied().index()
+            ? stored
+            : new LedgerStore.Position(stored.treeSize(), new AppliedIndex(term, index)));
   }
 
   @Override

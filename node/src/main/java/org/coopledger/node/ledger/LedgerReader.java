@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.HashSource;
+import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
 
 /**
@@ -33,6 +34,9 @@ public interface LedgerReader {
    * least one, if any exists at {@code start}): a page of large entries stays small.
    */
   List<byte[]> records(long start, int limit, long maxBytes);
+
+  /** The tree size and the Raft position of the store's last write, read together. */
+  LedgerStore.Position position();
 
   /** The checkpoint note with the largest tree size, if any. */
   Optional<StoredCheckpoint> latestCheckpoint();

@@ -48,6 +48,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private final Ledger ledger;
   private final LocalGroups local = new LocalGroups();
   private final AppliedWaiters applied = new AppliedWaiters();
+  private volatile AppliedIndex installed;
 
   public LedgerStateMachine(LedgerStore store, Ledger ledger) {
     this.store = store;
@@ -71,6 +72,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   @Override
   public void notifyTermIndexUpdated(long term, long index) {
     super.notifyTermIndexUpdated(term, index);
+    ledger.reached(term, index);
     applied.reached(index);
   }
 
@@ -80,11 +82,25 @@ public final class LedgerStateMachine extends BaseStateMachine {
     super.close();
   }
 
+  /**
+   * Has the state machine start from {@code position}, whose effects the store holds because they
+   * were installed from the network before the Raft server started ({@link SnapshotInstall}): on
+   * initialisation it records a snapshot there, so that Ratis opens the log after it and the leader
+   * sends the entries that follow.
+   */
+  public void installed(AppliedIndex position) {
+    this.installed = position;
+  }
+
   @Override
   public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage)
       throws IOException {
     super.initialize(server, groupId, raftStorage);
     snapshots.init(raftStorage);
+    if (installed != null && snapshots.loadLatestSnapshot() == null) {
+      store.sync();
+      writeMarker(TermIndex.valueOf(installed.term(), installed.index()));
+    }
     reinitialize();
   }
 
@@ -121,13 +137,17 @@ public final class LedgerStateMachine extends BaseStateMachine {
     // The store is written without a sync per group (the Raft log is the synced copy); before the
     // marker lets Ratis purge the log below it, everything the store holds must be on the disk.
     store.sync();
+    writeMarker(last);
+    return last.getIndex();
+  }
+
+  private void writeMarker(TermIndex last) throws IOException {
     File file = snapshots.getSnapshotFile(last.getTerm(), last.getIndex());
     String body = "tree_size=" + store.treeSize() + "\napplied=" + store.applied() + "\n";
     Files.writeString(file.toPath(), body, StandardCharsets.UTF_8);
     MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
     snapshots.updateLatestSnapshot(
         new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-    return last.getIndex();
   }
 
   /**
@@ -155,11 +175,13 @@ public final class LedgerStateMachine extends BaseStateMachine {
       // Only nodes write batches, so this is a bug, not a client mistake; skipping keeps every
       // replica identical because all of them skip it the same way.
       updateLastAppliedTermIndex(position);
+      ledger.reached(position.getTerm(), position.getIndex());
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     if (position.getIndex() <= store.applied().index()) {
       updateLastAppliedTermIndex(position);
+      ledger.reached(position.getTerm(), position.getIndex());
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(alreadyApplied(records.size())));
     }
@@ -171,6 +193,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
     store.commitReplayable(write);
     result.publish();
     updateLastAppliedTermIndex(position);
+    ledger.reached(position.getTerm(), position.getIndex());
     applied.reached(position.getIndex());
     return CompletableFuture.completedFuture(BatchResults.encode(result.results()));
   }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
@@ -17,10 +19,12 @@ import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -45,6 +49,7 @@ public final class RaftHost implements AutoCloseable {
   private final RaftPeer self;
   private final RaftGroupId groupId;
   private final Peers peers;
+  private final AtomicLong reconfigurations = new AtomicLong();
 
   private RaftHost(
       RaftServer server, RaftClient client, RaftPeer self, RaftGroupId groupId, Peers peers) {
@@ -64,6 +69,10 @@ public final class RaftHost implements AutoCloseable {
    * @param peers every node of the group, this one ({@code peerId}) included; empty for a one-peer
    *     group
    * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart)
+   * @param join whether this node joins a running group that does not have it yet: it then starts
+   *     outside the group's configuration (it neither campaigns nor votes) and waits for the leader
+   *     to add it, which the leader does once the co-op's state names it ({@link Reconfigurer}); on
+   *     a restart the configuration in its Raft log counts instead
    */
   public static RaftHost start(
       Path directory,
@@ -73,6 +82,7 @@ public final class RaftHost implements AutoCloseable {
       int port,
       Peers peers,
       long snapshotEvery,
+      boolean join,
       StateMachine stateMachine) {
     try {
       RaftPeer self;
@@ -88,13 +98,18 @@ public final class RaftHost implements AutoCloseable {
         self = members.stream().filter(p -> p.getId().toString().equals(peerId)).findFirst().get();
       }
       RaftGroup group = RaftGroup.valueOf(groupId(coopId), members);
+      // A joining node starts outside the configuration: a node that is in its own configuration
+      // but not in the leader's would campaign, and the leader answers such a candidate by telling
+      // it to shut down.
+      // Ratis starts a server of a group without peers as a peer that is not in its group yet.
+      RaftGroup initial = join ? RaftGroup.valueOf(group.getGroupId()) : group;
       RaftProperties properties =
           properties(directory, host, bound, snapshotEvery, members.size() > 1);
       boolean exists = hasContent(directory);
       RaftServer server =
           RaftServer.newBuilder()
               .setServerId(self.getId())
-              .setGroup(group)
+              .setGroup(initial)
               .setProperties(properties)
               .setStateMachine(stateMachine)
               .setOption(
@@ -251,6 +266,47 @@ public final class RaftHost implements AutoCloseable {
           info.isLeader() && info.isLeaderReady());
     } catch (IOException e) {
       return new RaftStatus("UNKNOWN", null, 0, -1, false);
+    }
+  }
+
+  /**
+   * The group's configuration as this node knows it: the peers (id to Raft address) of its current
+   * configuration, and whether a change of configuration is under way.
+   */
+  public GroupConfiguration configuration() {
+    try {
+      var conf = server.getDivision(groupId).getRaftConf();
+      java.util.SortedMap<String, String> current = new java.util.TreeMap<>();
+      for (RaftPeer peer : conf.getCurrentPeers()) {
+        current.put(peer.getId().toString(), peer.getAddress());
+      }
+      return new GroupConfiguration(
+          current, !conf.getPreviousPeers().isEmpty(), conf.getLogEntryIndex());
+    } catch (IOException e) {
+      return new GroupConfiguration(new java.util.TreeMap<>(), false, -1);
+    }
+  }
+
+  /**
+   * Asks this node's own Raft server, which must be the leader, to change the group to exactly
+   * {@code peers} (id to Raft address). Ratis first brings new peers up to date with the log, then
+   * commits the change in two steps (joint consensus); a leader that is not among {@code peers}
+   * steps down once the change is committed. The future fails if this node is not the leader or the
+   * change is refused (e.g. another one is under way).
+   */
+  CompletableFuture<RaftClientReply> reconfigure(java.util.SortedMap<String, String> peers) {
+    List<RaftPeer> next =
+        peers.entrySet().stream().map(p -> raftPeer(p.getKey(), p.getValue())).toList();
+    try {
+      return server.setConfigurationAsync(
+          new SetConfigurationRequest(
+              ClientId.randomId(),
+              server.getId(),
+              groupId,
+              reconfigurations.incrementAndGet(),
+              next));
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 

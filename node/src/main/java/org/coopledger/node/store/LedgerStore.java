@@ -12,9 +12,11 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -92,6 +94,28 @@ public final class LedgerStore implements AutoCloseable {
   public AppliedIndex applied() {
     return AppliedIndex.decode(read(meta, StoreKeys.APPLIED, "the applied Raft index"));
   }
+
+  /**
+   * The tree size and the Raft position of the last write, read together from one RocksDB snapshot:
+   * the store held exactly that many records when that log entry's effects were the last ones in
+   * it. What a node that installs this store's content continues from.
+   */
+  public Position position() {
+    Snapshot snapshot = db.getSnapshot();
+    try (ReadOptions read = new ReadOptions().setSnapshot(snapshot)) {
+      byte[] size = db.get(meta, read, StoreKeys.TREE_SIZE);
+      byte[] applied = db.get(meta, read, StoreKeys.APPLIED);
+      return new Position(size == null ? 0 : StoreKeys.index(size), AppliedIndex.decode(applied));
+    } catch (RocksDBException e) {
+      throw new StoreException(
+          "STORE_READ_FAILED", "reading the tree size and applied index failed", e);
+    } finally {
+      db.releaseSnapshot(snapshot);
+    }
+  }
+
+  /** A tree size and the Raft position whose effects were the last ones written with it. */
+  public record Position(long treeSize, AppliedIndex applied) {}
 
   /** The record bytes (the exact Merkle leaf input) at {@code index}, if below the tree size. */
   public Optional<byte[]> record(long index) {

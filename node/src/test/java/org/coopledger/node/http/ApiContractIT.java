@@ -154,8 +154,28 @@ class ApiContractIT {
     check("get", "/v1/node", "/v1/node", 200);
     awaitCheckpoint();
     check("get", "/v1/checkpoint", "/v1/checkpoint", 200);
+    check("get", "/v1/snapshot", "/v1/snapshot", 200);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=x", 400);
     check("get", "/v1/checkpoint", "/v1/checkpoint?treeSize=12345", 404);
+    // A node's URL announcement: this co-op names no nodes, so none is taken.
+    String origin = api.nodeInfo().origin();
+    org.coopledger.governance.crypto.SigningKey dan =
+        org.coopledger.governance.crypto.SigningKey.generate();
+    check(
+        "post",
+        "/v1/node/url",
+        api.post("/v1/node/url", "text/plain", announcement(origin, dan)),
+        403);
+    check(
+        "post",
+        "/v1/node/url",
+        api.post("/v1/node/url", "text/plain", announcement("example.com/log", dan)),
+        404);
+    check(
+        "post",
+        "/v1/node/url",
+        api.post("/v1/node/url", "text/plain", "dan\n".getBytes(StandardCharsets.UTF_8)),
+        400);
     // The witness protocol: this co-op names no nodes, so no key is trusted to sign.
     byte[] note = api.get("/v1/checkpoint").body().getBytes(StandardCharsets.UTF_8);
     check(
@@ -274,6 +294,15 @@ class ApiContractIT {
     ObjectNode schema = JSON.createObjectNode().put("$ref", "#/components/schemas/" + name);
     schema.set("components", document.get("components"));
     return schemas.getSchema(schema).validate(body);
+  }
+
+  private static byte[] announcement(
+      String origin, org.coopledger.governance.crypto.SigningKey key) {
+    String text = "coopledger/node-url/v1\n" + origin + "\ndan\nhttp://127.0.0.1:1\n" + 1 + "\n";
+    return org.coopledger.governance.checkpoint.SignedNote.sign(
+            text, org.coopledger.governance.checkpoint.NoteSigner.of("dan", key))
+        .encode()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] witnessRequest(byte[] note) {

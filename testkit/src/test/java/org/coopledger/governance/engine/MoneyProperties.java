@@ -48,7 +48,8 @@ class MoneyProperties {
       label(action, before, after, applied);
       SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
       if (applied && action instanceof RecordRevenue revenue) {
-        reference(revenue.amountMinor(), routedShares(before, revenue.source()))
+        long rest = recoupReference(before, after, revenue, expected);
+        reference(rest, routedShares(before, revenue.source()))
             .forEach((member, part) -> add(expected, member, revenue.currency(), part));
       }
       if (applied
@@ -64,6 +65,45 @@ class MoneyProperties {
           && before.proposal(execute.proposal()).orElseThrow().action().governed()
               instanceof Governed.PoolPayout pay) {
         add(expected, pay.account().id(), pay.currency(), -pay.amountMinor());
+      }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.Expense e
+          && e.fromPool()) {
+        // From a pool: the pool pays the claimant.
+        add(expected, e.account().id(), e.currency(), -e.amountMinor());
+        add(expected, e.claimant(), e.currency(), e.amountMinor());
+        Statistics.label("expense").collect("from a pool");
+      }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.Expense e
+          && !e.fromPool()) {
+        // Before a split: no balance moves; the split's tranches gain the claim, last, owed whole.
+        List<String> tranches = new ArrayList<>();
+        before
+            .money()
+            .recoup(e.beforeSplit())
+            .ifPresent(
+                r -> r.tranches().forEach(o -> tranches.add(o.tranche() + " " + o.owedMinor())));
+        tranches.add(
+            new org.coopledger.governance.action.Tranche(
+                    e.claimant(),
+                    e.amountMinor(),
+                    e.currency(),
+                    "expense " + e.receiptSha256().substring(0, 16))
+                + " "
+                + e.amountMinor());
+        assertThat(
+                after.money().recoup(e.beforeSplit()).orElseThrow().tranches().stream()
+                    .map(o -> o.tranche() + " " + o.owedMinor())
+                    .toList())
+            .isEqualTo(tranches);
+        Statistics.label("expense").collect("before a split");
       }
       assertThat(nonZero(after.balances().asMap()))
           .as("balances after %s (%s)", action.getClass().getSimpleName(), step.outcome())
@@ -90,6 +130,55 @@ class MoneyProperties {
                 c.check(kind).count(n -> n > 0);
               }
             });
+    Statistics.label("recoup")
+        .coverage(
+            c -> {
+              c.check("tranche repaid").count(n -> n > 0);
+              c.check("tranche paid in part").count(n -> n > 0);
+            });
+  }
+
+  /**
+   * docs/money.md#recoup in its own words: the open tranches of the routed split's version in
+   * force, in order, each in the revenue's currency, take what they are still owed or what is left;
+   * credits {@code expected} and checks what each tranche is owed afterwards. Returns what is left
+   * for the shares.
+   */
+  static long recoupReference(
+      CoopState before,
+      CoopState after,
+      RecordRevenue revenue,
+      SortedMap<MemberId, SortedMap<String, Long>> expected) {
+    var routes = before.money().routes();
+    String source = revenue.source();
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    String split =
+        routes.containsKey(source) ? routes.get(source) : routes.getOrDefault(kind + ":*", "");
+    var recoup = before.money().recoups().get(split);
+    if (recoup == null) {
+      return revenue.amountMinor();
+    }
+    BigInteger rest = BigInteger.valueOf(revenue.amountMinor());
+    List<Long> owedAfter = new ArrayList<>();
+    for (var owed : recoup.tranches()) {
+      BigInteger o = BigInteger.valueOf(owed.owedMinor());
+      BigInteger take =
+          owed.tranche().currency().equals(revenue.currency()) ? o.min(rest) : BigInteger.ZERO;
+      if (take.signum() > 0) {
+        add(expected, owed.tranche().recipient(), revenue.currency(), take.longValueExact());
+        Statistics.label("recoup")
+            .collect(take.equals(o) ? "tranche repaid" : "tranche paid in part");
+      }
+      rest = rest.subtract(take);
+      owedAfter.add(o.subtract(take).longValueExact());
+    }
+    assertThat(
+            after.money().recoups().get(split).tranches().stream()
+                .map(org.coopledger.governance.split.Recoup.Owed::owedMinor)
+                .toList())
+        .as("owed after revenue over %s", split)
+        .isEqualTo(owedAfter);
+    return rest.longValueExact();
   }
 
   /**

@@ -8,6 +8,7 @@ import net.jqwik.api.Combinators;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.testkit.CoopFixture;
@@ -18,6 +19,11 @@ final class RandomLedger {
 
   static final List<String> SOURCES =
       List.of("subscription", "subscription:gold", "drop:a", "drop:b", "workshop");
+
+  /** The pool drop:a gives a fifth to, which expenses are paid from. */
+  static final org.coopledger.governance.split.Account POOL =
+      new org.coopledger.governance.split.Account(
+          org.coopledger.governance.split.Account.Kind.POOL, "a");
 
   /** Split names ("" is the default split). */
   static final List<String> SPLIT_NAMES = List.of("", "drop:a", "membership", "drop:b");
@@ -71,15 +77,25 @@ final class RandomLedger {
 
   record VetoOp(int member, int proposal) implements Op {}
 
+  /**
+   * Proposes reimbursing one of alice, bob or carol: from pool:a, or before split drop:a (the
+   * generated rulebook's expense clause is one treasurer other than the claimant and author).
+   */
+  record ProposeExpense(int author, int claimant, long amount, boolean fromPool) implements Op {}
+
+  /** A receipt's SHA-256 (of nothing in particular: the ledger keeps only the hash). */
+  static final String RECEIPT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
   /** The default rulebook with auditors holding a 24-hour veto on decisions. */
   static final String VETO_RULEBOOK =
       org.coopledger.governance.clause.DefaultRulebook.rulebook()
-          .text()
-          .replace(
-              "decision: " + org.coopledger.governance.clause.DefaultRulebook.MAJORITY,
-              "decision: "
-                  + org.coopledger.governance.clause.DefaultRulebook.MAJORITY
-                  + " & veto(role(auditor), 24h)");
+              .text()
+              .replace(
+                  "decision: " + org.coopledger.governance.clause.DefaultRulebook.MAJORITY,
+                  "decision: "
+                      + org.coopledger.governance.clause.DefaultRulebook.MAJORITY
+                      + " & veto(role(auditor), 24h)")
+          + "expense: 1 of role(treasurer)\n";
 
   /** An entry applied to {@code before}, giving {@code outcome}. */
   record Step(CoopState before, AcceptedEntry record, EntryOutcome outcome) {}
@@ -155,7 +171,15 @@ final class RandomLedger {
             net.jqwik.api.Tuple.of(
                 1,
                 Combinators.combine(member, Arbitraries.of(true, false)).as(ProposeRulebook::new)),
-            net.jqwik.api.Tuple.of(2, Combinators.combine(member, proposal).as(VetoOp::new)));
+            net.jqwik.api.Tuple.of(2, Combinators.combine(member, proposal).as(VetoOp::new)),
+            net.jqwik.api.Tuple.of(
+                2,
+                Combinators.combine(
+                        member,
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.longs().between(1, 60_000),
+                        Arbitraries.of(true, false))
+                    .as(ProposeExpense::new)));
     return op.list().ofMinSize(5).ofMaxSize(80);
   }
 
@@ -210,8 +234,17 @@ final class RandomLedger {
             "alice",
             "drop:a",
             new Governed.SplitChange(
-                List.of(new Share(coop.id("alice"), 5000), new Share(coop.id("carol"), 5000)),
-                "drop:a"));
+                List.of(
+                    new Share(coop.id("alice"), 4000),
+                    new Share(coop.id("carol"), 4000),
+                    new Share(POOL.id(), 2000)),
+                "drop:a",
+                List.of(POOL),
+                // Recoup tranches that revenue ends mid-entry in most ledgers.
+                List.of(
+                    // The pool's first (expenses are paid from it), then bob's.
+                    new Tranche(POOL.id(), 300_000, "EUR", "launch"),
+                    new Tranche(coop.id("bob"), 400_000, "EUR", "pressing"))));
     submit.accept(drop);
     for (String name : NAMES) {
       submit.accept(coop.approve(name, CoopFixture.idOf(drop)));
@@ -226,6 +259,8 @@ final class RandomLedger {
       submit.accept(coop.vote(name, CoopFixture.idOf(route), VoteChoice.YES));
     }
     submit.accept(coop.execute("tess", CoopFixture.idOf(route)));
+    // Sales that pay part of the pool's tranche, so expenses can be paid from it.
+    submit.accept(coop.revenue("tess", 100_000, "EUR", "drop:a"));
     for (Op op : ops) {
       switch (op) {
         case Revenue r ->
@@ -242,7 +277,13 @@ final class RandomLedger {
                     NAMES.get(p.author()),
                     "named split",
                     new Governed.SplitChange(
-                        shares(coop, p.alice(), p.bob()), SPLIT_NAMES.get(p.name()))));
+                        shares(coop, p.alice(), p.bob()),
+                        SPLIT_NAMES.get(p.name()),
+                        List.of(),
+                        p.alice() % 2 == 0
+                            ? List.of(
+                                new Tranche(coop.id("bob"), (p.bob() + 1) * 37L, "EUR", "costs"))
+                            : List.of())));
         case ProposeRoute p -> {
           // Mostly to a split the co-op adopted (a route to any other is refused when proposed).
           List<String> adopted = List.copyOf(state[0].money().splits().keySet());
@@ -344,6 +385,18 @@ final class RandomLedger {
                         r.decisionVeto()
                             ? VETO_RULEBOOK
                             : org.coopledger.governance.clause.DefaultRulebook.rulebook().text())));
+        case ProposeExpense x ->
+            propose.accept(
+                coop.propose(
+                    NAMES.get(x.author()),
+                    "expense",
+                    new Governed.Expense(
+                        coop.id(NAMES.get(x.claimant())),
+                        x.amount(),
+                        "EUR",
+                        RECEIPT,
+                        x.fromPool() ? "a" : "",
+                        x.fromPool() ? "" : "drop:a")));
         case VetoOp v ->
             // Only decisions carry a veto (the auditors'), so aim at them, mostly as the auditor;
             // anyone else's veto, or one on another kind, is refused.

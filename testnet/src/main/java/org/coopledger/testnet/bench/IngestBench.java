@@ -157,6 +157,23 @@ public final class IngestBench implements Callable<Integer> {
               + " skips both audits). Ignored with --node.")
   long auditEntries = 100_000;
 
+  @Option(
+      names = "--nodes",
+      paramLabel = "N",
+      description =
+          "With N > 1: measure a network of N nodes (in this process) against one node in the same"
+              + " run, batch mode through the leader, --entries each, and the catch-up of a node"
+              + " --catch-up-entries behind; the other measurements are skipped (default"
+              + " ${DEFAULT-VALUE}).")
+  int nodes = 1;
+
+  @Option(
+      names = "--catch-up-entries",
+      paramLabel = "N",
+      description =
+          "With --nodes: how far behind the catching-up node is (default ${DEFAULT-VALUE}).")
+  int catchUpEntries = 100_000;
+
   @Option(names = "--verbose", description = "Show the node's log.")
   boolean verbose;
 
@@ -206,6 +223,29 @@ public final class IngestBench implements Callable<Integer> {
     }
     Report report = new Report(out);
     report.header();
+    if (nodes > 1) {
+      if (node != null || nodes > 9 || catchUpEntries < 1) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--nodes takes 2 to 9 and starts its own nodes (no --node); --catch-up-entries must be"
+                + " positive");
+      }
+      Path scratch = Files.createTempDirectory("coop-bench-net-");
+      try {
+        return new NetworkBench(
+                out,
+                nodes,
+                entries,
+                warmup,
+                batchSize,
+                batchStreams,
+                catchUpEntries,
+                Duration.ofSeconds(verifySeconds))
+            .run(scratch);
+      } finally {
+        deleteTree(scratch);
+      }
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     Duration verifyTime = Duration.ofSeconds(verifySeconds);
     Primitives primitives = new Primitives();

@@ -9,6 +9,7 @@ import org.coopledger.governance.action.Entry;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Genesis;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.codec.EntryCodec;
@@ -84,6 +85,14 @@ public final class VoteLoad {
 
   /** The genesis: every member a founder (role {@code creator}), signed by all of them. */
   public byte[] genesis() {
+    return genesis(List.of());
+  }
+
+  /**
+   * The genesis of a co-op whose network is {@code nodes} (the default witness policy: a majority
+   * of them): every member a founder, signed by all of them.
+   */
+  public byte[] genesis(List<NetworkNode> nodes) {
     List<NewMember> founders = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       founders.add(new NewMember(keys.get(i).publicKey(), name(i), List.of("creator")));
@@ -95,7 +104,7 @@ public final class VoteLoad {
             nonceBase + 1,
             createdAt,
             createdAt + EXPIRY_MILLIS,
-            new Genesis("Bench co-op " + coopId, founders, "", List.of()));
+            new Genesis("Bench co-op " + coopId, founders, "", List.of(), nodes));
     return EntrySigner.sign(entry, keys.toArray(SigningKey[]::new));
   }
 

@@ -43,4 +43,26 @@ class IngestBenchIT {
         .containsPattern(" ratio=\\d+\\.\\d{3} ")
         .containsPattern(" proof_p99_ms=\\d+\\.\\d\\d ");
   }
+
+  @Test
+  void aThreeNodeRunComparesWithOneNodeAndTimesBothWaysToCatchUp() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit =
+        IngestBench.run(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "--nodes=3",
+            "--entries=300",
+            "--warmup=100",
+            "--batch-size=50",
+            "--catch-up-entries=400",
+            "--verify-seconds=1");
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(output).isZero();
+    List<String> lines = output.lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("RESULT nodes=3 ")
+        .containsPattern(" network_ratio=\\d+\\.\\d{3} ")
+        .containsPattern(" catchup_replay_entries=\\d{3,} ")
+        .containsPattern(" catchup_install_entries=\\d+ ");
+  }
 }
