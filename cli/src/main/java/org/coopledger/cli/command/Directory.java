@@ -13,6 +13,7 @@ import org.coopledger.cli.trust.AuditedNames;
 import org.coopledger.cli.trust.TrustStore;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.crypto.MemberId;
+import org.coopledger.governance.split.Account;
 import org.coopledger.governance.view.MemberView;
 import org.coopledger.governance.view.ProposalView;
 
@@ -49,10 +50,19 @@ final class Directory {
     this.notes = notes;
   }
 
-  /** A member by member id (as is, no lookup) or by name. */
+  /**
+   * A member by member id (as is, no lookup) or by name; or a pool or guest by its account name
+   * ({@code guest:harbour-hall}), whose id is derived from the name
+   * (docs/money.md#pools-and-guests).
+   */
   MemberId member(String nameOrId) {
     if (KEY_ID.matcher(nameOrId).matches()) {
       return MemberId.parse(nameOrId);
+    }
+    Optional<Account> account = Account.parse(nameOrId);
+    if (account.isPresent()) {
+      note("account '" + nameOrId + "' is " + account.get().id() + " (derived from its name)");
+      return account.get().id();
     }
     Optional<AuditedNames> names = audited();
     if (names.isPresent()) {
