@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +23,8 @@ import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.PeerInfo;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
-import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
-import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.clause.ActionKind;
 import org.coopledger.governance.clause.Clause;
@@ -56,6 +55,7 @@ class NetworkReconfigurationIT {
   private final Map<Long, String> acknowledged = new ConcurrentHashMap<>();
   private final List<String> refusals = new CopyOnWriteArrayList<>();
   private final Map<String, CoopFixture> signers = new ConcurrentHashMap<>();
+  private final Map<String, Path> keys = new ConcurrentHashMap<>();
 
   /** The nodes the load writes through: members of the Raft group. */
   private final Set<String> writable = ConcurrentHashMap.newKeySet();
@@ -77,10 +77,15 @@ class NetworkReconfigurationIT {
             "demo-coop",
             List.of("--checkpoint-interval-ms", "300", "--write-timeout", "8s"));
     network.awaitLeader(Duration.ofSeconds(120));
-    for (String member : List.of("alice", "bob", "carol")) {
+    for (String member : WRITERS) {
       signers.put(member, CoopFixture.demoLive());
     }
-    CoopFixture governor = signers.get("carol");
+    CoopFixture governor = CoopFixture.demoLive();
+    for (String member : List.of("carol", "tess", "audrey")) {
+      Path key = dir.resolve(member + ".pem");
+      Files.writeString(key, governor.key(member).toPem());
+      keys.put(member, key);
+    }
     List<NetworkNode> founding = new ArrayList<>();
     for (LocalNetwork.Node node : network.nodes()) {
       founding.add(networkNode(node));
@@ -102,7 +107,7 @@ class NetworkReconfigurationIT {
 
       // A fourth node: its operator starts it, the co-op adds it.
       LocalNetwork.Node fourth = network.add("node-4");
-      NetworkNode added = networkNode(fourth);
+      NodeKey.loadOrCreate(fourth.data());
       network.restart("node-4");
       long started = System.nanoTime() + 120_000_000_000L;
       while (LocalNetwork.probe(fourth.url()).isEmpty() && System.nanoTime() < started) {
@@ -110,7 +115,28 @@ class NetworkReconfigurationIT {
       }
       assertThat(LocalNetwork.probe(fourth.url())).as("node-4 serves").isPresent();
       assertThat(info(first).peers()).extracting(PeerInfo::peerId).hasSize(3);
-      long addedAt = passAndExecute(governor, first, new Governed.NodeChange("", added));
+      // As its members would: carol proposes with `coop propose node`, which first checks that
+      // the node at --url is the one described, then the members vote and carol executes.
+      String proposal =
+          coop(
+              "propose",
+              "node",
+              "--add",
+              "node-4",
+              "--node-key",
+              fourth.data().resolve(NodeKey.FILE_NAME).toString(),
+              "--raft-address",
+              fourth.raftAddress(),
+              "--url",
+              fourth.url().toString(),
+              "--title",
+              "node-4 joins",
+              "--node",
+              first.toString(),
+              "--key",
+              keys.get("carol").toString(),
+              "-q");
+      long addedAt = passAndExecute(proposal, first);
       long sizeThen = info(first).treeSize();
       awaitEveryNode(info -> info.peers().size() == 4 && info.peerMismatch() == null);
       long inGroup = System.nanoTime();
@@ -133,12 +159,29 @@ class NetworkReconfigurationIT {
       audit(load, first);
       audit(load, fourth.url());
 
-      // Remove a founding node that does not lead.
-      String leader = network.awaitLeader(Duration.ofSeconds(30));
-      String removed = leader.equals("node-2") ? "node-3" : "node-2";
+      // Remove the node that leads: it hands over once the change is committed.
+      String removed = network.awaitLeader(Duration.ofSeconds(30));
+      URI via = fourth.url();
       writable.remove(removed);
-      long removedAt = passAndExecute(governor, first, new Governed.NodeChange(removed, null));
+      String removal =
+          coop(
+              "propose",
+              "node",
+              "--remove",
+              removed,
+              "--title",
+              removed + " leaves",
+              "--node",
+              via.toString(),
+              "--key",
+              keys.get("carol").toString(),
+              "-q");
+      long removedAt = passAndExecute(removal, via);
       LocalNetwork.Node gone = network.node(removed);
+      System.out.printf(
+          "network reconfiguration: removing %s, which led when the change was proposed; it is"
+              + " now %s%n",
+          removed, info(gone.url()).role());
       long deadline = System.nanoTime() + 60_000_000_000L;
       while (!String.valueOf(info(gone.url()).peerMismatch()).contains("not in the node set")
           && System.nanoTime() < deadline) {
@@ -155,11 +198,14 @@ class NetworkReconfigurationIT {
               info.peers().size() == 3
                   && info.peerMismatch() == null
                   && info.peers().stream().noneMatch(p -> p.peerId().equals(removed)));
+      String next = network.awaitLeader(Duration.ofSeconds(30));
+      assertThat(next).as("the new leader").isNotEqualTo(removed);
       load.awaitAcknowledged(acknowledged.size() + 30);
     }
     awaitNothingLostAndOneRoot();
-    audit(null, first);
-    audit(null, network.node("node-4").url());
+    for (LocalNetwork.Node node : network.nodes()) {
+      audit(null, node.url());
+    }
   }
 
   private NetworkNode networkNode(LocalNetwork.Node node) {
@@ -168,25 +214,45 @@ class NetworkReconfigurationIT {
   }
 
   /**
-   * Carol proposes, carol, tess and audrey vote yes, and carol executes once the timelock ran;
-   * returns when the execution was acknowledged ({@link System#nanoTime()}).
+   * carol, tess and audrey vote yes on {@code proposal} and carol executes it once the timelock ran,
+   * all with the {@code coop} commands; returns when the execution was acknowledged ({@link
+   * System#nanoTime()}).
    */
-  private long passAndExecute(CoopFixture governor, URI node, Governed change) throws Exception {
-    byte[] proposal = governor.propose("carol", "nodes", change);
-    assertThat(inLedger(postUntilAnswered(node, proposal))).isTrue();
-    EntryId id = CoopFixture.idOf(proposal);
+  private long passAndExecute(String proposal, URI node) throws Exception {
     for (String member : List.of("carol", "tess", "audrey")) {
-      JsonNode vote = postUntilAnswered(node, governor.vote(member, id, VoteChoice.YES));
-      assertThat(inLedger(vote)).as(vote.toString()).isTrue();
+      coop("vote", proposal, "yes", "--node", node.toString(), "--key", keys.get(member).toString());
     }
     long deadline = System.nanoTime() + 30_000_000_000L;
-    JsonNode executed = postUntilAnswered(node, governor.execute("carol", id));
-    while (!executedOrDone(executed) && System.nanoTime() < deadline) {
+    while (true) {
+      CoopRunner.Result executed =
+          run("execute", proposal, "--node", node.toString(), "--key", keys.get("carol").toString());
+      if (executed.exitCode() == ExitCode.OK || executed.err().contains("ALREADY_EXECUTED")) {
+        return System.nanoTime();
+      }
+      assertThat(System.nanoTime()).as(executed.err()).isLessThan(deadline);
       Thread.sleep(300);
-      executed = postUntilAnswered(node, governor.execute("carol", id));
     }
-    assertThat(executedOrDone(executed)).as(executed.toString()).isTrue();
-    return System.nanoTime();
+  }
+
+  /** Runs a {@code coop} command with the network's trust directory; it must succeed. */
+  private static String coop(String... args) throws InterruptedException {
+    CoopRunner.Result result = run(args);
+    assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.err()).isZero();
+    return result.out().strip();
+  }
+
+  /** Runs a {@code coop} command, again while the network answers 503 (an election). */
+  private static CoopRunner.Result run(String... args) throws InterruptedException {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--trust-dir";
+    all[args.length + 1] = dir.resolve("trust").toString();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    CoopRunner.Result result = CoopRunner.plain().run(all);
+    while (result.exitCode() == ExitCode.UNREACHABLE && System.nanoTime() < deadline) {
+      Thread.sleep(300);
+      result = CoopRunner.plain().run(all);
+    }
+    return result;
   }
 
   /** 201, or 409: a retry of an entry that is in the ledger already. */

@@ -184,10 +184,7 @@ class BadInputIT {
     byte[] revenue = coop.subscription("tess", 500, "EUR", "supporter", "eu", 1);
     expect(
         api.postEntry(
-            resign(
-                "tess",
-                revenue,
-                body -> body.getRecordRevenueBuilder().setRegion("EU/West"))),
+            resign("tess", revenue, body -> body.getRecordRevenueBuilder().setRegion("EU/West"))),
         400,
         "INVALID_ACTION");
     byte[] tier =

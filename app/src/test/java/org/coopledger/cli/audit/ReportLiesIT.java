@@ -159,6 +159,44 @@ class ReportLiesIT {
   }
 
   @Test
+  void theSeasonsMetricsAndDropRevenueVerifyAgainstTheAuditedLedger() throws Exception {
+    CoopRunner.Result metrics = report("metrics", "--verify");
+    CoopRunner.Result byDrop = report("revenue", "--by", "drop", "--verify");
+    for (CoopRunner.Result r : List.of(metrics, byDrop)) {
+      assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+    }
+    JsonNode figures = Json.MAPPER.readTree(metrics.out()).path("metrics");
+    java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+    figures.forEach(m -> byName.put(m.path("name").asText(), m));
+    // Four proposals, all alice's, all executed; the split and the route were voted by all five.
+    assertThat(byName.get("proposals").path("value").asLong()).isEqualTo(4);
+    assertThat(byName.get("proposals_executed").path("value").asLong()).isEqualTo(4);
+    assertThat(byName.get("participation").path("value").asLong()).isEqualTo(10_000);
+    assertThat(byName.get("top_proposer_share").path("subject").asText()).isEqualTo("alice");
+    assertThat(byName.get("top_proposer_share").path("value").asLong()).isEqualTo(10_000);
+    assertThat(byName.get("repeat_drop_revenue_share").path("value").isNull()).isTrue();
+    JsonNode drops = Json.MAPPER.readTree(byDrop.out());
+    assertThat(drops.path("rows")).hasSize(1);
+    assertThat(drops.path("rows").get(0).path("key").asText()).isEqualTo("summer");
+    assertThat(drops.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(349_999);
+  }
+
+  @Test
+  void metricsFlatteredByTheNodeFailVerification() {
+    // The operator makes governance look less concentrated than it is.
+    proxy.lie(
+        path -> path.startsWith("/v1/reports/metrics"),
+        answer -> answer.withText(answer.text().replace("\"value\":10000", "\"value\":2500")));
+
+    CoopRunner.Result result = report("metrics", "--verify");
+
+    assertThat(result.exitCode())
+        .as(result.out() + result.err())
+        .isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(result.err()).contains("VERIFICATION FAILED [REPORT_MISMATCH]");
+  }
+
+  @Test
   void aRevenueReportAlteredByTheNodeFailsVerification() {
     proxy.lie(
         path -> path.startsWith("/v1/reports/revenue"),

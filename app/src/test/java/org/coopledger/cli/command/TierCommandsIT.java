@@ -131,9 +131,28 @@ class TierCommandsIT {
     long cat = balance("cat");
     ok(
         coop.run(
-            "revenue", "15.00", "EUR", "--tier", "supporter", "--region", "eu", "--months", "3",
-            "--key", key("ben")));
-    ok(coop.run("revenue", "2.00", "EUR", "--tier", "supporter", "--region", "in", "--key", key("ben")));
+            "revenue",
+            "15.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "eu",
+            "--months",
+            "3",
+            "--key",
+            key("ben")));
+    ok(
+        coop.run(
+            "revenue",
+            "2.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "in",
+            "--key",
+            key("ben")));
     assertThat(balance("ann") - ann).isEqualTo(850);
     assertThat(balance("cat") - cat).isEqualTo(850);
 

@@ -12,6 +12,7 @@ import org.coopledger.cli.CliContext;
 import org.coopledger.cli.entry.Amounts;
 import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coop propose
- * split|route|payout|pool-payout|drop|tier|expense|decision|rulebook|admit|remove|roles|recover-key}.
+ * split|route|payout|pool-payout|drop|tier|expense|decision|rulebook|admit|remove|roles|recover-key|
+ * node}.
  */
 @Command(
     name = "propose",
@@ -43,7 +45,8 @@ import picocli.CommandLine.Option;
       ProposeCommand.Admit.class,
       ProposeCommand.Remove.class,
       ProposeCommand.Roles.class,
-      ProposeCommand.RecoverKey.class
+      ProposeCommand.RecoverKey.class,
+      ProposeCommand.NodeChange.class
     })
 public final class ProposeCommand {
 
@@ -605,6 +608,113 @@ public final class ProposeCommand {
           context,
           publisher,
           new Governed.RecoverKey(publisher.directory().member(member), PublicKeys.parse(newKey)));
+    }
+  }
+
+  @Command(
+      name = "node",
+      description =
+          "Propose changing the co-op's network of nodes (the rulebook's nodes clause;"
+              + " docs/network.md): --add NAME --node-key KEY --raft-address HOST:PORT, --remove"
+              + " NAME, or both (a replacement).")
+  static final class NodeChange implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--add",
+        paramLabel = "NAME",
+        description = "the node to add: its peer id (its name as a witness)")
+    String add;
+
+    @Option(
+        names = "--node-key",
+        paramLabel = "FILE|KEY",
+        description =
+            "the added node's public key: its verifierKey (GET /v1/node), the Ed25519 key in hex"
+                + " or base64, a PEM public key, or a file holding one of those or its"
+                + " node-key.pem")
+    String nodeKey;
+
+    @Option(
+        names = "--raft-address",
+        paramLabel = "HOST:PORT",
+        description = "the added node's Raft address, as the other nodes reach it")
+    String raftAddress;
+
+    @Option(
+        names = "--url",
+        paramLabel = "URL",
+        description =
+            "the added node's REST URL: checked before signing (it must serve this name, key and"
+                + " Raft address); not part of the proposal")
+    String url;
+
+    @Option(names = "--remove", paramLabel = "NAME", description = "the node to remove")
+    String remove;
+
+    NodeChange(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      if (add == null && remove == null) {
+        throw new IllegalArgumentException(
+            "give --add NAME (with --node-key and --raft-address), --remove NAME, or both to"
+                + " replace a node");
+      }
+      if (add == null && (nodeKey != null || raftAddress != null || url != null)) {
+        throw new IllegalArgumentException(
+            "--node-key, --raft-address and --url describe the node to add: give --add NAME too");
+      }
+      NetworkNode node = null;
+      if (add != null) {
+        if (nodeKey == null || raftAddress == null) {
+          throw new IllegalArgumentException(
+              "--add "
+                  + add
+                  + " needs the node's public key (--node-key) and its Raft address"
+                  + " (--raft-address HOST:PORT)");
+        }
+        node = new NetworkNode(add, NodeKeys.parse(nodeKey), raftAddress);
+        if (url != null) {
+          checkServes(node);
+        }
+      }
+      common.publish(
+          context,
+          new Publisher(context, common.entry),
+          new Governed.NodeChange(remove == null ? "" : remove, node));
+    }
+
+    /** Refuses to sign if the node at {@link #url} is not the node described. */
+    private void checkServes(NetworkNode node) {
+      org.coopledger.api.v1.NodeInfo info = org.coopledger.api.client.NodeClient.of(url).nodeInfo();
+      List<String> differences = new ArrayList<>();
+      if (!node.name().equals(info.peerId())) {
+        differences.add("its peer id is '" + info.peerId() + "', not '" + node.name() + "'");
+      }
+      if (!node.raftAddress().equals(info.raftAddress())) {
+        differences.add(
+            "its Raft address is " + info.raftAddress() + ", not " + node.raftAddress());
+      }
+      if (info.verifierKey() == null) {
+        context
+            .err()
+            .println(
+                "note: the node at "
+                    + url
+                    + " holds no ledger yet, so it serves no key to compare with --node-key");
+      } else if (!org.coopledger.governance.checkpoint.NoteVerifier.parse(info.verifierKey())
+          .publicKey()
+          .equals(node.key())) {
+        differences.add("its key is " + info.verifierKey() + ", not the --node-key given");
+      }
+      if (!differences.isEmpty()) {
+        throw new IllegalArgumentException(
+            "the node at " + url + " is not the node to add: " + String.join("; ", differences));
+      }
     }
   }
 }

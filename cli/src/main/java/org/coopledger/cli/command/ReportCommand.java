@@ -13,6 +13,7 @@ import org.coopledger.cli.audit.Auditor;
 import org.coopledger.cli.output.Json;
 import org.coopledger.cli.output.Progress;
 import org.coopledger.governance.error.VerificationException;
+import org.coopledger.governance.report.Metrics;
 import org.coopledger.governance.report.MoneyJournal;
 import org.coopledger.governance.report.Reports;
 import picocli.CommandLine.Command;
@@ -21,18 +22,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code coop report revenue|statement|pools}: the node's money reports (docs/money.md#reports), as
- * JSON or CSV. With {@code --verify}, the ledger is audited (as {@code coop audit} does) and the
- * report recomputed from the audited replay; a report the node serves that differs is a failed
- * verification (exit 5, {@code REPORT_MISMATCH}).
+ * {@code coop report revenue|statement|pools|metrics}: the node's money reports and metrics
+ * (docs/money.md#reports), as JSON or CSV. With {@code --verify}, the ledger is audited (as {@code
+ * coop audit} does) and the report recomputed from the audited replay; a report the node serves
+ * that differs is a failed verification (exit 5, {@code REPORT_MISMATCH}).
  */
 @Command(
     name = "report",
-    description = "Money reports: revenue by source or month, a statement, pools (docs/money.md).",
+    description =
+        "Reports: revenue by source, month or drop, a statement, pools, metrics (docs/money.md).",
     subcommands = {
       ReportCommand.Revenue.class,
       ReportCommand.StatementReport.class,
-      ReportCommand.Pools.class
+      ReportCommand.Pools.class,
+      ReportCommand.MetricsCommand.class
     })
 public final class ReportCommand {
 
@@ -132,9 +135,11 @@ public final class ReportCommand {
     }
   }
 
-  @Command(name = "revenue", description = "Revenue by source or by month (UTC), per currency.")
+  @Command(
+      name = "revenue",
+      description = "Revenue by source, by month (UTC) or by drop, per currency.")
   static final class Revenue extends Report<Reports.RevenueReport> {
-    @Option(names = "--by", paramLabel = "source|month", description = "default: source")
+    @Option(names = "--by", paramLabel = "source|month|drop", description = "default: source")
     String by = "source";
 
     Revenue(CliContext context) {
@@ -229,6 +234,35 @@ public final class ReportCommand {
 
     @Override
     String csv(Reports.PoolsReport report) {
+      return report.csv();
+    }
+  }
+
+  @Command(
+      name = "metrics",
+      description = "Governance health and drop sell-through, each with what it does not know.")
+  static final class MetricsCommand extends Report<Metrics.MetricsReport> {
+    MetricsCommand(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    String path() {
+      return "/v1/reports/metrics";
+    }
+
+    @Override
+    Class<Metrics.MetricsReport> type() {
+      return Metrics.MetricsReport.class;
+    }
+
+    @Override
+    Metrics.MetricsReport compute(MoneyJournal journal) {
+      return Metrics.of(journal);
+    }
+
+    @Override
+    String csv(Metrics.MetricsReport report) {
       return report.csv();
     }
   }

@@ -21,14 +21,18 @@ public final class Reports {
   private static final DateTimeFormatter MONTH =
       DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  private static final String DROP_PREFIX = "drop:";
+
   private Reports() {}
 
   /** How revenue is grouped. */
   public enum By {
     SOURCE,
-    MONTH;
+    MONTH,
+    /** Only drop sales ({@code drop:<name>} sources), by drop. */
+    DROP;
 
-    /** {@code source} or {@code month}. */
+    /** {@code source}, {@code month} or {@code drop}. */
     public String text() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -40,7 +44,8 @@ public final class Reports {
           return by;
         }
       }
-      throw new IllegalArgumentException("group revenue by source or month, not '" + text + "'");
+      throw new IllegalArgumentException(
+          "group revenue by source, month or drop, not '" + text + "'");
     }
   }
 
@@ -50,7 +55,10 @@ public final class Reports {
   /** Revenue of one source (or one UTC month, yyyy-MM) in one currency. */
   public record RevenueRow(String key, String currency, long entries, long amountMinor) {}
 
-  /** Revenue grouped by source or by month; {@code totals} per currency. */
+  /**
+   * Revenue grouped by source, by month or by drop; {@code totals} per currency (by drop: of the
+   * drops' sales only).
+   */
   public record RevenueReport(
       long treeSize, String stateDigest, String by, List<RevenueRow> rows, List<Total> totals) {
     public RevenueReport {
@@ -152,11 +160,18 @@ public final class Reports {
 
   public static RevenueReport revenue(MoneyJournal journal, By by) {
     Function<RevenueLine, String> key =
-        by == By.SOURCE
-            ? RevenueLine::source
-            : r -> MONTH.format(Instant.ofEpochMilli(r.atMillis()));
+        switch (by) {
+          case SOURCE -> RevenueLine::source;
+          case MONTH -> r -> MONTH.format(Instant.ofEpochMilli(r.atMillis()));
+          case DROP -> r -> r.source().substring(DROP_PREFIX.length());
+        };
     SortedMap<String, SortedMap<String, long[]>> groups = new TreeMap<>();
+    SortedMap<String, Long> totals = new TreeMap<>();
     for (RevenueLine r : journal.revenue()) {
+      if (by == By.DROP && !r.source().startsWith(DROP_PREFIX)) {
+        continue;
+      }
+      totals.merge(r.currency(), r.amountMinor(), Math::addExact);
       long[] sums =
           groups
               .computeIfAbsent(key.apply(r), k -> new TreeMap<>())
@@ -168,8 +183,7 @@ public final class Reports {
     groups.forEach(
         (k, byCurrency) ->
             byCurrency.forEach((c, sums) -> rows.add(new RevenueRow(k, c, sums[0], sums[1]))));
-    return new RevenueReport(
-        journal.size(), digest(journal), by.text(), rows, totals(journal.revenueTotals()));
+    return new RevenueReport(journal.size(), digest(journal), by.text(), rows, totals(totals));
   }
 
   /**

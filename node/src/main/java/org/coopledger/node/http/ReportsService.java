@@ -10,17 +10,18 @@ import org.coopledger.api.error.ApiError;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.SignatureVerifier;
+import org.coopledger.governance.report.Metrics;
 import org.coopledger.governance.report.MoneyJournal;
 import org.coopledger.governance.report.Reports;
 import org.coopledger.node.ledger.LedgerReader;
 
 /**
  * The money reports (docs/money.md#reports) under {@code /v1/reports}: {@code
- * revenue?by=source|month}, {@code statements/{account}} and {@code pools}, as JSON or, with {@code
- * ?format=csv}, as CSV. Each is computed by replaying the node's own records up to {@code
- * ?treeSize=} (default: all of them) and states that tree size and the state digest, so that {@code
- * coop report --verify} can recompute it from an audited replay. The replay of the whole ledger is
- * kept and extended, not redone.
+ * revenue?by=source|month|drop}, {@code statements/{account}}, {@code pools} and {@code metrics},
+ * as JSON or, with {@code ?format=csv}, as CSV. Each is computed by replaying the node's own
+ * records up to {@code ?treeSize=} (default: all of them) and states that tree size and the state
+ * digest, so that {@code coop report --verify} can recompute it from an audited replay. The replay
+ * of the whole ledger is kept and extended, not redone.
  */
 final class ReportsService implements HttpService {
   private final LedgerReader ledger;
@@ -56,7 +57,10 @@ final class ReportsService implements HttpService {
             })
         .get(
             "/pools",
-            (req, res) -> send(req, res, Reports.pools(journal(req)), Reports.PoolsReport::csv));
+            (req, res) -> send(req, res, Reports.pools(journal(req)), Reports.PoolsReport::csv))
+        .get(
+            "/metrics",
+            (req, res) -> send(req, res, Metrics.of(journal(req)), Metrics.MetricsReport::csv));
   }
 
   private static MemberId account(CoopState state, String text) {

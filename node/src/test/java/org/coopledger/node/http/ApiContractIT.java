@@ -220,6 +220,10 @@ class ApiContractIT {
     check("get", "/v1/reports/statements/{account}", "/v1/reports/statements/nobody", 404);
     check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=1", 200);
     check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=99999", 400);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=drop", 200);
+    check("get", "/v1/reports/metrics", "/v1/reports/metrics", 200);
+    check("get", "/v1/reports/metrics", "/v1/reports/metrics?treeSize=1", 200);
+    check("get", "/v1/reports/metrics", "/v1/reports/metrics?format=xml", 400);
     check("get", "/v1/balances", "/v1/balances", 200);
     check("get", "/v1/rulebook", "/v1/rulebook", 200);
     check("get", "/observe/health", "/observe/health", 200);
