@@ -173,6 +173,50 @@ class TierCommandsIT {
     String money = ok(coop.run("show", "money")).out();
     assertThat(money).contains("tier supporter v1").contains("eu 5.00 EUR, in 2.00 EUR a month");
     assertThat(ok(coop.run("audit")).out()).contains("audit passed");
+
+    // The reports, each recomputed from the audited ledger (--verify) and compared.
+    awaitCheckpoint();
+    JsonNode byTier =
+        Json.MAPPER.readTree(ok(coop.run("report", "revenue", "--by", "tier", "--verify")).out());
+    assertThat(byTier.path("rows")).hasSize(1);
+    assertThat(byTier.path("rows").get(0).path("key").asText()).isEqualTo("supporter");
+    assertThat(byTier.path("rows").get(0).path("entries").asLong()).isEqualTo(2);
+    assertThat(byTier.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(1700);
+    CoopRunner.Result byRegion = ok(coop.run("report", "revenue", "--by", "region", "--verify"));
+    assertThat(byRegion.err()).contains("verified");
+    JsonNode regions = Json.MAPPER.readTree(byRegion.out()).path("rows");
+    assertThat(regions.get(0).path("key").asText()).isEqualTo("eu");
+    assertThat(regions.get(0).path("amountMinor").asLong()).isEqualTo(1500);
+    assertThat(regions.get(1).path("key").asText()).isEqualTo("in");
+    assertThat(regions.get(1).path("amountMinor").asLong()).isEqualTo(200);
+    assertThat(ok(coop.run("report", "revenue", "--by", "region", "--csv")).out())
+        .contains("region,currency,entries,amount_minor")
+        .contains("in,EUR,1,200");
+    JsonNode metrics =
+        Json.MAPPER.readTree(ok(coop.run("report", "metrics", "--verify")).out()).path("metrics");
+    JsonNode retention = null;
+    for (JsonNode m : metrics) {
+      if (m.path("name").asText().equals("tier_revenue_retention")) {
+        retention = m;
+      }
+    }
+    assertThat(retention).isNotNull();
+    assertThat(retention.path("subject").asText()).startsWith("supporter EUR ");
+    assertThat(retention.path("value").asLong()).isEqualTo(10_000);
+  }
+
+  /** Waits until a checkpoint covers the whole ledger, which --verify audits up to. */
+  private static void awaitCheckpoint() {
+    var client = org.coopledger.api.client.NodeClient.of(node.uri());
+    long size = client.nodeInfo().treeSize();
+    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < size; i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   private static void rejected(CoopRunner.Result result, String code) {

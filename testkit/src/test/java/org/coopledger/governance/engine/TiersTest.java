@@ -9,6 +9,10 @@ import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.report.Metrics;
+import org.coopledger.governance.report.MoneyJournal;
+import org.coopledger.governance.report.Reports;
 import org.coopledger.governance.split.Tier;
 import org.coopledger.testkit.CoopFixture;
 import org.junit.jupiter.api.Test;
@@ -157,6 +161,45 @@ class TiersTest {
     // Without tiers, the state encodes without a tiers section.
     assertThat(new String(story.state.encode(), java.nio.charset.StandardCharsets.UTF_8))
         .doesNotContain("tiers");
+  }
+
+  @Test
+  void theReportsShowRevenueByTierAndRegionAndEachTiersRetentionFromItsCohortMonth() {
+    found(true);
+    define();
+    // January: 2 months in the eu, 1 in India (12.00); February: 1 in the eu (5.00); March none.
+    story.accept(subscription(1000, "EUR", "eu", 2));
+    story.accept(subscription(200, "EUR", "in", 1));
+    story.accept(coop.revenue("tess", 9900, "EUR", "workshop:berlin"));
+    coop.setClock(CoopFixture.DEMO_START + 40L * 24 * 3_600_000);
+    story.accept(subscription(500, "EUR", "eu", 1));
+    coop.setClock(CoopFixture.DEMO_START + 70L * 24 * 3_600_000);
+    story.accept(coop.revenue("tess", 100, "EUR", "sponsorship"));
+
+    MoneyJournal journal =
+        MoneyJournal.of(
+            story.ledger.stream().map(AcceptedEntry::toBytes).toList(), SignatureVerifier.CRYPTO);
+    // Only revenue recorded against a tier: not the workshop, not the sponsorship.
+    assertThat(Reports.revenue(journal, Reports.By.TIER).rows())
+        .containsExactly(new Reports.RevenueRow("supporter", "EUR", 3, 1700));
+    assertThat(Reports.revenue(journal, Reports.By.REGION).rows())
+        .containsExactly(
+            new Reports.RevenueRow("eu", "EUR", 2, 1500),
+            new Reports.RevenueRow("in", "EUR", 1, 200));
+    assertThat(Reports.revenue(journal, Reports.By.TIER).totals())
+        .containsExactly(new Reports.Total("EUR", 1700));
+
+    List<Metrics.Metric> retention =
+        Metrics.of(journal).metrics().stream()
+            .filter(m -> m.name().equals("tier_revenue_retention"))
+            .toList();
+    assertThat(retention)
+        .extracting(Metrics.Metric::subject, Metrics.Metric::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("supporter EUR 2026-01", 10_000L),
+            org.assertj.core.groups.Tuple.tuple("supporter EUR 2026-02", 4_166L),
+            org.assertj.core.groups.Tuple.tuple("supporter EUR 2026-03", 0L));
+    assertThat(retention.get(1).note()).contains("revenue, not subscribers");
   }
 
   @Test
