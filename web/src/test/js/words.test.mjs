@@ -1,7 +1,7 @@
 // What is about to be signed, in words.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeAction } from '../../main/js/core/words.js';
+import { describeAction, describeProposalView } from '../../main/js/core/words.js';
 import { formatMoney, moneyHistory, parseMoney, statement, statementCsv } from '../../main/js/core/money.js';
 import { clauseInWords, voteRule, voteStanding } from '../../main/js/core/vote.js';
 
@@ -22,6 +22,22 @@ test('votes, approvals and proposals read as sentences', () => {
     'Propose “Pay”: pay bob 120.50 EUR',
   );
   assert.equal(describeAction({ recordRevenue: { amountMinor: 25000, currency: 'EUR', source: 'workshop' } }), 'Record revenue of 250.00 EUR from workshop');
+});
+
+test('proposals of the money model read out in words, not as a decision', () => {
+  const names = new Map([['a1', 'alice'], ['c3', 'carol']]);
+  const view = (kind, details) => describeProposalView({ kind, details, text: '' }, names);
+  assert.equal(
+    view('split', { split: 'drop:ep', 'account.pp': 'pool:promotion', 'recoup.1': 'pp=15000:EUR:posters', 'share.a1': '4500', 'share.c3': '4500', 'share.pp': '1000' }),
+    'New revenue split drop:ep: alice 45 %, carol 45 %, pool:promotion 10 %; first repaying 150.00 EUR to pool:promotion (posters)',
+  );
+  assert.equal(view('split', { source: 'drop:ep', split: 'drop:ep' }), 'Route revenue from drop:ep to split drop:ep');
+  assert.equal(view('pool-payout', { pool: 'promotion', amountMinor: '6000', currency: 'EUR', payee: 'Print shop', reference: 'invoice 17' }), 'Pay 60.00 EUR out of pool:promotion to Print shop (invoice 17)');
+  assert.equal(view('drop', { drop: 'ep', event: 'Harbour Hall', supplyCap: '100', unitPriceMinor: '1200', currency: 'EUR' }), 'Define the drop ep (Harbour Hall): 100 at 12.00 EUR each');
+  assert.equal(view('expense', { claimant: 'c3', amountMinor: '4250', currency: 'EUR', receiptSha256: 'ab'.repeat(32), pool: 'promotion' }), 'Reimburse carol 42.50 EUR (receipt abababababababab…) from pool:promotion');
+  assert.equal(view('tier', { tier: 'supporter', 'price.eu': '500 EUR', 'price.in': '200 EUR' }), 'Tier supporter: 5.00 EUR a month (eu), 2.00 EUR a month (in)');
+  assert.equal(view('change-roles', { memberId: 'a1', roles: 'creator' }), 'Give alice the roles creator');
+  assert.equal(view('nodes', {}), 'A nodes proposal');
 });
 
 test('money is parsed and printed in minor units', () => {

@@ -81,13 +81,43 @@ function describeProposal(p, who) {
 export function describeProposalView(p, names = new Map()) {
   const who = (id) => names.get(id) || short(id);
   const d = p.details || {};
+  // Pools and guests a split names are listed in its details as account.<id> = pool:name.
+  const accounts = new Map(Object.entries(d).filter(([k]) => k.startsWith('account.')).map(([k, v]) => [k.slice(8), v]));
+  const payee = (id) => accounts.get(id) || who(id);
   switch (p.kind) {
     case 'split': {
+      if ('source' in d) {
+        return d.remove === 'true'
+          ? `Route revenue from ${d.source} as if it had no route of its own`
+          : `Route revenue from ${d.source} to ${d.split ? 'split ' + d.split : 'the default split'}`;
+      }
       const shares = Object.entries(d)
         .filter(([k]) => k.startsWith('share.'))
-        .map(([k, v]) => `${who(k.slice(6))} ${pct(Number(v))}`)
+        .map(([k, v]) => `${payee(k.slice(6))} ${pct(Number(v))}`)
         .sort();
-      return `New revenue split: ${shares.join(', ')}`;
+      const recoup = Object.entries(d)
+        .filter(([k]) => k.startsWith('recoup.'))
+        .sort(([a], [b]) => Number(a.slice(7)) - Number(b.slice(7)))
+        .map(([, v]) => {
+          const [id, rest] = [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
+          const [amount, currency, ...label] = rest.split(':');
+          return `${money(amount, currency)} to ${payee(id)}${label.join(':') ? ` (${label.join(':')})` : ''}`;
+        });
+      return `New revenue split${d.split ? ' ' + d.split : ''}: ${shares.join(', ')}${recoup.length ? `; first repaying ${recoup.join(', then ')}` : ''}`;
+    }
+    case 'pool-payout':
+      return `Pay ${money(d.amountMinor, d.currency)} out of pool:${d.pool} to ${d.payee}${d.reference ? ` (${d.reference})` : ''}`;
+    case 'drop':
+      return `Define the drop ${d.drop}${d.event ? ` (${d.event})` : ''}: ${d.supplyCap} at ${money(d.unitPriceMinor, d.currency)} each`;
+    case 'expense':
+      return `Reimburse ${who(d.claimant)} ${money(d.amountMinor, d.currency)} (receipt ${(d.receiptSha256 || '').slice(0, 16)}…) ${
+        'pool' in d ? `from pool:${d.pool}` : `before ${d.beforeSplit ? 'split ' + d.beforeSplit : 'the default split'}`
+      }`;
+    case 'tier': {
+      const prices = Object.entries(d)
+        .filter(([k]) => k.startsWith('price.'))
+        .map(([k, v]) => `${money(v.split(' ')[0], v.split(' ')[1])} a month (${k.slice(6)})`);
+      return `Tier ${d.tier}: ${prices.join(', ')}`;
     }
     case 'payout':
       return `Pay ${who(d.memberId)} ${money(d.amountMinor, d.currency)}${d.reference ? ` (${d.reference})` : ''}`;
@@ -96,10 +126,13 @@ export function describeProposalView(p, names = new Map()) {
     case 'remove':
       return `Remove ${who(d.memberId)}`;
     case 'roles':
+    case 'change-roles':
       return `Give ${who(d.memberId)} the roles ${d.roles || '(none)'}`;
     case 'rulebook':
       return 'Replace the rulebook';
-    default:
+    case 'decision':
       return p.text ? `Decide: ${p.text}` : 'A decision';
+    default:
+      return `A ${p.kind} proposal`;
   }
 }

@@ -9,6 +9,7 @@ import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.keys.KeyFiles;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
@@ -23,8 +24,8 @@ import org.coopledger.testkit.CoopFixture;
 
 /**
  * Fills a fresh node with the demo co-op: alice, bob and carol (creators; bob also treasurer), tess
- * (treasurer) and audrey (auditor) found it with the default rulebook plus clauses for pools, drops
- * and expenses ({@link #rulebook}), adopt the default split through approvals, votes and execution,
+ * (treasurer) and audrey (auditor) found it with the default rulebook plus clauses for pools, drops,
+ * expenses and tiers ({@link #rulebook}), adopt the default split through approvals, votes and execution,
  * give the spring EP drop its own split (which first repays the promotion pool's posters, then
  * gives the pool a tenth), route the drop's revenue there, define the drop (100 copies at 12.00
  * EUR), and tess records a month of subscriptions and 40 copies sold
@@ -39,6 +40,9 @@ final class DemoCoop {
 
   /** The promotion pool: a tenth of the drop's sales, after it has got its posters back. */
   static final Account PROMOTION = new Account(Account.Kind.POOL, "promotion");
+
+  /** The membership tier: subscriptions are recorded against it and a region. */
+  static final String TIER = "supporter";
 
   static final String DROP = "spring-ep";
   static final String DROP_SOURCE = "drop:" + DROP;
@@ -132,22 +136,36 @@ final class DemoCoop {
             start + 30L * 24 * 3_600_000),
         List.of("carol", "tess"),
         List.of());
-    submit(demo.revenue("tess", 120_000, "EUR", "subscription"));
+    // The supporter tier: 5.00 EUR a month in the eu, 2.00 EUR in India.
+    carry(
+        demo,
+        "alice",
+        "Supporter tier prices",
+        new Governed.TierChange(
+            TIER,
+            List.of(
+                new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 200, "EUR"))),
+        List.of("bob", "tess"),
+        List.of());
+    // A month of subscriptions: 200 supporter-months in the eu, 100 in India (1 200.00 EUR).
+    submit(demo.subscription("tess", 100_000, "EUR", TIER, "eu", 200));
+    submit(demo.subscription("tess", 20_000, "EUR", TIER, "in", 100));
     submit(demo.revenue("tess", 40 * DROP_PRICE_MINOR, "EUR", DROP_SOURCE, 40));
     printNextSteps(keys);
   }
 
   /**
    * The default rulebook (with the network's clauses, if it has nodes) and the clauses for the
-   * money beyond the default split: two treasurers pay a pool out or approve an expense, a creator
-   * and a treasurer define a drop.
+   * money beyond the default split: two treasurers pay a pool out, approve an expense or set a
+   * tier's prices, a creator and a treasurer define a drop.
    */
   static Rulebook rulebook(List<NetworkNode> nodes) {
     Rulebook base =
         nodes.isEmpty() ? DefaultRulebook.rulebook() : DefaultRulebook.forNetwork(nodes.size());
     return base.with(ActionKind.POOL_PAYOUT, Clause.parse("2 of role(treasurer)"))
         .with(ActionKind.DROP, Clause.parse("1 of role(creator) & 1 of role(treasurer)"))
-        .with(ActionKind.EXPENSE, Clause.parse("2 of role(treasurer)"));
+        .with(ActionKind.EXPENSE, Clause.parse("2 of role(treasurer)"))
+        .with(ActionKind.TIER, Clause.parse("2 of role(treasurer)"));
   }
 
   /**
@@ -188,7 +206,10 @@ final class DemoCoop {
     out.println(
         "  drop:    spring-ep, 100 copies at 12.00 EUR, 40 sold; its split: alice 45%, carol 45%,");
     out.println("           pool:promotion 10%, after repaying the pool's 150.00 EUR of posters");
-    out.println("  revenue: 1200.00 EUR of subscriptions, 480.00 EUR of the drop");
+    out.println("  tier:    supporter, 5.00 EUR a month in the eu, 2.00 EUR in India (in)");
+    out.println(
+        "  revenue: 1200.00 EUR of supporter subscriptions (200 months eu, 100 in), 480.00 EUR"
+            + " of the drop");
     out.println(
         "  keys:    " + keys + "/NAME.pem (unencrypted demo keys: never use them for real)");
     out.println("  web app: " + url + "/ (sign in there with one of those key files)");

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded with the real {@code coop} commands: the spring EP sells out (a sale past its cap is
  * refused), a second drop with its own split pays a guest (the venue), an expense is approved and
  * paid from the promotion pool, a pool payout is refused without its clause and then paid, the
- * venue is paid out. Every report is then checked to the cent against the figures worked out by
+ * venue is paid out, and subscriptions come in on the supporter tier from two regions (a third is
+ * refused). Every report is then checked to the cent against the figures worked out by
  * hand in the comments, recomputed from an audited replay ({@code --verify}), and the ledger is
  * audited.
  */
@@ -78,7 +79,8 @@ class SeasonIT {
   @Test
   @Order(1)
   void aSeasonIsRecordedAndWhatTheRulesForbidIsRefusedWithTheLedgerUnchanged() throws Exception {
-    // The demo: 1 200.00 EUR of subscriptions over the default split (alice 40, bob 35, carol 25)
+    // The demo: 1 200.00 EUR of supporter subscriptions (1 000.00 from the eu, 200.00 from India)
+    // over the default split (alice 40, bob 35, carol 25)
     // and 40 copies of the spring EP (480.00 EUR: the promotion pool's 150.00 of posters first,
     // then 330.00 over alice 45, carol 45, the pool 10).
     assertThat(balances())
@@ -284,16 +286,24 @@ class SeasonIT {
             key("alice"));
     carry(venue, List.of("bob", "tess"), List.of(), "alice");
 
+    // The month's subscriptions on the supporter tier, over the default split (40/35/25): 200.00
+    // EUR (40 months in the eu at 5.00) and 50.00 EUR (25 months in India at 2.00). The tier is
+    // not sold in the US.
+    unchanged("UNKNOWN_REGION", "revenue", "5.00", "EUR", "--tier", "supporter", "--region", "us", "--key", key("tess"));
+    ok("revenue", "200.00", "EUR", "--tier", "supporter", "--region", "eu", "--months", "40", "--key", key("tess"));
+    ok("revenue", "50.00", "EUR", "--tier", "supporter", "--region", "in", "--months", "25", "--key", key("tess"));
+
     lastMonth = YearMonth.now(ZoneOffset.UTC);
     assertThat(balances())
         .isEqualTo(
             Map.of(
-                // 480.00 + 148.50 + 324.00 + 74.97 + 52.48 + 7.50
-                "alice", 108_745L,
-                // 420.00 + 74.97 + 52.48 + 7.49
-                "bob", 55_494L,
-                // 300.00 + 148.50 + 324.00 + 74.97 + 52.48 + 7.50 + 42.50 (the expense)
-                "carol", 94_995L,
+                // 480.00 + 148.50 + 324.00 + 74.97 + 52.48 + 7.50 + 80.00 + 20.00
+                "alice", 118_745L,
+                // 420.00 + 74.97 + 52.48 + 7.49 + 70.00 + 17.50
+                "bob", 64_244L,
+                // 300.00 + 148.50 + 324.00 + 74.97 + 52.48 + 7.50 + 42.50 (the expense) + 50.00
+                // + 12.50
+                "carol", 101_245L,
                 // 183.00 + 72.00 - 42.50 - 100.00
                 "pool:promotion", 11_250L));
     // The venue: 24.99 + 17.49 + 2.50 - 44.98 = 0, so no balance is listed (its statement below).
@@ -307,45 +317,62 @@ class SeasonIT {
         .containsExactly(
             "drop:spring-ep EUR 2 120000", // 480.00 + 720.00
             "drop:summer-vinyl EUR 3 44982", // 249.90 + 174.93 + 24.99
-            "subscription EUR 1 120000");
-    assertThat(totals(bySource)).containsExactly("EUR 284982");
+            "subscription:supporter EUR 4 145000"); // 1 000.00 + 200.00 + 200.00 + 50.00
+    assertThat(totals(bySource)).containsExactly("EUR 309982");
 
     JsonNode byDrop = report("revenue", "--by", "drop");
     assertThat(rows(byDrop)).containsExactly("spring-ep EUR 2 120000", "summer-vinyl EUR 3 44982");
     assertThat(totals(byDrop)).containsExactly("EUR 164982");
 
+    JsonNode byTier = report("revenue", "--by", "tier");
+    assertThat(rows(byTier)).containsExactly("supporter EUR 4 145000");
+    assertThat(totals(byTier)).containsExactly("EUR 145000");
+    JsonNode byRegion = report("revenue", "--by", "region");
+    assertThat(rows(byRegion)).containsExactly("eu EUR 2 120000", "in EUR 2 25000");
+    assertThat(totals(byRegion)).containsExactly("EUR 145000");
+
     JsonNode byMonth = report("revenue", "--by", "month");
-    assertThat(totals(byMonth)).containsExactly("EUR 284982");
-    if (firstMonth.equals(lastMonth)) { // else the season straddled a month's end: two rows
-      assertThat(rows(byMonth)).containsExactly(firstMonth + " EUR 6 284982");
+    assertThat(totals(byMonth)).containsExactly("EUR 309982");
+    boolean oneMonth = firstMonth.equals(lastMonth); // else it straddled a month's end: two rows
+    if (oneMonth) {
+      assertThat(rows(byMonth)).containsExactly(firstMonth + " EUR 8 309982");
     }
 
     assertThat(statement("alice"))
         .containsExactly(
-            "revenue subscription 48000",
+            "revenue subscription:supporter 40000",
+            "revenue subscription:supporter 8000",
             "revenue drop:spring-ep 14850",
             "revenue drop:spring-ep 32400",
             "revenue drop:summer-vinyl 7497",
             "revenue drop:summer-vinyl 5248",
             "revenue drop:summer-vinyl 750",
-            "balance EUR 108745");
+            "revenue subscription:supporter 8000",
+            "revenue subscription:supporter 2000",
+            "balance EUR 118745");
     assertThat(statement("bob"))
         .containsExactly(
-            "revenue subscription 42000",
+            "revenue subscription:supporter 35000",
+            "revenue subscription:supporter 7000",
             "revenue drop:summer-vinyl 7497",
             "revenue drop:summer-vinyl 5248",
             "revenue drop:summer-vinyl 749",
-            "balance EUR 55494");
+            "revenue subscription:supporter 7000",
+            "revenue subscription:supporter 1750",
+            "balance EUR 64244");
     assertThat(statement("carol"))
         .containsExactly(
-            "revenue subscription 30000",
+            "revenue subscription:supporter 25000",
+            "revenue subscription:supporter 5000",
             "revenue drop:spring-ep 14850",
             "revenue drop:spring-ep 32400",
             "revenue drop:summer-vinyl 7497",
             "revenue drop:summer-vinyl 5248",
             "revenue drop:summer-vinyl 750",
             "expense 4250",
-            "balance EUR 94995");
+            "revenue subscription:supporter 5000",
+            "revenue subscription:supporter 1250",
+            "balance EUR 101245");
     List<String> promotion =
         List.of(
             "revenue drop:spring-ep 18300", // the posters' 150.00, then 33.00
@@ -374,17 +401,19 @@ class SeasonIT {
         .containsEntry("drop_sell_through spring-ep", 10_000L)
         .containsEntry("drop_units_sold summer-vinyl", 18L)
         .containsEntry("drop_sell_through summer-vinyl", 600L) // 18 / 300
-        // The demo's 4 and the season's 6 proposals, all executed.
-        .containsEntry("proposals ", 10L)
-        .containsEntry("proposals_executed ", 10L)
+        // The demo's 5 and the season's 6 proposals, all executed.
+        .containsEntry("proposals ", 11L)
+        .containsEntry("proposals_executed ", 11L)
         // 5 proposals with a vote (3 splits, 2 routes), 3 of 5 members voting on each: 15 / 25.
         .containsEntry("participation ", 6_000L)
-        // alice opened 6 of 10 (two splits, a route, two drops, the venue's payout).
-        .containsEntry("top_proposer_share alice", 6_000L)
-        // 24 approvals: bob and carol gave 7 each, alice and tess 5; a tie goes to the lowest
-        // member id (carol's): 7 / 24.
-        .containsEntry("top_approver_share carol", 2_916L)
+        // alice opened 7 of 11 (two splits, a route, two drops, the tier, the venue's payout).
+        .containsEntry("top_proposer_share alice", 6_363L)
+        // 26 approvals: bob 8, carol 7, tess 6, alice 5: 8 / 26.
+        .containsEntry("top_approver_share bob", 3_076L)
         .containsEntry("community_decisions_raised ", 0L);
+    if (oneMonth) { // the cohort month is the only month: all its revenue is "kept"
+      assertThat(metrics).containsEntry("tier_revenue_retention supporter EUR " + firstMonth, 10_000L);
+    }
   }
 
   @Test
@@ -395,6 +424,8 @@ class SeasonIT {
             List.of("revenue", "--by", "source"),
             List.of("revenue", "--by", "month"),
             List.of("revenue", "--by", "drop"),
+            List.of("revenue", "--by", "tier"),
+            List.of("revenue", "--by", "region"),
             List.of("statement", "alice"),
             List.of("statement", "bob"),
             List.of("statement", "carol"),

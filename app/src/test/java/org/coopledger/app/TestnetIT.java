@@ -66,9 +66,9 @@ class TestnetIT {
         roles.add(node.get("role").asText());
         assertThat(node.get("leader").asText()).isEqualTo(leader);
         // The demo co-op: genesis; the default split, the drop's split and its route (each a
-        // proposal, approvals, 3 votes, the execution: 8, 7 and 8 entries); the drop (proposal, 2
-        // approvals, execution); 2 revenues.
-        assertThat(node.get("treeSize").asLong()).isEqualTo(30);
+        // proposal, approvals, 3 votes, the execution: 8, 7 and 8 entries); the drop and the tier
+        // (proposal, 2 approvals, execution: 4 each); 3 revenues.
+        assertThat(node.get("treeSize").asLong()).isEqualTo(35);
       }
       assertThat(roles).containsExactlyInAnyOrder("LEADER", "FOLLOWER");
     } finally {
