@@ -9,8 +9,8 @@ import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.keys.KeyFiles;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
-import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.NetworkNode;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
@@ -24,11 +24,11 @@ import org.coopledger.testkit.CoopFixture;
 
 /**
  * Fills a fresh node with the demo co-op: alice, bob and carol (creators; bob also treasurer), tess
- * (treasurer) and audrey (auditor) found it with the default rulebook plus clauses for pools, drops,
- * expenses and tiers ({@link #rulebook}), adopt the default split through approvals, votes and execution,
- * give the spring EP drop its own split (which first repays the promotion pool's posters, then
- * gives the pool a tenth), route the drop's revenue there, define the drop (100 copies at 12.00
- * EUR), and tess records a month of subscriptions and 40 copies sold
+ * (treasurer) and audrey (auditor) found it with the default rulebook plus clauses for pools,
+ * drops, expenses and tiers ({@link #rulebook}), adopt the default split through approvals, votes
+ * and execution, give the spring EP drop its own split (which first repays the promotion pool's
+ * posters, then gives the pool a tenth), route the drop's revenue there, define the drop (100
+ * copies at 12.00 EUR), and tess records a month of subscriptions and 40 copies sold
  * (docs/money.md#the-demo-co-op). Every entry goes through the node's public API, exactly as
  * members' entries do.
  *
@@ -142,9 +142,7 @@ final class DemoCoop {
         "alice",
         "Supporter tier prices",
         new Governed.TierChange(
-            TIER,
-            List.of(
-                new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 200, "EUR"))),
+            TIER, List.of(new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 200, "EUR"))),
         List.of("bob", "tess"),
         List.of());
     // A month of subscriptions: 200 supporter-months in the eu, 100 in India (1 200.00 EUR).

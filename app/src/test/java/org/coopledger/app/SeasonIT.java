@@ -35,9 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused), a second drop with its own split pays a guest (the venue), an expense is approved and
  * paid from the promotion pool, a pool payout is refused without its clause and then paid, the
  * venue is paid out, and subscriptions come in on the supporter tier from two regions (a third is
- * refused). Every report is then checked to the cent against the figures worked out by
- * hand in the comments, recomputed from an audited replay ({@code --verify}), and the ledger is
- * audited.
+ * refused). Every report is then checked to the cent against the figures worked out by hand in the
+ * comments, recomputed from an audited replay ({@code --verify}), and the ledger is audited.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeasonIT {
@@ -289,9 +288,41 @@ class SeasonIT {
     // The month's subscriptions on the supporter tier, over the default split (40/35/25): 200.00
     // EUR (40 months in the eu at 5.00) and 50.00 EUR (25 months in India at 2.00). The tier is
     // not sold in the US.
-    unchanged("UNKNOWN_REGION", "revenue", "5.00", "EUR", "--tier", "supporter", "--region", "us", "--key", key("tess"));
-    ok("revenue", "200.00", "EUR", "--tier", "supporter", "--region", "eu", "--months", "40", "--key", key("tess"));
-    ok("revenue", "50.00", "EUR", "--tier", "supporter", "--region", "in", "--months", "25", "--key", key("tess"));
+    unchanged(
+        "UNKNOWN_REGION",
+        "revenue",
+        "5.00",
+        "EUR",
+        "--tier",
+        "supporter",
+        "--region",
+        "us",
+        "--key",
+        key("tess"));
+    ok(
+        "revenue",
+        "200.00",
+        "EUR",
+        "--tier",
+        "supporter",
+        "--region",
+        "eu",
+        "--months",
+        "40",
+        "--key",
+        key("tess"));
+    ok(
+        "revenue",
+        "50.00",
+        "EUR",
+        "--tier",
+        "supporter",
+        "--region",
+        "in",
+        "--months",
+        "25",
+        "--key",
+        key("tess"));
 
     lastMonth = YearMonth.now(ZoneOffset.UTC);
     assertThat(balances())
@@ -335,7 +366,7 @@ class SeasonIT {
     assertThat(totals(byMonth)).containsExactly("EUR 309982");
     boolean oneMonth = firstMonth.equals(lastMonth); // else it straddled a month's end: two rows
     if (oneMonth) {
-      assertThat(rows(byMonth)).containsExactly(firstMonth + " EUR 8 309982");
+      assertThat(rows(byMonth)).containsExactly(firstMonth + " EUR 9 309982");
     }
 
     assertThat(statement("alice"))
@@ -412,7 +443,8 @@ class SeasonIT {
         .containsEntry("top_approver_share bob", 3_076L)
         .containsEntry("community_decisions_raised ", 0L);
     if (oneMonth) { // the cohort month is the only month: all its revenue is "kept"
-      assertThat(metrics).containsEntry("tier_revenue_retention supporter EUR " + firstMonth, 10_000L);
+      assertThat(metrics)
+          .containsEntry("tier_revenue_retention supporter EUR " + firstMonth, 10_000L);
     }
   }
 
