@@ -283,8 +283,8 @@ class MoneyProperties {
     if (outcome instanceof EntryOutcome.Rejected r) {
       if (tierCodes.contains(r.code())) {
         assertThat(r.code()).as(r.message()).isEqualTo(String.valueOf(verdict));
-        Statistics.label("tier").collect("refused: " + r.code());
       }
+      Statistics.label("tier").collect("refused: " + r.code());
     } else {
       assertThat(verdict).as("tier revenue the rule refuses was applied").isNull();
       Statistics.label("tier").collect("subscription revenue");

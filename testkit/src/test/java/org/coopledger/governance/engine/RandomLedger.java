@@ -198,7 +198,7 @@ final class RandomLedger {
                         Arbitraries.of(true, false))
                     .as(ProposeExpense::new)),
             net.jqwik.api.Tuple.of(
-                1,
+                2,
                 Combinators.combine(
                         member,
                         Arbitraries.longs().between(1, 12),
