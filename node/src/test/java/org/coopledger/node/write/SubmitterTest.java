@@ -54,6 +54,7 @@ class SubmitterTest {
 
   @AfterEach
   void stop() {
+    submitter.close();
     batcher.close();
     store.close();
   }
@@ -111,16 +112,24 @@ class SubmitterTest {
     submitter.submit(coop.genesis());
     // A flush that never completes: what a node sees when its Raft group cannot commit.
     try (Batcher<CheckedEntry, RecordResult> stuck =
-        new Batcher<>(
-            "stuck-commit",
-            new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
-            CheckedEntry::size,
-            n -> {},
-            entries -> new CompletableFuture<>())) {
-      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200));
+            new Batcher<>(
+                "stuck-commit",
+                new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
+                CheckedEntry::size,
+                n -> {},
+                entries -> new CompletableFuture<>());
+        Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200))) {
       byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
       assertThat(code(() -> waiting.submit(proposal))).isEqualTo("COMMIT_TIMEOUT");
       assertThat(ledger.view().treeSize()).isEqualTo(1);
+      // A batch waits on its own deadline, too.
+      byte[] another = coop.propose("alice", "never committed either", new Governed.Decision());
+      assertThat(waiting.submitAll(List.of(another)))
+          .singleElement()
+          .satisfies(
+              outcome ->
+                  assertThat(((Submitter.Refused) outcome).error().code())
+                      .isEqualTo("COMMIT_TIMEOUT"));
     }
   }
 
