@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.coopledger.node.replication.ReplicationException;
 
 /**
  * Fails the futures that are not done within one fixed timeout, for every waiting request at once:
@@ -35,6 +36,10 @@ final class Deadlines implements AutoCloseable {
    */
   void watch(CompletableFuture<?> future) {
     queue.add(new Waiting(System.nanoTime() + timeoutNanos, future));
+    if (closed) {
+      // Added after close() emptied the queue: nobody would ever look at it again.
+      failAll();
+    }
   }
 
   private void run() {
@@ -44,8 +49,11 @@ final class Deadlines implements AutoCloseable {
       Waiting head;
       while ((head = queue.peek()) != null
           && (head.future().isDone() || head.deadlineNanos() - now <= 0)) {
-        queue.poll();
-        head.future().completeExceptionally(new TimeoutException("past its deadline"));
+        // The one taken is the head looked at, unless close() empties the queue meanwhile.
+        Waiting taken = queue.poll();
+        if (taken != null) {
+          taken.future().completeExceptionally(new TimeoutException("past its deadline"));
+        }
       }
       try {
         TimeUnit.NANOSECONDS.sleep(tick);
@@ -55,7 +63,10 @@ final class Deadlines implements AutoCloseable {
     }
   }
 
-  /** Stops watching; futures still waiting are left as they are. */
+  /**
+   * Stops watching and fails every future still waiting with {@code NODE_STOPPING}, so that no
+   * request waits on past the node's end.
+   */
   @Override
   public void close() {
     closed = true;
@@ -64,6 +75,19 @@ final class Deadlines implements AutoCloseable {
       sweeper.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    failAll();
+  }
+
+  private void failAll() {
+    Waiting left;
+    while ((left = queue.poll()) != null) {
+      left.future()
+          .completeExceptionally(
+              new ReplicationException(
+                  "NODE_STOPPING",
+                  "the node stopped before the entry was committed; it may still be applied:"
+                      + " check GET /v1/entries before resubmitting"));
     }
   }
 }

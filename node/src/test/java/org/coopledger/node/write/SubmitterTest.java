@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
@@ -130,6 +132,30 @@ class SubmitterTest {
               outcome ->
                   assertThat(((Submitter.Refused) outcome).error().code())
                       .isEqualTo("COMMIT_TIMEOUT"));
+    }
+  }
+
+  @Test
+  void closingTheSubmitterAnswersAWaitingSubmissionNodeStopping() throws Exception {
+    submitter.submit(coop.genesis());
+    CountDownLatch flushed = new CountDownLatch(1);
+    try (Batcher<CheckedEntry, RecordResult> stuck =
+        new Batcher<>(
+            "stuck-commit",
+            new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
+            CheckedEntry::size,
+            n -> {},
+            entries -> {
+              flushed.countDown();
+              return new CompletableFuture<>();
+            })) {
+      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMinutes(10));
+      byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> code(() -> waiting.submit(proposal)));
+      assertThat(flushed.await(10, TimeUnit.SECONDS)).isTrue();
+      waiting.close();
+      assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("NODE_STOPPING");
     }
   }
 
