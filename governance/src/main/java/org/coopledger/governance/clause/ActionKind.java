@@ -63,6 +63,17 @@ public enum ActionKind {
     return this == POOL_PAYOUT || this == DROP || this == NODES || this == EXPENSE || this == TIER;
   }
 
+  /**
+   * Whether a proposal of this kind can have beneficiaries (see each kind): for one that never has,
+   * {@code all(beneficiaries)} is never met and {@code vote(of=beneficiaries)} has no voters.
+   */
+  public boolean hasBeneficiaries() {
+    return switch (this) {
+      case SPLIT, PAYOUT, ADMIT, REMOVE, CHANGE_ROLES, RECOVER_KEY, EXPENSE -> true;
+      case REVENUE, RULEBOOK, DECISION, POOL_PAYOUT, DROP, NODES, TIER -> false;
+    };
+  }
+
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */
   public String text() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

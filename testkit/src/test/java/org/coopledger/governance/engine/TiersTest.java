@@ -203,6 +203,49 @@ class TiersTest {
   }
 
   @Test
+  void aRegionMayHaveItsOwnCurrencyAndTheReportsKeepCurrenciesApart() {
+    found(true);
+    EntryId rupees =
+        proposeAndVote(
+            supporter(new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 15_000, "INR")));
+    assertThat(
+            ReadModel.proposals(story.state, story.state.lastAcceptedAt()).stream()
+                .filter(p -> p.id().equals(rupees.hex()))
+                .findFirst()
+                .orElseThrow()
+                .details())
+        .containsEntry("tier", "supporter")
+        .containsEntry("price.in", "15000 INR");
+    story.accept(coop.execute("bob", rupees));
+
+    story.accept(subscription(30_000, "INR", "in", 2));
+    story.reject(subscription(200, "EUR", "in", 1), RejectionCode.PRICE_MISMATCH);
+    story.accept(subscription(500, "EUR", "eu", 1));
+    assertThat(story.state.balances().of(coop.id("alice"), "INR")).isEqualTo(12_000);
+
+    // The refused entry is in the story's list but never in a ledger: replay only what applied.
+    MoneyJournal journal = new MoneyJournal();
+    CoopState state = CoopState.empty();
+    for (AcceptedEntry record : story.ledger) {
+      if (StateMachine.apply(state, record, SignatureVerifier.CRYPTO)
+          instanceof EntryOutcome.Applied applied) {
+        journal.applied(journal.size(), state, applied, record.toBytes());
+        state = applied.state();
+      }
+    }
+    assertThat(Reports.revenue(journal, Reports.By.TIER).rows())
+        .containsExactly(
+            new Reports.RevenueRow("supporter", "EUR", 1, 500),
+            new Reports.RevenueRow("supporter", "INR", 1, 30_000));
+    assertThat(Reports.revenue(journal, Reports.By.REGION).rows())
+        .containsExactly(
+            new Reports.RevenueRow("eu", "EUR", 1, 500),
+            new Reports.RevenueRow("in", "INR", 1, 30_000));
+    assertThat(Reports.revenue(journal, Reports.By.TIER).totals())
+        .containsExactly(new Reports.Total("EUR", 500), new Reports.Total("INR", 30_000));
+  }
+
+  @Test
   void tierRevenueIsRoutedByItsSubscriptionSource() {
     found(true);
     define();
