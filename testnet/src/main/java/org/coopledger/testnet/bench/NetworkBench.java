@@ -90,12 +90,21 @@ final class NetworkBench {
     LoadResult several;
     CatchUp replay;
     CatchUp install;
+    CatchUp restartShort;
+    CatchUp restartLong;
     try {
       URI leader = network.awaitLeader();
       several = ingest(leader, "bench-network", network.founding(), entries, true);
 
       CoopNode behind = network.follower(leader);
       String behindId = network.idOf(behind);
+      restartShort = network.timeRestart(behindId, leader);
+      out.printf(
+          Locale.ROOT,
+          "restart: %s stopped and started again on a ledger of %,d entries, level after %,d ms%n",
+          behindId,
+          restartShort.behind(),
+          restartShort.millis());
       out.printf(
           Locale.ROOT,
           "catch-up: %s stopped while %,d entries arrive ...%n",
@@ -109,6 +118,14 @@ final class NetworkBench {
           "  log replay: %,d entries behind, level after %,d ms%n",
           replay.behind(),
           replay.millis());
+
+      restartLong = network.timeRestart(behindId, leader);
+      out.printf(
+          Locale.ROOT,
+          "restart: %s stopped and started again on a ledger of %,d entries, level after %,d ms%n",
+          behindId,
+          restartLong.behind(),
+          restartLong.millis());
 
       network.stop(behindId);
       install = network.timeCatchUp(behindId, leader, 0, true);
@@ -125,6 +142,22 @@ final class NetworkBench {
     Rate verifyAfter = primitives.verify(verifyTime, cores);
     double verify = (verifyBefore.perSecond() + verifyAfter.perSecond()) / 2;
     report(single, several, replay, install, verify, verifyBefore, verifyAfter);
+    out.printf(
+        Locale.ROOT,
+        "  restart of a level node (stop, start, until it serves the leader's tree size):%n"
+            + "    on %,d entries  %,7d ms%n    on %,d entries  %,7d ms%n",
+        restartShort.behind(),
+        restartShort.millis(),
+        restartLong.behind(),
+        restartLong.millis());
+    out.printf(
+        Locale.ROOT,
+        "RESULT restart_short_entries=%d restart_short_ms=%d restart_long_entries=%d"
+            + " restart_long_ms=%d%n",
+        restartShort.behind(),
+        restartShort.millis(),
+        restartLong.behind(),
+        restartLong.millis());
     return single.failed() == 0 && several.failed() == 0 ? 0 : 1;
   }
 
@@ -363,6 +396,22 @@ final class NetworkBench {
       node.close();
       running.remove(node);
       return size;
+    }
+
+    /**
+     * Stops node {@code id}, level with the leader, and starts it again; returns the ledger's size
+     * (as {@code behind}) and how long from the start until it serves the leader's tree size.
+     */
+    CatchUp timeRestart(String id, URI leader) throws Exception {
+      long target = NodeClient.of(leader).nodeInfo().treeSize();
+      CoopNode node = running.stream().filter(n -> idOf(n).equals(id)).findFirst().orElseThrow();
+      NodeClient client = NodeClient.of(node.uri());
+      while (client.nodeInfo().treeSize() < target) {
+        Thread.sleep(20);
+      }
+      stop(id);
+      CatchUp restarted = timeCatchUp(id, leader, 0, false);
+      return new CatchUp(target, restarted.millis());
     }
 
     /**
