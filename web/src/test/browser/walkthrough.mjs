@@ -175,6 +175,17 @@ try {
   let text = '';
   for await (const chunk of csv) text += chunk;
   assert.match(text, /share of workshop revenue,EUR,10000,100\.00/, 'the CSV statement has carol’s workshop credit');
+  assert.match(text, /share of drop:spring-ep revenue,EUR,14850,148\.50/, 'carol’s part of the drop went by its own split');
+
+  step('the drop has its own split, and the promotion pool’s statement adds up too');
+  await page.getByRole('heading', { name: /Split drop:spring-ep \(version 1/ }).waitFor();
+  await page.getByText('Drop spring-ep (Spring EP release show, Harbour Hall): 40 of 100 sold').waitFor();
+  await page.getByLabel('Member').selectOption({ label: 'pool:promotion' });
+  await page.getByText('it ends at the balance the node reports').waitFor();
+  const poolRows = await page.locator('table.statement tbody tr').allTextContents();
+  step(`pool:promotion's statement: ${poolRows.join(' | ')}`);
+  assert.equal(poolRows.length, 1, 'one credit: the drop sale (its posters tranche, then a tenth)');
+  assert.match(poolRows[0], /share of drop:spring-ep revenue183\.00 EUR183\.00 EUR/);
   await shot(page, 'money');
 
   step('every entry of the honest node is verified in the browser');
@@ -202,7 +213,13 @@ try {
     await liar.goto(proxy.url + '/#/ledger');
     const older = liar.getByRole('button', { name: '← Older' });
     await liar.getByText('checkpoint verified').waitFor();
-    while (!(await liar.locator('li.entry[data-index="5"]').count())) await older.click();
+    // Page back to the one that holds #5, each time waiting until the older page has loaded.
+    await liar.locator('li.entry').first().waitFor();
+    while (!(await liar.locator('li.entry[data-index="5"]').count())) {
+      const oldest = Math.min(...(await liar.locator('li.entry').evaluateAll((all) => all.map((li) => Number(li.dataset.index)))));
+      await older.click();
+      await liar.locator(`li.entry[data-index="${oldest - 1}"]`).waitFor();
+    }
     for (const index of [5, 9]) {
       const tampered = liar.locator(`li.entry[data-index="${index}"]`);
       await tampered.locator('.mark.failed').waitFor();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeAction } from '../../main/js/core/words.js';
-import { formatMoney, parseMoney, statement, statementCsv } from '../../main/js/core/money.js';
+import { formatMoney, moneyHistory, parseMoney, statement, statementCsv } from '../../main/js/core/money.js';
 import { clauseInWords, voteRule, voteStanding } from '../../main/js/core/vote.js';
 
 const names = new Map([['a1', 'alice'], ['b2', 'bob']]);
@@ -36,13 +36,62 @@ test('money is parsed and printed in minor units', () => {
 test('a statement keeps a running balance and quotes its CSV', () => {
   const events = [
     { kind: 'revenue', index: 3, at: 0, source: 'drop:"x", y', currency: 'EUR', amountMinor: 100, parts: new Map([['a1', 60], ['b2', 40]]) },
-    { kind: 'payout', index: 5, at: 1000, memberId: 'a1', currency: 'EUR', amountMinor: 50, reference: 'r' },
+    { kind: 'payout', index: 5, at: 1000, currency: 'EUR', amountMinor: 50, what: 'payout r', parts: new Map([['a1', -50]]) },
   ];
   const rows = statement(events, 'a1');
   assert.deepEqual(rows.map((r) => r.balanceMinor), [60, 10]);
   const csv = statementCsv(rows);
   assert.match(csv, /"share of drop:""x"", y revenue",EUR,60,0\.60,0\.60\r\n/);
   assert.match(csv, /payout r,EUR,-50,-0\.50,0\.10\r\n$/);
+});
+
+test('the money is rebuilt from the entries as the protocol divides it: routes, recoup tranches, pools, expenses', () => {
+  // The demo co-op's story (docs/money.md#the-demo-co-op): a default split, the drop's own split
+  // that first repays the promotion pool, its route; then an expense from the pool, another repaid
+  // before the drop's split, a pool payout and a payout.
+  const execute = (index, id) => ({ index, acceptedAtMillis: index, entry: { execute: { proposalId: id } } });
+  const revenue = (index, amountMinor, source) => ({ index, acceptedAtMillis: index, entry: { recordRevenue: { amountMinor: String(amountMinor), currency: 'EUR', source } } });
+  const proposal = (id, kind, closedAtMillis, details) => ({ id, kind, status: 'executed', closedAtMillis, details });
+  const proposals = [
+    proposal('p1', 'split', 1, { 'share.a1': '4000', 'share.b2': '3500', 'share.c3': '2500' }),
+    proposal('p2', 'split', 2, { split: 'drop:ep', 'account.pp': 'pool:promotion', 'recoup.1': 'pp=15000:EUR:posters', 'recoup.2': 'a1=100:EUR:vans', 'share.a1': '4500', 'share.c3': '4500', 'share.pp': '1000' }),
+    proposal('p3', 'split', 3, { source: 'drop:ep', split: 'drop:ep' }),
+    proposal('p4', 'expense', 7, { claimant: 'c3', amountMinor: '4250', currency: 'EUR', pool: 'promotion' }),
+    proposal('p5', 'expense', 8, { claimant: 'b2', amountMinor: '999', currency: 'EUR', beforeSplit: 'drop:ep' }),
+    proposal('p6', 'pool-payout', 10, { pool: 'promotion', amountMinor: '6000', currency: 'EUR', payee: 'Print shop', reference: 'invoice 17' }),
+    proposal('p7', 'payout', 11, { memberId: 'b2', amountMinor: '500', currency: 'EUR', reference: 'march' }),
+    proposal('p8', 'split', 99, { source: 'drop:x', split: '' }),
+  ];
+  proposals[7].status = 'rejected';
+  const entries = [
+    execute(1, 'p1'),
+    execute(2, 'p2'),
+    execute(3, 'p3'),
+    revenue(4, 120_000, 'subscription'),
+    revenue(5, 10_000, 'drop:ep'), // 10 000 of the 15 000 owed to the pool
+    revenue(6, 48_000, 'drop:ep'), // ends the pool's tranche mid-entry, then 100 to a1, then shares
+    execute(7, 'p4'),
+    execute(8, 'p5'),
+    revenue(9, 1_000, 'drop:ep'), // 999 to b2's expense, 1 over the shares
+    execute(10, 'p6'),
+    execute(11, 'p7'),
+    execute(12, 'p8'),
+  ];
+  const splits = [{ version: 1, adoptedAtMillis: 1, shares: [{ memberId: 'a1', basisPoints: 4000 }, { memberId: 'b2', basisPoints: 3500 }, { memberId: 'c3', basisPoints: 2500 }] }];
+  const events = moneyHistory(entries, splits, proposals);
+  const parts = (index) => Object.fromEntries(events.find((e) => e.index === index).parts);
+  assert.deepEqual(parts(4), { a1: 48_000, b2: 42_000, c3: 30_000 });
+  assert.deepEqual(parts(5), { pp: 10_000 });
+  // 48 000: 5 000 end the pool's tranche, 100 repay a1's, 42 900 over 45/45/10.
+  assert.deepEqual(parts(6), { pp: 5_000 + 4_290, a1: 100 + 19_305, c3: 19_305 });
+  assert.deepEqual(parts(7), { pp: -4_250, c3: 4_250 });
+  assert.deepEqual(parts(9), { b2: 999, a1: 1 });
+  assert.deepEqual(parts(10), { pp: -6_000 });
+  assert.equal(events.find((e) => e.index === 9).split, 'drop:ep');
+  const pool = statement(events, 'pp');
+  assert.deepEqual(pool.map((r) => r.balanceMinor), [10_000, 19_290, 15_040, 9_040]);
+  assert.equal(pool[3].what, 'pool payout to Print shop (invoice 17)');
+  assert.deepEqual(statement(events, 'b2').map((r) => r.amountMinor), [42_000, 999, -500]);
 });
 
 test('quorum and threshold read from the clause as docs/clauses.md defines them', () => {

@@ -29,13 +29,14 @@ export function App() {
 
   const reload = useCallback(async () => {
     try {
-      const [node, state, members, proposals, splits, balances] = await Promise.all([
+      const [node, state, members, proposals, splits, balances, money] = await Promise.all([
         api.node(),
         api.state(),
         api.members(),
         api.proposals(),
         api.splits(),
         api.balances(),
+        api.money(),
       ]);
       setData({
         node,
@@ -44,6 +45,7 @@ export function App() {
         proposals: proposals.proposals,
         splits: splits.splits,
         balances: balances.balances,
+        money,
         pin: pinnedKey(node),
         loadedAt: Date.now(),
       });

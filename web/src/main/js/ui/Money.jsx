@@ -6,7 +6,10 @@ import { download } from './download.js';
 import { RevenueForm } from './RevenueForm.jsx';
 import { ErrorBox, time } from './parts.jsx';
 
-/** The split in force and its history, balances, revenue by source, and a member's statement. */
+/**
+ * The split in force and its history, the named splits, routes and drops, balances, revenue by
+ * source, and a member's, pool's or guest's statement.
+ */
 export function Money({ data, names, me, onAct }) {
   const [events, setEvents] = useState(null);
   const [error, setError] = useState(null);
@@ -75,9 +78,10 @@ export function Money({ data, names, me, onAct }) {
           ))}
         </ol>
       </div>
+      <NamedMoney money={data.money ? data.money.money : null} names={names} />
       <div class="card">
         <h2>Balances</h2>
-        <p class="hint">What the co-op owes each member: their shares of revenue, less payouts.</p>
+        <p class="hint">What the co-op owes each member, pool and guest: their shares of revenue, less payouts.</p>
         <table class="balances">
           <thead>
             <tr>
@@ -135,6 +139,11 @@ export function Money({ data, names, me, onAct }) {
                 {m.name}
               </option>
             ))}
+            {(data.money ? data.money.money.accounts : []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.account}
+              </option>
+            ))}
           </select>
         </label>
         <StatementCheck rows={rows} balances={balanceRows} />
@@ -169,6 +178,52 @@ export function Money({ data, names, me, onAct }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The named splits in force, the routes that send revenue to them, drops and recoup tranches. */
+function NamedMoney({ money, names }) {
+  if (!money || (!money.splits.length && !money.routes.length && !money.drops.length)) return null;
+  const owed = new Map(money.recoups.map((r) => [r.split, r]));
+  return (
+    <div class="card named-money">
+      <h2>Named splits, routes and drops</h2>
+      <p class="hint">Revenue from a routed source goes to its split; every other source to the split in force above.</p>
+      {money.splits.map((split) => {
+        const current = split.versions[split.versions.length - 1];
+        const recoup = owed.get(split.name);
+        return (
+          <div key={split.name}>
+            <h3>
+              Split {split.name} (version {current.version}, since {time(current.adoptedAtMillis)})
+            </h3>
+            <p>{current.shares.map((x) => `${names.get(x.memberId) || x.name} ${x.percent} %`).join(', ')}</p>
+            {recoup &&
+              recoup.tranches.map((t, i) => (
+                <p key={i} class="hint">
+                  First repays {t.recipientName || t.recipient} {formatMoney(t.amountMinor, t.currency)} ({t.label}): still owed{' '}
+                  {formatMoney(t.owedMinor, t.currency)}
+                </p>
+              ))}
+          </div>
+        );
+      })}
+      {money.routes.length > 0 && (
+        <ul class="routes">
+          {money.routes.map((r) => (
+            <li key={r.source}>
+              revenue from {r.source} goes to split {r.split || '(the default split)'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {money.drops.map((d) => (
+        <p key={d.name}>
+          Drop {d.name} ({d.event}): {d.sold} of {d.supplyCap} sold at {formatMoney(d.unitPriceMinor, d.currency)}, on sale{' '}
+          {time(d.saleOpensAtMillis)} to {time(d.saleClosesAtMillis)}
+        </p>
+      ))}
+    </div>
   );
 }
 

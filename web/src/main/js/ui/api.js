@@ -41,6 +41,7 @@ export const api = {
   proposals: () => json('/v1/proposals'),
   splits: () => json('/v1/splits'),
   balances: () => json('/v1/balances'),
+  money: () => json('/v1/money'),
   rulebook: () => json('/v1/rulebook'),
   entries: (start, limit) => json(`/v1/entries?start=${start}&limit=${limit}`),
   entry: (index) => json(`/v1/entries/${index}`),

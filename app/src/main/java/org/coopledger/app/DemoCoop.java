@@ -11,21 +11,42 @@ import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.Share;
+import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
+import org.coopledger.governance.clause.ActionKind;
+import org.coopledger.governance.clause.Clause;
+import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.governance.clause.Rulebook;
+import org.coopledger.governance.split.Account;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.testkit.CoopFixture;
 
 /**
  * Fills a fresh node with the demo co-op: alice, bob and carol (creators; bob also treasurer), tess
- * (treasurer) and audrey (auditor) found it with the default rulebook, adopt a split through
- * approvals, votes and execution, and tess records revenue from two sources. Every entry goes
- * through the node's public API, exactly as members' entries do.
+ * (treasurer) and audrey (auditor) found it with the default rulebook plus clauses for pools, drops
+ * and expenses ({@link #rulebook}), adopt the default split through approvals, votes and execution,
+ * give the spring EP drop its own split (which first repays the promotion pool's posters, then
+ * gives the pool a tenth), route the drop's revenue there, define the drop (100 copies at 12.00
+ * EUR), and tess records a month of subscriptions and 40 copies sold
+ * (docs/money.md#the-demo-co-op). Every entry goes through the node's public API, exactly as
+ * members' entries do.
  *
  * <p>The demo keys are derived from public names (the governance fixture's keys) and written
  * unencrypted: they are for trying things out, never for anything real.
  */
 final class DemoCoop {
   private static final List<String> CREATORS = List.of("alice", "bob", "carol");
+
+  /** The promotion pool: a tenth of the drop's sales, after it has got its posters back. */
+  static final Account PROMOTION = new Account(Account.Kind.POOL, "promotion");
+
+  static final String DROP = "spring-ep";
+  static final String DROP_SOURCE = "drop:" + DROP;
+  static final long DROP_CAP = 100;
+  static final long DROP_PRICE_MINOR = 1_200;
+
+  /** What the promotion pool paid up front for posters and flyers: the drop repays it first. */
+  static final long POSTERS_MINOR = 15_000;
 
   private final CliContext context;
   private final NodeConfig config;
@@ -48,12 +69,9 @@ final class DemoCoop {
 
   void create() {
     // Entries are dated a minute back, one second apart: all in the node's past.
+    long start = System.currentTimeMillis() - 60_000;
     CoopFixture demo =
-        new CoopFixture(
-            config.coopId(),
-            "Demo Co-op",
-            CoopFixture.DEMO_PEOPLE,
-            System.currentTimeMillis() - 60_000);
+        new CoopFixture(config.coopId(), "Demo Co-op", CoopFixture.DEMO_PEOPLE, start);
     Path keys = config.dataDir().resolve("keys");
     for (CoopFixture.Person person : CoopFixture.DEMO_PEOPLE) {
       KeyFiles.write(
@@ -62,26 +80,97 @@ final class DemoCoop {
           Optional.of(person.name()),
           null);
     }
-    submit(demo.genesis("", List.of(), nodes));
-    byte[] proposal =
-        demo.propose(
-            "alice",
-            "Launch split",
-            new Governed.SplitChange(
-                List.of(
-                    new Share(demo.id("alice"), 4000),
-                    new Share(demo.id("bob"), 3500),
-                    new Share(demo.id("carol"), 2500))));
-    submit(proposal);
-    EntryId split = CoopFixture.idOf(proposal);
-    for (String creator : CREATORS) {
-      submit(demo.approve(creator, split));
-      submit(demo.vote(creator, split, VoteChoice.YES));
-    }
-    submit(demo.execute("alice", split));
+    submit(demo.genesis(rulebook(nodes).text(), List.of(), nodes));
+    // The default split: subscriptions, workshops and everything no route sends elsewhere.
+    carry(
+        demo,
+        "alice",
+        "Launch split",
+        new Governed.SplitChange(
+            List.of(
+                new Share(demo.id("alice"), 4000),
+                new Share(demo.id("bob"), 3500),
+                new Share(demo.id("carol"), 2500))),
+        CREATORS,
+        CREATORS);
+    // The spring EP is alice's and carol's: its own split, which first repays the promotion
+    // pool's posters and then gives the pool a tenth of every sale.
+    carry(
+        demo,
+        "carol",
+        "Spring EP split",
+        new Governed.SplitChange(
+            List.of(
+                new Share(demo.id("alice"), 4500),
+                new Share(demo.id("carol"), 4500),
+                new Share(PROMOTION.id(), 1000)),
+            DROP_SOURCE,
+            List.of(PROMOTION),
+            List.of(new Tranche(PROMOTION.id(), POSTERS_MINOR, "EUR", "posters and flyers"))),
+        List.of("alice", "carol"),
+        CREATORS);
+    // Routing the drop's revenue there takes bob's default share of it away: he approves too.
+    carry(
+        demo,
+        "carol",
+        "Spring EP revenue to its split",
+        new Governed.RouteChange(DROP_SOURCE, DROP_SOURCE, false),
+        CREATORS,
+        CREATORS);
+    // 100 signed copies at 12.00 EUR, on sale from the release show for thirty days.
+    carry(
+        demo,
+        "alice",
+        "Spring EP: 100 signed copies",
+        new Governed.DefineDrop(
+            DROP,
+            "Spring EP release show, Harbour Hall",
+            DROP_CAP,
+            DROP_PRICE_MINOR,
+            "EUR",
+            start,
+            start + 30L * 24 * 3_600_000),
+        List.of("carol", "tess"),
+        List.of());
     submit(demo.revenue("tess", 120_000, "EUR", "subscription"));
-    submit(demo.revenue("tess", 48_000, "EUR", "drop:spring-ep"));
+    submit(demo.revenue("tess", 40 * DROP_PRICE_MINOR, "EUR", DROP_SOURCE, 40));
     printNextSteps(keys);
+  }
+
+  /**
+   * The default rulebook (with the network's clauses, if it has nodes) and the clauses for the
+   * money beyond the default split: two treasurers pay a pool out or approve an expense, a creator
+   * and a treasurer define a drop.
+   */
+  static Rulebook rulebook(List<NetworkNode> nodes) {
+    Rulebook base =
+        nodes.isEmpty() ? DefaultRulebook.rulebook() : DefaultRulebook.forNetwork(nodes.size());
+    return base.with(ActionKind.POOL_PAYOUT, Clause.parse("2 of role(treasurer)"))
+        .with(ActionKind.DROP, Clause.parse("1 of role(creator) & 1 of role(treasurer)"))
+        .with(ActionKind.EXPENSE, Clause.parse("2 of role(treasurer)"));
+  }
+
+  /**
+   * Proposes {@code governed} as {@code author}, has {@code approvers} approve and {@code voters}
+   * vote yes, and executes it.
+   */
+  private void carry(
+      CoopFixture demo,
+      String author,
+      String title,
+      Governed governed,
+      List<String> approvers,
+      List<String> voters) {
+    byte[] proposal = demo.propose(author, title, governed);
+    submit(proposal);
+    EntryId id = CoopFixture.idOf(proposal);
+    for (String name : approvers) {
+      submit(demo.approve(name, id));
+    }
+    for (String name : voters) {
+      submit(demo.vote(name, id, VoteChoice.YES));
+    }
+    submit(demo.execute(author, id));
   }
 
   private void submit(byte[] signedEntry) {
@@ -95,7 +184,11 @@ final class DemoCoop {
     out.println(
         "  members: alice, bob, carol (creators; bob also treasurer), tess (treasurer),"
             + " audrey (auditor)");
-    out.println("  split:   alice 40%, bob 35%, carol 25%; revenue so far: 1200.00 + 480.00 EUR");
+    out.println("  split:   alice 40%, bob 35%, carol 25% (subscriptions, workshops, ...)");
+    out.println(
+        "  drop:    spring-ep, 100 copies at 12.00 EUR, 40 sold; its split: alice 45%, carol 45%,");
+    out.println("           pool:promotion 10%, after repaying the pool's 150.00 EUR of posters");
+    out.println("  revenue: 1200.00 EUR of subscriptions, 480.00 EUR of the drop");
     out.println(
         "  keys:    " + keys + "/NAME.pem (unencrypted demo keys: never use them for real)");
     out.println("  web app: " + url + "/ (sign in there with one of those key files)");
@@ -106,6 +199,7 @@ final class DemoCoop {
     }
     out.println("  ./coop show members");
     out.println("  ./coop show balances");
+    out.println("  ./coop show money");
     out.println("  ./coop propose split --share alice=3000 --share bob=3000 --share carol=4000 \\");
     out.println("      --title \"Carol mixes the next EP\" --key " + keys + "/alice.pem");
     out.println("  ./coop audit");

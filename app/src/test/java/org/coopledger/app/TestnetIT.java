@@ -65,8 +65,10 @@ class TestnetIT {
       for (JsonNode node : status.get("nodes")) {
         roles.add(node.get("role").asText());
         assertThat(node.get("leader").asText()).isEqualTo(leader);
-        // The demo co-op: genesis, proposal, 3 approvals, 3 votes, execution, 2 revenues.
-        assertThat(node.get("treeSize").asLong()).isEqualTo(11);
+        // The demo co-op: genesis; the default split, the drop's split and its route (each a
+        // proposal, approvals, 3 votes, the execution: 8, 7 and 8 entries); the drop (proposal, 2
+        // approvals, execution); 2 revenues.
+        assertThat(node.get("treeSize").asLong()).isEqualTo(30);
       }
       assertThat(roles).containsExactlyInAnyOrder("LEADER", "FOLLOWER");
     } finally {

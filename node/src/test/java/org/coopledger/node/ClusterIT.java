@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +19,14 @@ import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.PeerInfo;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
+import org.coopledger.governance.checkpoint.NoteVerifier;
+import org.coopledger.governance.checkpoint.Receipt;
+import org.coopledger.governance.checkpoint.SignedReceipt;
 import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
+import org.coopledger.governance.merkle.TreeHasher;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
@@ -61,6 +67,7 @@ class ClusterIT {
     assertThat(genesis.json().get("receipt").asText()).isNotBlank();
     // ...and the node that answered has it in its own store at once.
     assertThat(follower.get("/v1/entries/0").status()).isEqualTo(200);
+    assertReceiptNamesTheStoredRecord(follower, genesis);
 
     int perNode = 10;
     for (int i = 0; i < perNode; i++) {
@@ -73,6 +80,7 @@ class ClusterIT {
         assertThat(api.get("/v1/entries/" + index).status())
             .as("read-your-write on " + api.url())
             .isEqualTo(200);
+        assertReceiptNamesTheStoredRecord(api, reply);
       }
     }
     long size = 1 + (long) perNode * NODES;
@@ -186,6 +194,25 @@ class ClusterIT {
           .min()
           .orElse(-1);
     }
+  }
+
+  /**
+   * The receipt a node signs names the record it serves at that index: its leaf hash and its
+   * acceptance time, which a follower learns from the leader's reply, not from its own store.
+   */
+  private static void assertReceiptNamesTheStoredRecord(NodeClient api, Reply reply) {
+    NoteVerifier nodeKey = NoteVerifier.parse(api.nodeInfo().verifierKey());
+    Receipt receipt = SignedReceipt.verify(reply.json().get("receipt").asText(), nodeKey).receipt();
+    long index = reply.json().get("index").asLong();
+    byte[] record =
+        Base64.getDecoder().decode(api.getJson("/v1/entries/" + index).get("leaf").asText());
+    assertThat(receipt.index()).isEqualTo(index);
+    assertThat(receipt.leafHash())
+        .as("leaf hash, " + api.url())
+        .isEqualTo(TreeHasher.leafHash(record));
+    assertThat(receipt.acceptedAtMillis())
+        .as("accepted time, " + api.url())
+        .isEqualTo(AcceptedEntry.fromBytes(record).acceptedAtMillis());
   }
 
   private List<Peer> startCluster() throws IOException {

@@ -74,7 +74,12 @@ class ReadmeWalkthroughIT {
       // rules), not any failure: 4 (node unreachable) or 1 would be a different story.
       assertThat(output)
           .contains("refused, exit code 3")
-          .contains("audit passed", "receipts of yours hold");
+          .contains("audit passed", "receipts of yours hold")
+          // The pool's movements: its part of the demo's 40 copies (150.00 of posters first, then
+          // a tenth of 330.00), a tenth of the 2 copies sold here, the print shop paid.
+          .contains("EUR,18300,revenue drop:spring-ep", "EUR,240,revenue drop:spring-ep")
+          .contains("EUR,-6000,pool-payout")
+          .contains("drop:spring-ep,EUR,2,50400", "verified: the node's report equals");
     } finally {
       Processes.stop(node);
     }

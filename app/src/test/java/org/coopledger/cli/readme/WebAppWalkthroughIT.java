@@ -81,7 +81,7 @@ class WebAppWalkthroughIT {
               output, Files.readString(nodeLog))
           .isTrue();
       assertThat(output)
-          .contains("carol's balance after: 520.00 EUR")
+          .contains("carol's balance after: 548.50 EUR")
           .contains("entry #5: entry #5 is not in the tree the checkpoint commits to")
           .contains("walkthrough passed");
     } finally {

@@ -6,8 +6,7 @@ import org.coopledger.governance.checkpoint.LedgerOrigin;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.Receipt;
 import org.coopledger.governance.checkpoint.SignedReceipt;
-import org.coopledger.governance.codec.AcceptedEntry;
-import org.coopledger.governance.merkle.TreeHasher;
+import org.coopledger.governance.merkle.Hash;
 
 /**
  * The node key named after the ledger it signs for: the origin derived from the genesis entry
@@ -55,22 +54,19 @@ public final class LedgerSigner {
   }
 
   /**
-   * The signed receipt for the record at {@code index}: the node's promise that it holds exactly
-   * these bytes there, accepted at the time they carry.
+   * The signed receipt for the record at {@code index} whose leaf hash is {@code leafHash}: the
+   * node's promise that it holds exactly that record there, accepted at {@code acceptedAtMillis}
+   * (the time the record carries). The caller takes both from applying the record, so that
+   * acknowledging an entry reads nothing back from the store.
    *
    * @throws IllegalStateException before the genesis entry is in the ledger (no record is
    *     acknowledged before it)
    */
-  public String receipt(long index, byte[] ledgerRecord) {
+  public String receipt(long index, Hash leafHash, long acceptedAtMillis) {
     NoteSigner log =
         current()
             .orElseThrow(() -> new IllegalStateException("no receipt before the genesis entry"));
-    Receipt receipt =
-        new Receipt(
-            log.name(),
-            index,
-            TreeHasher.leafHash(ledgerRecord),
-            AcceptedEntry.fromBytes(ledgerRecord).acceptedAtMillis());
-    return SignedReceipt.sign(receipt, log).text();
+    return SignedReceipt.sign(new Receipt(log.name(), index, leafHash, acceptedAtMillis), log)
+        .text();
   }
 }

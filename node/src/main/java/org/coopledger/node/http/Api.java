@@ -4,7 +4,7 @@ import io.helidon.http.Method;
 import io.helidon.http.PathMatchers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.coopledger.api.error.ApiError;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.anchor.AnchorScheduler;
@@ -42,18 +42,11 @@ public final class Api {
       Witness witness,
       NodeUrls urls) {
     ErrorMapping.register(routing);
-    LongFunction<String> receipts =
-        index ->
+    Function<Submitter.Receipt, String> receipts =
+        receipt ->
             checkpointer
                 .signer()
-                .receipt(
-                    index,
-                    ledger
-                        .record(index)
-                        .orElseThrow(
-                            () ->
-                                new IllegalStateException(
-                                    "acknowledged record " + index + " lost")));
+                .receipt(receipt.index(), receipt.leafHash(), receipt.acceptedAtMillis());
     routing
         // Exact, so that the colon is literal and no pattern of /v1/entries/{index} can take it.
         .route(

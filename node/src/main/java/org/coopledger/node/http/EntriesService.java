@@ -7,7 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.coopledger.api.error.ApiError;
 import org.coopledger.api.v1.EntryPageResponse;
 import org.coopledger.api.v1.EntryResponse;
@@ -26,14 +26,14 @@ final class EntriesService implements HttpService {
 
   private final LedgerReader ledger;
   private final Submitter submitter;
-  private final LongFunction<String> receipts;
+  private final Function<Submitter.Receipt, String> receipts;
   private final int maxBodyBytes;
   private final int maxPageSize;
 
   EntriesService(
       LedgerReader ledger,
       Submitter submitter,
-      LongFunction<String> receipts,
+      Function<Submitter.Receipt, String> receipts,
       int maxBodyBytes,
       int maxPageSize) {
     this.ledger = ledger;
@@ -59,7 +59,7 @@ final class EntriesService implements HttpService {
         };
     Submitter.Receipt receipt = submitter.submit(signedEntry);
     response.header("Location", "/v1/entries/" + receipt.index());
-    response.status(Status.CREATED_201).send(receiptView(receipt, receipts.apply(receipt.index())));
+    response.status(Status.CREATED_201).send(receiptView(receipt, receipts.apply(receipt)));
   }
 
   /**

@@ -9,7 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.coopledger.api.error.ApiError;
 import org.coopledger.api.v1.BatchItemResponse;
 import org.coopledger.api.v1.BatchResponse;
@@ -27,12 +27,15 @@ import org.coopledger.node.write.Submitter;
  */
 final class EntryBatchHandler implements Handler {
   private final Submitter submitter;
-  private final LongFunction<String> receipts;
+  private final Function<Submitter.Receipt, String> receipts;
   private final int maxEntries;
   private final int maxBodyBytes;
 
   EntryBatchHandler(
-      Submitter submitter, LongFunction<String> receipts, int maxEntries, int maxBodyBytes) {
+      Submitter submitter,
+      Function<Submitter.Receipt, String> receipts,
+      int maxEntries,
+      int maxBodyBytes) {
     this.submitter = submitter;
     this.receipts = receipts;
     this.maxEntries = maxEntries;
@@ -131,8 +134,7 @@ final class EntryBatchHandler implements Handler {
   private BatchItemResponse view(Submitter.Outcome outcome) {
     return switch (outcome) {
       case Submitter.Receipt receipt ->
-          BatchItemResponse.accepted(
-              EntriesService.receiptView(receipt, receipts.apply(receipt.index())));
+          BatchItemResponse.accepted(EntriesService.receiptView(receipt, receipts.apply(receipt)));
       case Submitter.Refused refused ->
           BatchItemResponse.refused(
               ErrorMapping.statusOf(refused.error()),

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
 import org.coopledger.governance.engine.SignatureVerifier;
 import org.coopledger.governance.engine.StateMachine;
+import org.coopledger.governance.error.CoopException;
 import org.coopledger.governance.error.ErrorCode;
 import org.coopledger.governance.merkle.Frontier;
 import org.coopledger.governance.merkle.Hash;
@@ -132,11 +134,23 @@ public final class Ledger implements LedgerReader {
     Frontier frontier = start.frontier();
     List<RecordResult> results = new ArrayList<>(records.size());
     for (NewRecord record : records) {
-      EntryOutcome outcome =
-          record.checked() == null
-              ? StateMachine.apply(state, record.bytes(), SignatureVerifier.CRYPTO)
-              : StateMachine.apply(
-                  state, record.checked().decoded(), record.acceptedAtMillis(), record.checked());
+      long acceptedAt = record.acceptedAtMillis();
+      EntryOutcome outcome;
+      if (record.checked() != null) {
+        outcome =
+            StateMachine.apply(state, record.checked().decoded(), acceptedAt, record.checked());
+      } else {
+        // What StateMachine.apply(state, bytes, verifier) does, keeping the record's time for
+        // the result (the receipt names it) instead of decoding the record twice.
+        // (apply itself never throws: its rejections are outcomes.)
+        try {
+          AcceptedEntry decoded = AcceptedEntry.fromBytes(record.bytes());
+          acceptedAt = decoded.acceptedAtMillis();
+          outcome = StateMachine.apply(state, decoded, SignatureVerifier.CRYPTO);
+        } catch (CoopException e) {
+          outcome = new EntryOutcome.Rejected(state, null, e.code(), e.getMessage(), e.category());
+        }
+      }
       switch (outcome) {
         case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record.bytes());
@@ -147,7 +161,7 @@ public final class Ledger implements LedgerReader {
           }
           frontier = appended.frontier();
           state = applied.state();
-          results.add(new RecordResult.Accepted(index, leaf, frontier.size()));
+          results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt));
         }
         case EntryOutcome.Rejected rejected ->
             results.add(

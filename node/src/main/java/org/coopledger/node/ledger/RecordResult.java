@@ -11,8 +11,10 @@ public sealed interface RecordResult {
    * @param index its position
    * @param leafHash the RFC 9162 leaf hash of its record
    * @param treeSize the tree size right after it
+   * @param acceptedAtMillis the acceptance time its record carries (what its receipt names)
    */
-  record Accepted(long index, Hash leafHash, long treeSize) implements RecordResult {}
+  record Accepted(long index, Hash leafHash, long treeSize, long acceptedAtMillis)
+      implements RecordResult {}
 
   /**
    * The state machine rejected the record (deterministically: every node rejects it); the ledger is

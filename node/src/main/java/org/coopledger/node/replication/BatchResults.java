@@ -31,7 +31,8 @@ final class BatchResults {
                             .setLeafHash(
                                 com.google.protobuf.UnsafeByteOperations.unsafeWrap(
                                     a.leafHash().bytes()))
-                            .setTreeSize(a.treeSize()))
+                            .setTreeSize(a.treeSize())
+                            .setAcceptedAtMillis(a.acceptedAtMillis()))
                     .build();
             case RecordResult.Rejected r ->
                 EntryResult.newBuilder()
@@ -61,7 +62,8 @@ final class BatchResults {
               ? new RecordResult.Accepted(
                   result.getAccepted().getIndex(),
                   Hash.of(result.getAccepted().getLeafHash().toByteArray()),
-                  result.getAccepted().getTreeSize())
+                  result.getAccepted().getTreeSize(),
+                  result.getAccepted().getAcceptedAtMillis())
               : new RecordResult.Rejected(
                   ErrorCode.of(
                       result.getRejected().getCode(),

@@ -145,7 +145,12 @@ public final class Submitter {
     return switch (result) {
       case RecordResult.Rejected r -> throw new EntryRejectedException(r.code(), r.message());
       case RecordResult.Accepted a ->
-          new Receipt(a.index(), a.leafHash(), a.treeSize(), entry.decoded().id().hex());
+          new Receipt(
+              a.index(),
+              a.leafHash(),
+              a.treeSize(),
+              entry.decoded().id().hex(),
+              a.acceptedAtMillis());
     };
   }
 
@@ -153,14 +158,16 @@ public final class Submitter {
   public sealed interface Outcome permits Receipt, Refused {}
 
   /**
-   * Where an accepted entry landed. (A node-signed receipt, issue #12, will travel here.)
+   * Where an accepted entry landed: what the node's signed receipt names.
    *
    * @param index its position in the ledger
    * @param leafHash RFC 9162 leaf hash of its ledger record
    * @param treeSize the tree size right after it
    * @param entryId the entry id (hex SHA-256 of the body)
+   * @param acceptedAtMillis the acceptance time its record carries
    */
-  public record Receipt(long index, Hash leafHash, long treeSize, String entryId)
+  public record Receipt(
+      long index, Hash leafHash, long treeSize, String entryId, long acceptedAtMillis)
       implements Outcome {}
 
   /**

@@ -116,6 +116,14 @@ public final class IngestBench implements Callable<Integer> {
   int openLoopSeconds = 10;
 
   @Option(
+      names = "--open-loop-trace",
+      paramLabel = "FILE",
+      description =
+          "Write one line per open-loop entry here: when it was due, how long after that it was"
+              + " sent, its latency (to lay beside a GC log or a profile).")
+  Path openLoopTrace;
+
+  @Option(
       names = "--format",
       paramLabel = "F",
       description = "PROTOBUF or JSON request bodies (default ${DEFAULT-VALUE}).")
@@ -428,7 +436,7 @@ public final class IngestBench implements Callable<Integer> {
             openLoopRate,
             openLoopSeconds);
         Slice slice = votes.take(openLoopEntries);
-        openLoop = open.run(slice.entries(), slice.authorOf(), openLoopRate);
+        openLoop = open.run(slice.entries(), slice.authorOf(), openLoopRate, openLoopTrace);
       }
       return new Ingest(
           members,

@@ -1,13 +1,19 @@
 package org.coopledger.testnet.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -54,8 +60,25 @@ public final class OpenLoopGenerator implements AutoCloseable {
   public LoadResult run(
       java.util.List<byte[]> signedEntries, IntUnaryOperator authorOf, double ratePerSecond)
       throws InterruptedException {
+    return run(signedEntries, authorOf, ratePerSecond, null);
+  }
+
+  /**
+   * As {@link #run(java.util.List, IntUnaryOperator, double)}, and if {@code trace} is not null
+   * writes one line per entry to it: when it was due (ms since the start of the run), how long
+   * after that it was sent (the wait behind its author's previous entry, or the generator's own
+   * lag), and its latency from when it was due; the header names the JVM's uptime at the start, so
+   * that the lines can be laid beside a GC log.
+   */
+  public LoadResult run(
+      java.util.List<byte[]> signedEntries,
+      IntUnaryOperator authorOf,
+      double ratePerSecond,
+      Path trace)
+      throws InterruptedException {
     int n = signedEntries.size();
     long[] latencies = new long[n];
+    long[] sentAt = new long[n];
     boolean[] ok = new boolean[n];
     Map<String, Integer> failures = new ConcurrentHashMap<>();
     Map<String, String> firstMessages = new ConcurrentHashMap<>();
@@ -63,11 +86,20 @@ public final class OpenLoopGenerator implements AutoCloseable {
     // Per author: entries due but held back behind one still in flight.
     Map<Integer, ArrayDeque<Integer>> held = new HashMap<>();
     Map<Integer, Boolean> busy = new HashMap<>();
+    long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
     long start = System.nanoTime();
     long intervalNanos = (long) (1e9 / ratePerSecond);
     Sender sender =
         new Sender(
-            signedEntries, start, intervalNanos, latencies, ok, failures, firstMessages, done) {
+            signedEntries,
+            start,
+            intervalNanos,
+            latencies,
+            sentAt,
+            ok,
+            failures,
+            firstMessages,
+            done) {
           @Override
           void answered(int k) {
             int author = authorOf.applyAsInt(k);
@@ -108,6 +140,9 @@ public final class OpenLoopGenerator implements AutoCloseable {
       throw new IllegalStateException("open-loop answers missing after 5 minutes");
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    if (trace != null) {
+      writeTrace(trace, uptimeAtStart, intervalNanos, sentAt, latencies, ok);
+    }
     int accepted = 0;
     long[] acceptedLatencies = new long[n];
     for (int k = 0; k < n; k++) {
@@ -125,11 +160,41 @@ public final class OpenLoopGenerator implements AutoCloseable {
         Duration.ZERO);
   }
 
+  private static void writeTrace(
+      Path trace,
+      long uptimeAtStart,
+      long intervalNanos,
+      long[] sentAt,
+      long[] latencies,
+      boolean[] ok) {
+    StringBuilder out = new StringBuilder();
+    out.append("# jvm_uptime_ms_at_start=").append(uptimeAtStart).append('\n');
+    out.append("# k due_ms send_delay_ms latency_ms ok\n");
+    for (int k = 0; k < latencies.length; k++) {
+      long due = k * intervalNanos;
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d %.3f %.3f %.3f %d%n",
+              k,
+              due / 1e6,
+              (sentAt[k] - due) / 1e6,
+              latencies[k] / 1e6,
+              ok[k] ? 1 : 0));
+    }
+    try {
+      Files.writeString(trace, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the trace " + trace, e);
+    }
+  }
+
   private abstract class Sender {
     private final java.util.List<byte[]> signedEntries;
     private final long start;
     private final long intervalNanos;
     private final long[] latencies;
+    private final long[] sentAt;
     private final boolean[] ok;
     private final Map<String, Integer> failures;
     private final Map<String, String> firstMessages;
@@ -140,6 +205,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
         long start,
         long intervalNanos,
         long[] latencies,
+        long[] sentAt,
         boolean[] ok,
         Map<String, Integer> failures,
         Map<String, String> firstMessages,
@@ -148,6 +214,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
       this.start = start;
       this.intervalNanos = intervalNanos;
       this.latencies = latencies;
+      this.sentAt = sentAt;
       this.ok = ok;
       this.failures = failures;
       this.firstMessages = firstMessages;
@@ -157,6 +224,7 @@ public final class OpenLoopGenerator implements AutoCloseable {
     abstract void answered(int k);
 
     void send(int k) {
+      sentAt[k] = System.nanoTime() - start;
       HttpRequest request =
           HttpRequest.newBuilder(entries)
               .timeout(Duration.ofSeconds(60))
