@@ -164,6 +164,75 @@ class BadInputIT {
   }
 
   @Test
+  void tierRevenueAndPriceListsOfTheWrongShapeOrWithoutATierAreRefusedWithTheirOwnCodes() {
+    // No tier is defined (the rulebook has no tier clause): a region names no tier's price.
+    expect(
+        api.postEntry(coop.subscription("tess", 500, "EUR", "supporter", "eu", 1)),
+        422,
+        "UNKNOWN_TIER");
+    expect(
+        api.postEntry(
+            coop.propose(
+                "alice",
+                "supporter tier",
+                new Governed.TierChange(
+                    "supporter",
+                    List.of(new org.coopledger.governance.action.RegionPrice("eu", 500, "EUR"))))),
+        422,
+        "NOT_ALLOWED");
+    // A client that writes its own entries: a region that is no region name, a region priced twice.
+    byte[] revenue = coop.subscription("tess", 500, "EUR", "supporter", "eu", 1);
+    expect(
+        api.postEntry(
+            resign("tess", revenue, body -> body.getRecordRevenueBuilder().setRegion("EU/West"))),
+        400,
+        "INVALID_ACTION");
+    byte[] tier =
+        coop.propose(
+            "alice",
+            "twice",
+            new Governed.TierChange(
+                "supporter",
+                List.of(new org.coopledger.governance.action.RegionPrice("eu", 500, "EUR"))));
+    expect(
+        api.postEntry(
+            resign(
+                "alice",
+                tier,
+                body ->
+                    body.getCreateProposalBuilder()
+                        .getTierChangeBuilder()
+                        .addPrices(
+                            org.coopledger.governance.proto.RegionPrice.newBuilder()
+                                .setRegion("eu")
+                                .setAmountMinor(100)
+                                .setCurrency("EUR")))),
+        400,
+        "INVALID_ACTION");
+  }
+
+  /** {@code entry} with its body changed by {@code change}, signed again by {@code author}. */
+  private byte[] resign(
+      String author,
+      byte[] entry,
+      java.util.function.Consumer<org.coopledger.governance.proto.EntryBody.Builder> change) {
+    try {
+      var body =
+          org.coopledger.governance.proto.EntryBody.parseFrom(parse(entry).getBody()).toBuilder();
+      change.accept(body);
+      byte[] bytes = body.build().toByteArray();
+      var key = coop.key(author);
+      return EntryCodec.encodeSigned(
+          bytes,
+          List.of(
+              new org.coopledger.governance.codec.EntrySignature(
+                  key.id(), key.sign(org.coopledger.governance.codec.SigningBytes.of(bytes)))));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void missingSignatureIsRefused() {
     byte[] entry = coop.propose("bob", "unsigned", new Governed.Decision());
     byte[] unsigned = EntryCodec.encodeSigned(parse(entry).getBody().toByteArray(), List.of());

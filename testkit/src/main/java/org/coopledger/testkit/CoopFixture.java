@@ -272,6 +272,17 @@ public final class CoopFixture {
     return sign(author, new RecordRevenue(amountMinor, currency, source, "", units));
   }
 
+  /**
+   * Subscription revenue of membership tier {@code tier} paid in {@code region}: {@code months}
+   * subscriber-months (its source {@code subscription:<tier>}).
+   */
+  public byte[] subscription(
+      String author, long amountMinor, String currency, String tier, String region, long months) {
+    return sign(
+        author,
+        new RecordRevenue(amountMinor, currency, "subscription:" + tier, "", months, region));
+  }
+
   /** The id of a signed entry (for a create-proposal entry: the proposal's id). */
   public static EntryId idOf(byte[] signedEntry) {
     return EntryCodec.decode(signedEntry).id();

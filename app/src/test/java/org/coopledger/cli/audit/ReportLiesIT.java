@@ -13,6 +13,7 @@ import org.coopledger.cli.entry.SignedEntryFile;
 import org.coopledger.cli.output.Json;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.VoteChoice;
 import org.coopledger.governance.clause.DefaultRulebook;
@@ -62,7 +63,9 @@ class ReportLiesIT {
             System.currentTimeMillis() - 90_000);
     submit(
         coop.genesis(
-            DefaultRulebook.rulebook().text() + "pool-payout: 2 of role(treasurer)\n",
+            DefaultRulebook.rulebook().text()
+                + "pool-payout: 2 of role(treasurer)\n"
+                + "tier: 2 of role(treasurer)\n",
             List.of(
                 new Share(coop.id("alice"), 4000),
                 new Share(coop.id("bob"), 3000),
@@ -81,6 +84,14 @@ class ReportLiesIT {
     submit(coop.revenue("tess", 1_999, "EUR", "subscription:gold"));
     submit(coop.revenue("tess", 99_999, "EUR", "drop:summer"));
     carry(new Governed.PoolPayout("promotion", 20_000, "EUR", "Print shop", "invoice 17"), false);
+    // The supporter tier: 5.00 EUR a month in the eu, 2.00 in India; two months and one.
+    carry(
+        new Governed.TierChange(
+            "supporter",
+            List.of(new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 200, "EUR"))),
+        false);
+    submit(coop.subscription("tess", 1_000, "EUR", "supporter", "eu", 2));
+    submit(coop.subscription("tess", 200, "EUR", "supporter", "in", 1));
     carry(new Governed.Payout(VENUE.id(), 30_000, "EUR", "night fee"), false);
     long size = client.nodeInfo().treeSize();
     for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < size; i++) {
@@ -137,7 +148,7 @@ class ReportLiesIT {
       assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
     }
     JsonNode revenue = Json.MAPPER.readTree(bySource.out());
-    assertThat(revenue.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(351_998);
+    assertThat(revenue.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(353_198);
     assertThat(revenue.path("rows").toString())
         .contains("drop:summer")
         .contains("subscription:gold");
@@ -168,9 +179,9 @@ class ReportLiesIT {
     JsonNode figures = Json.MAPPER.readTree(metrics.out()).path("metrics");
     java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
     figures.forEach(m -> byName.put(m.path("name").asText(), m));
-    // Four proposals, all alice's, all executed; the split and the route were voted by all five.
-    assertThat(byName.get("proposals").path("value").asLong()).isEqualTo(4);
-    assertThat(byName.get("proposals_executed").path("value").asLong()).isEqualTo(4);
+    // Five proposals, all alice's, all executed; the split and the route were voted by all five.
+    assertThat(byName.get("proposals").path("value").asLong()).isEqualTo(5);
+    assertThat(byName.get("proposals_executed").path("value").asLong()).isEqualTo(5);
     assertThat(byName.get("participation").path("value").asLong()).isEqualTo(10_000);
     assertThat(byName.get("top_proposer_share").path("subject").asText()).isEqualTo("alice");
     assertThat(byName.get("top_proposer_share").path("value").asLong()).isEqualTo(10_000);
@@ -179,6 +190,33 @@ class ReportLiesIT {
     assertThat(drops.path("rows")).hasSize(1);
     assertThat(drops.path("rows").get(0).path("key").asText()).isEqualTo("summer");
     assertThat(drops.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(349_999);
+  }
+
+  @Test
+  void theSeasonsTierReportsVerifyAndARegionsRevenueMovedByTheNodeIsCaught() throws Exception {
+    CoopRunner.Result byTier = report("revenue", "--by", "tier", "--verify");
+    CoopRunner.Result byRegion = report("revenue", "--by", "region", "--verify");
+    for (CoopRunner.Result r : List.of(byTier, byRegion)) {
+      assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+    }
+    assertThat(
+            Json.MAPPER.readTree(byTier.out()).path("totals").get(0).path("amountMinor").asLong())
+        .isEqualTo(1_200);
+    assertThat(Json.MAPPER.readTree(byRegion.out()).path("rows")).hasSize(2);
+
+    // The operator books India's subscription as the eu's (a price the eu never had).
+    proxy.lie(
+        path -> path.startsWith("/v1/reports/revenue"),
+        answer ->
+            answer.withText(
+                answer
+                    .text()
+                    .replace("\"amountMinor\":1000}", "\"amountMinor\":1200}")
+                    .replace("\"amountMinor\":200}", "\"amountMinor\":0}")));
+    CoopRunner.Result lied = report("revenue", "--by", "region", "--verify");
+
+    assertThat(lied.exitCode()).as(lied.out() + lied.err()).isEqualTo(ExitCode.VERIFICATION_FAILED);
+    assertThat(lied.err()).contains("VERIFICATION FAILED [REPORT_MISMATCH]");
   }
 
   @Test

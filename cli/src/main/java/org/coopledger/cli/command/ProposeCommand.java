@@ -14,6 +14,7 @@ import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.clause.Rulebook;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coop propose
- * split|route|payout|pool-payout|drop|expense|decision|rulebook|admit|remove|roles|recover-key|node}.
+ * split|route|payout|pool-payout|drop|tier|expense|decision|rulebook|admit|remove|roles|recover-key|
+ * node}.
  */
 @Command(
     name = "propose",
@@ -36,6 +38,7 @@ import picocli.CommandLine.Option;
       ProposeCommand.Payout.class,
       ProposeCommand.PoolPayout.class,
       ProposeCommand.Drop.class,
+      ProposeCommand.Tier.class,
       ProposeCommand.Expense.class,
       ProposeCommand.Decision.class,
       ProposeCommand.RulebookChange.class,
@@ -394,6 +397,51 @@ public final class ProposeCommand {
               currency,
               opens.toEpochMilli(),
               closes.toEpochMilli()));
+    }
+  }
+
+  @Command(
+      name = "tier",
+      description =
+          "Propose a membership tier's price list, one price per region for one subscriber-month"
+              + " (the rulebook's tier clause; docs/money.md#tiers). It replaces the tier's list"
+              + " whole.")
+  static final class Tier implements Runnable {
+    private final CliContext context;
+    @Mixin Common common;
+
+    @Option(
+        names = "--name",
+        required = true,
+        paramLabel = "NAME",
+        description = "the tier: its revenue is subscription:NAME")
+    String name;
+
+    @Option(
+        names = "--price",
+        required = true,
+        paramLabel = "REGION=AMOUNT:CURRENCY",
+        description = "one region's monthly price, e.g. eu=5.00:EUR or in=150:INR; repeat")
+    List<String> prices = new ArrayList<>();
+
+    Tier(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      List<RegionPrice> list = new ArrayList<>();
+      for (String p : prices) {
+        int eq = p.indexOf('=');
+        String[] parts = eq < 0 ? new String[0] : p.substring(eq + 1).split(":", -1);
+        if (eq < 1 || parts.length != 2) {
+          throw new IllegalArgumentException(
+              "--price '" + p + "' is not REGION=AMOUNT:CURRENCY, e.g. eu=5.00:EUR");
+        }
+        list.add(new RegionPrice(p.substring(0, eq), Amounts.parse(parts[0], parts[1]), parts[1]));
+      }
+      common.publish(
+          context, new Publisher(context, common.entry), new Governed.TierChange(name, list));
     }
   }
 

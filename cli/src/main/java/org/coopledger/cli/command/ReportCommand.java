@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     description =
-        "Reports: revenue by source, month or drop, a statement, pools, metrics (docs/money.md).",
+        "Reports: revenue by source, month, drop, tier or region, a statement, pools, metrics"
+            + " (docs/money.md).",
     subcommands = {
       ReportCommand.Revenue.class,
       ReportCommand.StatementReport.class,
@@ -137,9 +138,14 @@ public final class ReportCommand {
 
   @Command(
       name = "revenue",
-      description = "Revenue by source, by month (UTC) or by drop, per currency.")
+      description =
+          "Revenue by source, by month (UTC), by drop, or by membership tier or region (only"
+              + " revenue recorded against a tier), per currency.")
   static final class Revenue extends Report<Reports.RevenueReport> {
-    @Option(names = "--by", paramLabel = "source|month|drop", description = "default: source")
+    @Option(
+        names = "--by",
+        paramLabel = "source|month|drop|tier|region",
+        description = "default: source")
     String by = "source";
 
     Revenue(CliContext context) {

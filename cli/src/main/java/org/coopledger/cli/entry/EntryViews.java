@@ -48,7 +48,9 @@ public final class EntryViews {
               + " "
               + r.currency()
               + " from "
-              + r.source();
+              + r.source()
+              + (r.region().isEmpty() ? "" : " in region " + r.region())
+              + (r.units() == 0 ? "" : " (" + r.units() + " units)");
       case RotateKey r -> "replace the author's key by " + r.newKey().id();
     };
   }
@@ -86,6 +88,19 @@ public final class EntryViews {
               + " (receipt "
               + e.receiptSha256().substring(0, 12)
               + ")";
+      case Governed.TierChange t ->
+          "tier "
+              + t.tier()
+              + " prices "
+              + t.prices().stream()
+                  .map(
+                      p ->
+                          p.region()
+                              + "="
+                              + Amounts.format(p.amountMinor(), p.currency())
+                              + " "
+                              + p.currency())
+                  .collect(Collectors.joining(", "));
       case Governed.DefineDrop d ->
           "drop:"
               + d.name()

@@ -100,6 +100,30 @@ public final class CoopViews {
               + drop.path("supplyCap").asText()
               + " sold");
     }
+    for (JsonNode tier : money.path("tiers")) {
+      JsonNode versions = tier.path("versions");
+      JsonNode last = versions.get(versions.size() - 1);
+      List<String> prices = new ArrayList<>();
+      for (JsonNode p : last.path("prices")) {
+        String currency = p.path("currency").asText();
+        prices.add(
+            p.path("region").asText()
+                + " "
+                + Amounts.format(p.path("amountMinor").asLong(), currency)
+                + " "
+                + currency);
+      }
+      out.println(
+          "tier "
+              + tier.path("name").asText()
+              + " v"
+              + last.path("version").asText()
+              + ", adopted "
+              + time(last.path("adoptedAtMillis"))
+              + ": "
+              + String.join(", ", prices)
+              + " a month");
+    }
     for (JsonNode recoup : money.path("recoups")) {
       String split = recoup.path("split").asText();
       for (JsonNode t : recoup.path("tranches")) {

@@ -263,6 +263,54 @@ public sealed interface Governed {
     }
   }
 
+  /**
+   * Sets the price list of the membership tier {@code tier} (docs/money.md#tiers), defining it if
+   * it is new: one price per region, each for one subscriber-month. Revenue from {@code
+   * subscription:<tier>} then names a region and counts subscriber-months at that region's price.
+   * The new list replaces the old one whole (a region left out is no longer sold).
+   */
+  record TierChange(String tier, List<RegionPrice> prices) implements Governed {
+    /** At most this many regions per tier. */
+    public static final int MAX_REGIONS = 64;
+
+    private static final java.util.regex.Pattern TIER =
+        java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public TierChange {
+      if (!isTier(tier)) {
+        throw new InvalidActionException(
+            "tier name '"
+                + tier
+                + "' is not a name for subscription:<tier> (lower-case letters, digits, '.', '_'"
+                + " or '-', at most 64, starting with a letter or digit)");
+      }
+      Fields.required(prices, "tier prices");
+      if (prices.isEmpty() || prices.size() > MAX_REGIONS) {
+        throw new InvalidActionException(
+            "a tier has a price in 1 to " + MAX_REGIONS + " regions, got " + prices.size());
+      }
+      java.util.TreeMap<String, RegionPrice> byRegion = new java.util.TreeMap<>();
+      for (RegionPrice price : prices) {
+        Fields.required(price, "tier price");
+        if (byRegion.put(price.region(), price) != null) {
+          throw new InvalidActionException(
+              "region '" + price.region() + "' has two prices in tier " + tier);
+        }
+      }
+      prices = List.copyOf(byRegion.values());
+    }
+
+    /** Whether {@code name} is a tier name (the detail of {@code subscription:<tier>}). */
+    public static boolean isTier(String name) {
+      return name != null && TIER.matcher(name).matches();
+    }
+
+    @Override
+    public String kind() {
+      return "tier";
+    }
+  }
+
   /** Admits a new member. */
   record AdmitMember(NewMember member) implements Governed {
     public AdmitMember {

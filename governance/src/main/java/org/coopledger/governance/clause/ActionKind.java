@@ -46,14 +46,32 @@ public enum ActionKind {
    * A member's expense claim, paid from a pool or repaid before a split. Beneficiary: the claimant.
    * Optional: a rulebook without an {@code expense} line reimburses no expenses.
    */
-  EXPENSE;
+  EXPENSE,
+  /**
+   * Define a membership tier or change its regional price list. No beneficiaries: a price moves
+   * nobody's money (revenue is still recorded under the revenue clause and divided by the split its
+   * route names), so {@code all(beneficiaries)} never holds for it; a vote or treasurers do.
+   * Optional: a rulebook without a {@code tier} line defines no tiers.
+   */
+  TIER;
 
   /**
    * Whether a rulebook may leave this kind out: kinds added after the first ledgers, so that their
    * rulebooks still parse (and print) as before. Left out, the kind's clause is {@code never}.
    */
   public boolean optional() {
-    return this == POOL_PAYOUT || this == DROP || this == NODES || this == EXPENSE;
+    return this == POOL_PAYOUT || this == DROP || this == NODES || this == EXPENSE || this == TIER;
+  }
+
+  /**
+   * Whether a proposal of this kind can have beneficiaries (see each kind): for one that never has,
+   * {@code all(beneficiaries)} is never met and {@code vote(of=beneficiaries)} has no voters.
+   */
+  public boolean hasBeneficiaries() {
+    return switch (this) {
+      case SPLIT, PAYOUT, ADMIT, REMOVE, CHANGE_ROLES, RECOVER_KEY, EXPENSE -> true;
+      case REVENUE, RULEBOOK, DECISION, POOL_PAYOUT, DROP, NODES, TIER -> false;
+    };
   }
 
   /** The kind as written in rulebook text, e.g. {@code change-roles}. */

@@ -88,6 +88,7 @@ public final class RulebookCheck {
     SortedMap<ActionKind, Integer> smallest = new TreeMap<>();
     for (ActionKind kind : ActionKind.values()) {
       Clause clause = rulebook.clause(kind);
+      boolean beneficiaries = kind.hasBeneficiaries();
       for (String role : unheldRoles(clause)) {
         out.add(
             new Warning(
@@ -95,7 +96,7 @@ public final class RulebookCheck {
                 kind,
                 kind.text() + ": the clause counts on role(" + role + "), which nobody holds"));
       }
-      Optional<Integer> min = smallestCoalition(clause);
+      Optional<Integer> min = smallestCoalition(clause, beneficiaries);
       if (min.isEmpty()) {
         if (!(clause instanceof Clause.Constant)) {
           out.add(
@@ -117,7 +118,7 @@ public final class RulebookCheck {
                 kind,
                 kind.text()
                     + ": one member can pass it alone ("
-                    + String.join(", ", loneMembers(clause))
+                    + String.join(", ", loneMembers(clause, beneficiaries))
                     + "; "
                     + clause.text()
                     + ")"));
@@ -146,39 +147,47 @@ public final class RulebookCheck {
     return out;
   }
 
-  /** The size of the smallest coalition that can pass {@code clause}, if any can. */
-  private Optional<Integer> smallestCoalition(Clause clause) {
+  /**
+   * The size of the smallest coalition that can pass {@code clause}, if any can; {@code
+   * beneficiaries}: whether the kind's proposals can have any.
+   */
+  private Optional<Integer> smallestCoalition(Clause clause, boolean beneficiaries) {
     int n = holders.size();
     if (n == 0) {
       return Optional.empty();
     }
     if (n > EXACT_LIMIT) {
-      if (!loneMembers(clause).isEmpty()) {
+      if (!loneMembers(clause, beneficiaries).isEmpty()) {
         return Optional.of(1);
       }
-      return passes(clause, (1L << Math.min(n, 62)) - 1) ? Optional.of(n) : Optional.empty();
+      return passes(clause, (1L << Math.min(n, 62)) - 1, beneficiaries)
+          ? Optional.of(n)
+          : Optional.empty();
     }
     int best = Integer.MAX_VALUE;
     for (long mask = 1; mask < (1L << n); mask++) {
-      if (Long.bitCount(mask) < best && passes(clause, mask)) {
+      if (Long.bitCount(mask) < best && passes(clause, mask, beneficiaries)) {
         best = Long.bitCount(mask);
       }
     }
     return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(best);
   }
 
-  private List<String> loneMembers(Clause clause) {
+  private List<String> loneMembers(Clause clause, boolean beneficiaries) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < holders.size() && i < 62; i++) {
-      if (passes(clause, 1L << i)) {
+      if (passes(clause, 1L << i, beneficiaries)) {
         out.add(holders.get(i).name());
       }
     }
     return out;
   }
 
-  /** Whether the members in {@code mask} pass the clause: each of them possibly a beneficiary. */
-  private boolean passes(Clause clause, long mask) {
+  /**
+   * Whether the members in {@code mask} pass the clause: each of them possibly a beneficiary, if
+   * the kind's proposals can have any ({@code beneficiaries}).
+   */
+  private boolean passes(Clause clause, long mask, boolean beneficiaries) {
     List<MemberId> coalition = new ArrayList<>();
     for (int i = 0; i < holders.size() && i < 62; i++) {
       if ((mask & (1L << i)) != 0) {
@@ -187,7 +196,10 @@ public final class RulebookCheck {
     }
     for (long amount : AMOUNTS) {
       if (clause.evaluate(new Coalition(coalition, List.of(), amount)).holds()
-          || clause.evaluate(new Coalition(coalition, coalition.subList(0, 1), amount)).holds()) {
+          || (beneficiaries
+              && clause
+                  .evaluate(new Coalition(coalition, coalition.subList(0, 1), amount))
+                  .holds())) {
         return true;
       }
     }

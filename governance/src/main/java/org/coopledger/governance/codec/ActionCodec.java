@@ -1,6 +1,7 @@
 package org.coopledger.governance.codec;
 
 import com.google.protobuf.ByteString;
+import java.util.ArrayList;
 import java.util.List;
 import org.coopledger.governance.action.Action;
 import org.coopledger.governance.action.Approve;
@@ -13,6 +14,7 @@ import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.action.NewMember;
 import org.coopledger.governance.action.RecordRevenue;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.RotateKey;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Veto;
@@ -63,7 +65,12 @@ final class ActionCodec {
           throw new MalformedEntryException("units sold exceed 2^63 - 1");
         }
         yield new RecordRevenue(
-            r.getAmountMinor(), r.getCurrency(), r.getSource(), r.getReference(), r.getUnits());
+            r.getAmountMinor(),
+            r.getCurrency(),
+            r.getSource(),
+            r.getReference(),
+            r.getUnits(),
+            r.getRegion());
       }
       case ACTION_NOT_SET ->
           throw new MalformedEntryException("the entry body carries no action (or an unknown one)");
@@ -100,6 +107,15 @@ final class ActionCodec {
                 d.getCurrency(),
                 d.getSaleOpensAtMillis(),
                 d.getSaleClosesAtMillis());
+          }
+          case TIER_CHANGE -> {
+            var t = p.getTierChange();
+            List<RegionPrice> prices = new ArrayList<>();
+            for (var price : t.getPricesList()) {
+              prices.add(
+                  new RegionPrice(price.getRegion(), price.getAmountMinor(), price.getCurrency()));
+            }
+            yield new Governed.TierChange(t.getTier(), prices);
           }
           case EXPENSE -> {
             var e = p.getExpense();
@@ -257,7 +273,8 @@ final class ActionCodec {
                   .setCurrency(r.currency())
                   .setSource(r.source())
                   .setReference(r.reference())
-                  .setUnits(r.units()));
+                  .setUnits(r.units())
+                  .setRegion(r.region()));
     }
   }
 
@@ -282,6 +299,20 @@ final class ActionCodec {
                                       .setAmountMinor(t.amountMinor())
                                       .setCurrency(t.currency())
                                       .setLabel(t.label())
+                                      .build())
+                          .toList()));
+      case Governed.TierChange t ->
+          b.setTierChange(
+              org.coopledger.governance.proto.TierChange.newBuilder()
+                  .setTier(t.tier())
+                  .addAllPrices(
+                      t.prices().stream()
+                          .map(
+                              price ->
+                                  org.coopledger.governance.proto.RegionPrice.newBuilder()
+                                      .setRegion(price.region())
+                                      .setAmountMinor(price.amountMinor())
+                                      .setCurrency(price.currency())
                                       .build())
                           .toList()));
       case Governed.Expense e ->

@@ -80,6 +80,7 @@ final class Actions {
               + String.join("; ", result.missing())
               + " (co-signers add their signatures with coop sign before it is submitted)");
     }
+    TierRules.subscribe(step, revenue);
     MoneyRules.sell(step, revenue);
     // Routing picks the split; a route only ever names a split that exists.
     String splitName = step.before.splitNameFor(revenue.source());

@@ -32,6 +32,7 @@ final class Clauses {
       case Governed.PoolPayout p -> ActionKind.POOL_PAYOUT;
       case Governed.DefineDrop d -> ActionKind.DROP;
       case Governed.Expense e -> ActionKind.EXPENSE;
+      case Governed.TierChange t -> ActionKind.TIER;
       case Governed.Payout p -> ActionKind.PAYOUT;
       case Governed.AdmitMember a -> ActionKind.ADMIT;
       case Governed.RemoveMember r -> ActionKind.REMOVE;

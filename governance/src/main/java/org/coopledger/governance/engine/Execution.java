@@ -58,6 +58,7 @@ final class Execution {
         !(p.action().governed() instanceof Governed.Payout
             || p.action().governed() instanceof Governed.PoolPayout
             || p.action().governed() instanceof Governed.DefineDrop
+            || p.action().governed() instanceof Governed.TierChange
             || p.action().governed() instanceof Governed.Decision
             || p.action().governed() instanceof Governed.RecoverKey);
     step.next
@@ -99,6 +100,7 @@ final class Execution {
       case Governed.RouteChange r -> MoneyRules.validate(state, r);
       case Governed.PoolPayout p -> MoneyRules.validate(state, p);
       case Governed.DefineDrop d -> MoneyRules.validate(state, d);
+      case Governed.TierChange t -> {}
       case Governed.Expense e -> MoneyRules.validate(state, e);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();
@@ -204,6 +206,7 @@ final class Execution {
       case Governed.RouteChange r -> MoneyRules.route(step, r);
       case Governed.PoolPayout p -> MoneyRules.payOut(step, p);
       case Governed.DefineDrop d -> MoneyRules.define(step, d);
+      case Governed.TierChange t -> TierRules.price(step, t);
       case Governed.Expense e -> MoneyRules.reimburse(step, e);
       case Governed.AdmitMember a -> {
         NewMember m = a.member();

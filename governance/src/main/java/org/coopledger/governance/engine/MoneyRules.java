@@ -234,7 +234,8 @@ final class MoneyRules {
             ? step.before.money().drops().get(source.substring("drop:".length()))
             : null;
     if (drop == null) {
-      if (revenue.units() != 0) {
+      // A defined tier's subscriptions (the only revenue with a region) count months instead.
+      if (revenue.units() != 0 && revenue.region().isEmpty()) {
         throw new Rejection(
             RejectionCode.UNKNOWN_DROP,
             "only a defined drop's sales count units; " + source + " is no defined drop");

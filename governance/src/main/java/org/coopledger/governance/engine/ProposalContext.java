@@ -71,6 +71,7 @@ final class ProposalContext extends MembersContext {
       case Governed.RouteChange r -> MoneyRules.beneficiaries(state, r);
       case Governed.PoolPayout p -> List.of();
       case Governed.DefineDrop d -> List.of();
+      case Governed.TierChange t -> List.of();
       case Governed.Expense e -> List.of(e.claimant());
       case Governed.Payout p -> List.of(p.member());
       case Governed.AdmitMember a -> List.of(a.member().id());

@@ -13,6 +13,7 @@ import org.coopledger.governance.clause.Clause;
 import org.coopledger.governance.clause.ClauseResult;
 import org.coopledger.governance.crypto.MemberId;
 import org.coopledger.governance.split.Split;
+import org.coopledger.governance.split.Tier;
 import org.coopledger.governance.view.BalanceView;
 import org.coopledger.governance.view.CoopView;
 import org.coopledger.governance.view.MemberView;
@@ -119,7 +120,26 @@ public final class ReadModel {
                                         o.tranche().label(),
                                         o.owedMinor()))
                             .toList())));
-    return new MoneyView(named, routes, accounts, drops, recoups);
+    List<MoneyView.TierView> tiers = new ArrayList<>();
+    for (Tier tier : s.money().tiers().values()) {
+      tiers.add(
+          new MoneyView.TierView(
+              tier.name(),
+              tier.versions().stream()
+                  .map(
+                      v ->
+                          new MoneyView.PriceListView(
+                              v.version(),
+                              v.adoptedAtMillis(),
+                              v.prices().stream()
+                                  .map(
+                                      p ->
+                                          new MoneyView.PriceView(
+                                              p.region(), p.amountMinor(), p.currency()))
+                                  .toList()))
+                  .toList()));
+    }
+    return new MoneyView(named, routes, accounts, drops, recoups, tiers);
   }
 
   private static SplitView split(CoopState s, Split split) {
@@ -237,6 +257,10 @@ public final class ReadModel {
         } else {
           d.put("beforeSplit", x.beforeSplit());
         }
+      }
+      case Governed.TierChange x -> {
+        d.put("tier", x.tier());
+        x.prices().forEach(p -> d.put("price." + p.region(), p.amountMinor() + " " + p.currency()));
       }
       case Governed.DefineDrop x -> {
         d.put("drop", x.name());

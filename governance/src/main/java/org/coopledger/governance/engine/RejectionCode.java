@@ -47,6 +47,8 @@ public enum RejectionCode implements ErrorCode {
   DROP_NOT_ON_SALE(ErrorCategory.RULES_NOT_MET),
   DROP_SOLD_OUT(ErrorCategory.RULES_NOT_MET),
   PRICE_MISMATCH(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_TIER(ErrorCategory.RULES_NOT_MET),
+  UNKNOWN_REGION(ErrorCategory.RULES_NOT_MET),
   NOT_ALLOWED(ErrorCategory.RULES_NOT_MET),
   BAD_CLAUSE(ErrorCategory.RULES_NOT_MET),
   UNKNOWN_NODE(ErrorCategory.RULES_NOT_MET),

@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.NetworkNode;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
@@ -34,6 +35,7 @@ import org.coopledger.governance.split.Drop;
 import org.coopledger.governance.split.Money;
 import org.coopledger.governance.split.Recoup;
 import org.coopledger.governance.split.Split;
+import org.coopledger.governance.split.Tier;
 
 /**
  * The canonical binary encoding of {@link CoopState}: a magic line, then every field in a fixed
@@ -52,6 +54,9 @@ final class StateCodec {
 
   /** The tag of the recoup section (tranches still owed), after the money section. */
   private static final String RECOUP = "recoup";
+
+  /** The tag of the tiers section (membership tiers and their price lists), after recoup. */
+  private static final String TIERS = "tiers";
 
   /** The tag of the network section (the co-op's nodes), after the money section. */
   private static final String NODES = "nodes";
@@ -128,6 +133,9 @@ final class StateCodec {
       }
       if (!s.money().recoups().isEmpty()) {
         recoups(out, s.money());
+      }
+      if (!s.money().tiers().isEmpty()) {
+        tiers(out, s.money());
       }
       if (!s.nodes().isEmpty()) {
         string(out, NODES);
@@ -220,6 +228,49 @@ final class StateCodec {
         out.writeLong(owed.owedMinor());
       }
     }
+  }
+
+  /**
+   * The tiers section, written only when the co-op has defined a membership tier (so states without
+   * tiers encode as before): by tier name, every version of its price list, each by region.
+   */
+  private static void tiers(DataOutputStream out, Money money) throws IOException {
+    string(out, TIERS);
+    out.writeInt(money.tiers().size());
+    for (Tier tier : money.tiers().values()) {
+      string(out, tier.name());
+      out.writeInt(tier.versions().size());
+      for (Tier.Prices version : tier.versions()) {
+        out.writeInt(version.version());
+        out.writeLong(version.adoptedAtMillis());
+        out.writeInt(version.prices().size());
+        for (RegionPrice price : version.prices()) {
+          string(out, price.region());
+          out.writeLong(price.amountMinor());
+          string(out, price.currency());
+        }
+      }
+    }
+  }
+
+  /** The tiers section after its tag, into {@code money}. */
+  private static Money readTiers(DataInputStream in, Money money) throws IOException {
+    Money out = money;
+    for (int i = count(in); i > 0; i--) {
+      String name = readString(in);
+      List<Tier.Prices> versions = new ArrayList<>();
+      for (int j = count(in); j > 0; j--) {
+        int version = in.readInt();
+        long adoptedAt = in.readLong();
+        List<RegionPrice> prices = new ArrayList<>();
+        for (int k = count(in); k > 0; k--) {
+          prices.add(new RegionPrice(readString(in), in.readLong(), readString(in)));
+        }
+        versions.add(new Tier.Prices(version, adoptedAt, prices));
+      }
+      out = out.withTier(new Tier(name, versions));
+    }
+    return out;
   }
 
   /** The recoup section after its tag, into {@code money}. */
@@ -390,7 +441,7 @@ final class StateCodec {
         Proposal p = readProposal(in);
         proposals.put(p.id(), p);
       }
-      // Optional sections, each with its tag, in a fixed order: money, then nodes.
+      // Optional sections, each with its tag, in a fixed order: money, recoup, tiers, nodes.
       String tag = in.available() == 0 ? null : readString(in);
       Money money = Money.empty();
       if (MONEY.equals(tag)) {
@@ -399,6 +450,10 @@ final class StateCodec {
       }
       if (RECOUP.equals(tag)) {
         money = readRecoups(in, money);
+        tag = in.available() == 0 ? null : readString(in);
+      }
+      if (TIERS.equals(tag)) {
+        money = readTiers(in, money);
         tag = in.available() == 0 ? null : readString(in);
       }
       SortedMap<String, NetworkNode> nodes = new TreeMap<>();

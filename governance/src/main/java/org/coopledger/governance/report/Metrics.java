@@ -15,10 +15,10 @@ import org.coopledger.governance.view.ProposalView;
 /**
  * The playbook's metrics that a ledger can compute honestly (docs/money.md#metrics), each with a
  * note on what it does not know, from the state a replay reached: governance health (participation,
- * time to decision, how concentrated proposals and approvals are, community decisions executed) and
- * drop sell-through. Metrics the ledger cannot compute are listed with no value and the reason.
- * Deterministic: computed as of the last accepted time, so the node and an auditor's replay get the
- * same report.
+ * time to decision, how concentrated proposals and approvals are, community decisions executed),
+ * drop sell-through and revenue retention by membership tier ({@link TierRetention}). Metrics the
+ * ledger cannot compute are listed with no value and the reason. Deterministic: computed as of the
+ * last accepted time, so the node and an auditor's replay get the same report.
  */
 public final class Metrics {
   /** Basis points: a share as an integer out of 10,000, rounded down. */
@@ -72,14 +72,7 @@ public final class Metrics {
             BASIS_POINTS,
             "not computed: the ledger records what was sold, not who bought it, so it cannot tell a"
                 + " repeat buyer from a new one"));
-    out.add(
-        new Metric(
-            "tier_revenue_retention",
-            "",
-            null,
-            BASIS_POINTS,
-            "not computed: the ledger has no membership tiers yet (issue #15), so subscription"
-                + " revenue has no tier to follow by cohort month"));
+    out.addAll(TierRetention.of(journal.revenue(), state.lastAcceptedAt()));
     return new MetricsReport(journal.size(), state.digestHex(), out);
   }
 

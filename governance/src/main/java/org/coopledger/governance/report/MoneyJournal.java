@@ -84,7 +84,16 @@ public final class MoneyJournal {
       int version = before.split(split).map(Split::version).orElse(0);
       revenue.add(
           new RevenueLine(
-              index, entryId, at, r.source(), r.currency(), r.amountMinor(), split, version));
+              index,
+              entryId,
+              at,
+              r.source(),
+              r.currency(),
+              r.amountMinor(),
+              split,
+              version,
+              r.units(),
+              r.region()));
       cause = "revenue " + r.source();
     } else if (action instanceof Execute e) {
       cause = before.proposal(e.proposal()).map(p -> p.action().governed().kind()).orElse("other");

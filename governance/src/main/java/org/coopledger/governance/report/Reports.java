@@ -30,9 +30,13 @@ public final class Reports {
     SOURCE,
     MONTH,
     /** Only drop sales ({@code drop:<name>} sources), by drop. */
-    DROP;
+    DROP,
+    /** Only revenue recorded against a membership tier (it names a region), by tier. */
+    TIER,
+    /** Only revenue recorded against a membership tier, by the region of its price list. */
+    REGION;
 
-    /** {@code source}, {@code month} or {@code drop}. */
+    /** {@code source}, {@code month}, {@code drop}, {@code tier} or {@code region}. */
     public String text() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -45,7 +49,7 @@ public final class Reports {
         }
       }
       throw new IllegalArgumentException(
-          "group revenue by source, month or drop, not '" + text + "'");
+          "group revenue by source, month, drop, tier or region, not '" + text + "'");
     }
   }
 
@@ -56,8 +60,9 @@ public final class Reports {
   public record RevenueRow(String key, String currency, long entries, long amountMinor) {}
 
   /**
-   * Revenue grouped by source, by month or by drop; {@code totals} per currency (by drop: of the
-   * drops' sales only).
+   * Revenue grouped by source, by month, by drop, by tier or by region; {@code totals} per currency
+   * (by drop: of the drops' sales only; by tier or region: of the revenue recorded against a tier
+   * only).
    */
   public record RevenueReport(
       long treeSize, String stateDigest, String by, List<RevenueRow> rows, List<Total> totals) {
@@ -164,11 +169,14 @@ public final class Reports {
           case SOURCE -> RevenueLine::source;
           case MONTH -> r -> MONTH.format(Instant.ofEpochMilli(r.atMillis()));
           case DROP -> r -> r.source().substring(DROP_PREFIX.length());
+          case TIER -> RevenueLine::tier;
+          case REGION -> RevenueLine::region;
         };
     SortedMap<String, SortedMap<String, long[]>> groups = new TreeMap<>();
     SortedMap<String, Long> totals = new TreeMap<>();
     for (RevenueLine r : journal.revenue()) {
-      if (by == By.DROP && !r.source().startsWith(DROP_PREFIX)) {
+      if (by == By.DROP && !r.source().startsWith(DROP_PREFIX)
+          || (by == By.TIER || by == By.REGION) && r.region().isEmpty()) {
         continue;
       }
       totals.merge(r.currency(), r.amountMinor(), Math::addExact);

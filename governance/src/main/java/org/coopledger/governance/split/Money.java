@@ -13,7 +13,8 @@ import org.coopledger.governance.crypto.MemberId;
 /**
  * The co-op's money model beyond the default split: named splits (each a list of versions, oldest
  * first), the routing rules that send a revenue source to one of them, and the accounts that are
- * not members (pools and guests, by account id) that splits give shares to. Immutable.
+ * not members (pools and guests, by account id) that splits give shares to, the drops, the recoup
+ * tranches still owed and the membership tiers with their regional price lists. Immutable.
  *
  * <p>Routing (docs/money.md): a source's revenue goes to the split its own route names ({@code
  * drop:summer -> drop:summer}); without one, to the split its kind's wildcard route names ({@code
@@ -25,13 +26,19 @@ public record Money(
     SortedMap<String, String> routes,
     SortedMap<MemberId, Account> accounts,
     SortedMap<String, Drop> drops,
-    SortedMap<String, Recoup> recoups) {
+    SortedMap<String, Recoup> recoups,
+    SortedMap<String, Tier> tiers) {
   /** The name by which the default split is shown (it has no name on the wire). */
   public static final String DEFAULT_SPLIT = "";
 
   private static final Money EMPTY =
       new Money(
-          new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+          new TreeMap<>(),
+          new TreeMap<>(),
+          new TreeMap<>(),
+          new TreeMap<>(),
+          new TreeMap<>(),
+          new TreeMap<>());
 
   public Money {
     SortedMap<String, List<Split>> s = new TreeMap<>();
@@ -41,6 +48,7 @@ public record Money(
     accounts = Collections.unmodifiableSortedMap(new TreeMap<>(accounts));
     drops = Collections.unmodifiableSortedMap(new TreeMap<>(drops));
     recoups = Collections.unmodifiableSortedMap(new TreeMap<>(recoups));
+    tiers = Collections.unmodifiableSortedMap(new TreeMap<>(tiers));
   }
 
   /** Money without recoup tranches. */
@@ -49,16 +57,16 @@ public record Money(
       SortedMap<String, String> routes,
       SortedMap<MemberId, Account> accounts,
       SortedMap<String, Drop> drops) {
-    this(splits, routes, accounts, drops, new TreeMap<>());
+    this(splits, routes, accounts, drops, new TreeMap<>(), new TreeMap<>());
   }
 
   public static Money empty() {
     return EMPTY;
   }
 
-  /** Whether the co-op uses nothing but the default split (without recoup tranches). */
+  /** Whether the co-op uses nothing but the default split (without recoup tranches or tiers). */
   public boolean isEmpty() {
-    return splitsRoutesAccountsDropsEmpty() && recoups.isEmpty();
+    return splitsRoutesAccountsDropsEmpty() && recoups.isEmpty() && tiers.isEmpty();
   }
 
   /**
@@ -85,7 +93,19 @@ public record Money(
     } else {
       r.put(name, recoup);
     }
-    return new Money(splits, routes, accounts, drops, r);
+    return new Money(splits, routes, accounts, drops, r, tiers);
+  }
+
+  /** The membership tier named {@code name}, if the co-op has defined it. */
+  public Optional<Tier> tier(String name) {
+    return Optional.ofNullable(tiers.get(name));
+  }
+
+  /** A copy with {@code tier} (new, or with a new price list). */
+  public Money withTier(Tier tier) {
+    SortedMap<String, Tier> t = new TreeMap<>(tiers);
+    t.put(tier.name(), tier);
+    return new Money(splits, routes, accounts, drops, recoups, t);
   }
 
   /** The version in force of the split named {@code name} (not the default split). */
@@ -100,7 +120,7 @@ public record Money(
     List<Split> versions = new ArrayList<>(s.getOrDefault(name, List.of()));
     versions.add(split);
     s.put(name, versions);
-    return new Money(s, routes, accounts, drops, recoups);
+    return new Money(s, routes, accounts, drops, recoups, tiers);
   }
 
   /** A copy with the route changed as {@code change} says. */
@@ -111,21 +131,21 @@ public record Money(
     } else {
       r.put(change.source(), change.split());
     }
-    return new Money(splits, r, accounts, drops, recoups);
+    return new Money(splits, r, accounts, drops, recoups, tiers);
   }
 
   /** A copy in which {@code added} are known accounts (pools and guests). */
   public Money withAccounts(List<Account> added) {
     SortedMap<MemberId, Account> a = new TreeMap<>(accounts);
     added.forEach(account -> a.put(account.id(), account));
-    return new Money(splits, routes, a, drops, recoups);
+    return new Money(splits, routes, a, drops, recoups, tiers);
   }
 
   /** A copy with {@code drop} (new, or with more units sold). */
   public Money withDrop(Drop drop) {
     SortedMap<String, Drop> d = new TreeMap<>(drops);
     d.put(drop.name(), drop);
-    return new Money(splits, routes, accounts, d, recoups);
+    return new Money(splits, routes, accounts, d, recoups, tiers);
   }
 
   /** The account (pool or guest) whose id is {@code id}, if the co-op knows it. */

@@ -49,6 +49,25 @@ class RulebookCheckTest {
   }
 
   @Test
+  void warnsWhereAKindWhoseProposalsHaveNoBeneficiariesWaitsForTheirApproval() {
+    // A price or a drop moves nobody's money: nobody is there to give all(beneficiaries).
+    Rulebook rulebook =
+        DefaultRulebook.rulebook()
+            .with(ActionKind.TIER, Clause.parse(DefaultRulebook.SPLIT))
+            .with(ActionKind.DROP, Clause.parse("2 of role(treasurer)"));
+    List<Warning> warnings = RulebookCheck.check(rulebook, DEMO);
+    assertThat(codes(warnings)).containsExactly("NOBODY tier");
+    assertThat(warnings.getFirst().message()).contains("nobody can ever pass it");
+    // The split clause itself stays passable: split changes have beneficiaries.
+    assertThat(
+            RulebookCheck.check(
+                DefaultRulebook.rulebook()
+                    .with(ActionKind.TIER, Clause.parse(DefaultRulebook.MAJORITY)),
+                DEMO))
+        .isEmpty();
+  }
+
+  @Test
   void warnsWhereNobodyCanEverAct() {
     Rulebook rulebook =
         DefaultRulebook.rulebook()

@@ -17,11 +17,11 @@ import org.coopledger.node.ledger.LedgerReader;
 
 /**
  * The money reports (docs/money.md#reports) under {@code /v1/reports}: {@code
- * revenue?by=source|month|drop}, {@code statements/{account}}, {@code pools} and {@code metrics},
- * as JSON or, with {@code ?format=csv}, as CSV. Each is computed by replaying the node's own
- * records up to {@code ?treeSize=} (default: all of them) and states that tree size and the state
- * digest, so that {@code coop report --verify} can recompute it from an audited replay. The replay
- * of the whole ledger is kept and extended, not redone.
+ * revenue?by=source|month|drop|tier|region}, {@code statements/{account}}, {@code pools} and {@code
+ * metrics}, as JSON or, with {@code ?format=csv}, as CSV. Each is computed by replaying the node's
+ * own records up to {@code ?treeSize=} (default: all of them) and states that tree size and the
+ * state digest, so that {@code coop report --verify} can recompute it from an audited replay. The
+ * replay of the whole ledger is kept and extended, not redone.
  */
 final class ReportsService implements HttpService {
   private final LedgerReader ledger;

@@ -94,8 +94,12 @@ class ApiContractIT {
     check("get", "/v1/state", "/v1/state", 200);
 
     // Submitting.
-    // With a split and revenue, so that every read model has items to check.
-    byte[] genesis = coop.genesis("", List.of(new Share(coop.id("alice"), 10_000)));
+    // With a split, a tier and revenue, so that every read model has items to check.
+    byte[] genesis =
+        coop.genesis(
+            org.coopledger.governance.clause.DefaultRulebook.rulebook().text()
+                + "tier: 1 of role(treasurer)\n",
+            List.of(new Share(coop.id("alice"), 10_000)));
     check("post", "/v1/entries", api.postEntry(genesis), 201);
     byte[] first = coop.propose("alice", "first", new Governed.Decision());
     check("post", "/v1/entries", api.postEntry(first), 201);
@@ -140,6 +144,28 @@ class ApiContractIT {
         415);
 
     check("post", "/v1/entries", api.postEntry(coop.revenue("tess", 10_001, "EUR", "drop:x")), 201);
+    byte[] tier =
+        coop.propose(
+            "alice",
+            "supporter",
+            new Governed.TierChange(
+                "supporter",
+                List.of(
+                    new org.coopledger.governance.action.RegionPrice("eu", 500, "EUR"),
+                    new org.coopledger.governance.action.RegionPrice("in", 200, "EUR"))));
+    check("post", "/v1/entries", api.postEntry(tier), 201);
+    check("post", "/v1/entries", api.postEntry(coop.approve("tess", CoopFixture.idOf(tier))), 201);
+    check("post", "/v1/entries", api.postEntry(coop.execute("tess", CoopFixture.idOf(tier))), 201);
+    check(
+        "post",
+        "/v1/entries",
+        api.postEntry(coop.subscription("tess", 400, "EUR", "supporter", "in", 2)),
+        201);
+    check(
+        "post",
+        "/v1/entries",
+        api.postEntry(coop.subscription("tess", 400, "EUR", "supporter", "eu", 2)),
+        422);
 
     // Reading.
     check("get", "/v1/entries", "/v1/entries", 200);
@@ -221,6 +247,8 @@ class ApiContractIT {
     check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=1", 200);
     check("get", "/v1/reports/pools", "/v1/reports/pools?treeSize=99999", 400);
     check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=drop", 200);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=tier", 200);
+    check("get", "/v1/reports/revenue", "/v1/reports/revenue?by=region&format=csv", 200);
     check("get", "/v1/reports/metrics", "/v1/reports/metrics", 200);
     check("get", "/v1/reports/metrics", "/v1/reports/metrics?treeSize=1", 200);
     check("get", "/v1/reports/metrics", "/v1/reports/metrics?format=xml", 400);
@@ -261,9 +289,14 @@ class ApiContractIT {
     assertThat(api.proposals().proposals()).extracting(ProposalView::id).contains(id);
     assertThat(api.proposal(id).title()).isEqualTo("contract");
     assertThat(api.splits().splits().getFirst().shares()).hasSize(1);
-    assertThat(api.balances().balances().getFirst().amountMinor()).isEqualTo(10_001);
+    // 100.01 EUR from drop:x and two months of the supporter tier in India (4.00 EUR).
+    assertThat(api.balances().balances().getFirst().amountMinor()).isEqualTo(10_401);
     assertThat(api.rulebook().rulebook()).isNotBlank();
     assertThat(api.money().money().splits()).isEmpty();
+    assertThat(api.money().money().tiers())
+        .singleElement()
+        .extracting(t -> t.name())
+        .isEqualTo("supporter");
     assertThat(api.anchors().enabled()).isFalse();
   }
 

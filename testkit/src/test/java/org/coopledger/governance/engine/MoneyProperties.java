@@ -47,6 +47,22 @@ class MoneyProperties {
       boolean applied = step.outcome() instanceof EntryOutcome.Applied;
       label(action, before, after, applied);
       SortedMap<MemberId, SortedMap<String, Long>> expected = copy(before);
+      if (action instanceof RecordRevenue revenue && !revenue.region().isEmpty()) {
+        checkTierRevenue(before, revenue, step.outcome());
+      }
+      if (applied
+          && action instanceof Execute execute
+          && executed(before, after, execute)
+          && before.proposal(execute.proposal()).orElseThrow().action().governed()
+              instanceof Governed.TierChange t) {
+        // The new list is in force, as the tier's next version; no balance moves.
+        int version = before.money().tier(t.tier()).map(x -> x.current().version()).orElse(0);
+        assertThat(after.money().tier(t.tier()).orElseThrow().current().version())
+            .isEqualTo(version + 1);
+        assertThat(after.money().tier(t.tier()).orElseThrow().current().prices())
+            .isEqualTo(t.prices());
+        Statistics.label("tier").collect(version == 0 ? "defined" : "price change");
+      }
       if (applied && action instanceof RecordRevenue revenue) {
         long rest = recoupReference(before, after, revenue, expected);
         reference(rest, routedShares(before, revenue.source()))
@@ -129,6 +145,14 @@ class MoneyProperties {
                       "veto")) {
                 c.check(kind).count(n -> n > 0);
               }
+            });
+    Statistics.label("tier")
+        .coverage(
+            c -> {
+              c.check("subscription revenue").count(n -> n > 0);
+              c.check("price change").count(n -> n > 0);
+              c.check("refused: " + RejectionCode.PRICE_MISMATCH).count(n -> n > 0);
+              c.check("refused: " + RejectionCode.UNKNOWN_REGION).count(n -> n > 0);
             });
     Statistics.label("recoup")
         .coverage(
@@ -226,6 +250,45 @@ class MoneyProperties {
     SortedMap<MemberId, Long> out = new TreeMap<>();
     parts.forEach((k, v) -> out.put(k, v.longValueExact()));
     return out;
+  }
+
+  /**
+   * docs/money.md#tiers in its own words: revenue that names a region is a defined tier's
+   * subscription, for a region of its price list in force, a whole number (at least one) of months
+   * at that region's price and in its currency. Revenue the rule refuses is refused with the rule's
+   * code (or an earlier check's, such as the revenue clause's), and revenue it allows is never
+   * refused with one of the tier codes.
+   */
+  private static void checkTierRevenue(
+      CoopState before, RecordRevenue revenue, EntryOutcome outcome) {
+    var tier = before.money().tier(RecordRevenue.tierOf(revenue.source()));
+    var price = tier.flatMap(t -> t.price(revenue.region()));
+    RejectionCode verdict = null;
+    if (tier.isEmpty()) {
+      verdict = RejectionCode.UNKNOWN_TIER;
+    } else if (price.isEmpty()) {
+      verdict = RejectionCode.UNKNOWN_REGION;
+    } else if (revenue.units() < 1
+        || !revenue.currency().equals(price.get().currency())
+        || !BigInteger.valueOf(revenue.units())
+            .multiply(BigInteger.valueOf(price.get().amountMinor()))
+            .equals(BigInteger.valueOf(revenue.amountMinor()))) {
+      verdict = RejectionCode.PRICE_MISMATCH;
+    }
+    List<String> tierCodes =
+        List.of(
+            RejectionCode.UNKNOWN_TIER.name(),
+            RejectionCode.UNKNOWN_REGION.name(),
+            RejectionCode.PRICE_MISMATCH.name());
+    if (outcome instanceof EntryOutcome.Rejected r) {
+      if (tierCodes.contains(r.code())) {
+        assertThat(r.code()).as(r.message()).isEqualTo(String.valueOf(verdict));
+      }
+      Statistics.label("tier").collect("refused: " + r.code());
+    } else {
+      assertThat(verdict).as("tier revenue the rule refuses was applied").isNull();
+      Statistics.label("tier").collect("subscription revenue");
+    }
   }
 
   private static void label(Action action, CoopState before, CoopState after, boolean applied) {

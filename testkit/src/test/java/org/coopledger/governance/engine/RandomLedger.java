@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.RegionPrice;
 import org.coopledger.governance.action.Share;
 import org.coopledger.governance.action.Tranche;
 import org.coopledger.governance.action.VoteChoice;
@@ -83,6 +84,21 @@ final class RandomLedger {
    */
   record ProposeExpense(int author, int claimant, long amount, boolean fromPool) implements Op {}
 
+  /** The membership tier defined at the start (eu 5.00, in 2.00 EUR a month). */
+  static final String TIER = "silver";
+
+  /** Regions of revenue of {@link #TIER}: two it is sold in, one it never is. */
+  static final List<String> REGIONS = List.of("eu", "in", "us");
+
+  /**
+   * Subscription revenue of {@link #TIER}: {@code months} at the price in force of region {@code
+   * region} (of {@link #REGIONS}), one minor unit too much if {@code wrongPrice}.
+   */
+  record TierRevenue(int member, long months, int region, boolean wrongPrice) implements Op {}
+
+  /** Proposes {@link #TIER}'s price list: eu at {@code euPrice}, and in at 2.00 unless dropped. */
+  record ProposeTier(int author, long euPrice, boolean dropIn) implements Op {}
+
   /** A receipt's SHA-256 (of nothing in particular: the ledger keeps only the hash). */
   static final String RECEIPT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
@@ -95,7 +111,8 @@ final class RandomLedger {
                   "decision: "
                       + org.coopledger.governance.clause.DefaultRulebook.MAJORITY
                       + " & veto(role(auditor), 24h)")
-          + "expense: 1 of role(treasurer)\n";
+          + "expense: 1 of role(treasurer)\n"
+          + "tier: 1 of role(treasurer)\n";
 
   /** An entry applied to {@code before}, giving {@code outcome}. */
   record Step(CoopState before, AcceptedEntry record, EntryOutcome outcome) {}
@@ -179,7 +196,20 @@ final class RandomLedger {
                         Arbitraries.integers().between(0, 2),
                         Arbitraries.longs().between(1, 60_000),
                         Arbitraries.of(true, false))
-                    .as(ProposeExpense::new)));
+                    .as(ProposeExpense::new)),
+            net.jqwik.api.Tuple.of(
+                2,
+                Combinators.combine(
+                        member,
+                        Arbitraries.longs().between(1, 12),
+                        Arbitraries.integers().between(0, REGIONS.size() - 1),
+                        Arbitraries.of(false, false, false, true))
+                    .as(TierRevenue::new)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Combinators.combine(
+                        member, Arbitraries.longs().between(1, 1_000), Arbitraries.of(false, true))
+                    .as(ProposeTier::new)));
     return op.list().ofMinSize(5).ofMaxSize(80);
   }
 
@@ -273,6 +303,16 @@ final class RandomLedger {
     submit.accept(coop.execute("tess", CoopFixture.idOf(route)));
     // Sales that pay part of the pool's tranche, so expenses can be paid from it.
     submit.accept(coop.revenue("tess", 100_000, "EUR", "drop:a"));
+    // A membership tier from the start, so that its subscriptions come in.
+    byte[] tier =
+        coop.propose(
+            "alice",
+            "tier",
+            new Governed.TierChange(
+                TIER,
+                List.of(new RegionPrice("eu", 500, "EUR"), new RegionPrice("in", 200, "EUR"))));
+    propose.accept(tier);
+    rallyAll.accept(tier);
     for (Op op : ops) {
       switch (op) {
         case Revenue r ->
@@ -420,6 +460,37 @@ final class RandomLedger {
                         RECEIPT,
                         x.fromPool() ? "a" : "",
                         x.fromPool() ? "" : "drop:a")));
+        case TierRevenue t -> {
+          String region = REGIONS.get(t.region());
+          long price =
+              state[0]
+                  .money()
+                  .tier(TIER)
+                  .flatMap(x -> x.price(region))
+                  .map(RegionPrice::amountMinor)
+                  .orElse(500L);
+          submit.accept(
+              coop.subscription(
+                  t.member() == 0 ? "alice" : t.member() % 2 == 0 ? "tess" : "bob",
+                  t.months() * price + (t.wrongPrice() ? 1 : 0),
+                  "EUR",
+                  TIER,
+                  region,
+                  t.months()));
+        }
+        case ProposeTier t -> {
+          List<RegionPrice> prices = new ArrayList<>();
+          prices.add(new RegionPrice("eu", t.euPrice(), "EUR"));
+          if (!t.dropIn()) {
+            prices.add(new RegionPrice("in", 200, "EUR"));
+          }
+          byte[] e =
+              coop.propose(NAMES.get(t.author()), "tier", new Governed.TierChange(TIER, prices));
+          propose.accept(e);
+          if (t.euPrice() % 4 == 0) { // a treasurer other than the author rarely approves by chance
+            rallyAll.accept(e);
+          }
+        }
         case VetoOp v ->
             // Only decisions carry a veto (the auditors'), so aim at them, mostly as the auditor;
             // anyone else's veto, or one on another kind, is refused.

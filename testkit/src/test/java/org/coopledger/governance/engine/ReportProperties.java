@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import org.coopledger.governance.action.RecordRevenue;
 import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.crypto.MemberId;
+import org.coopledger.governance.report.Metrics;
 import org.coopledger.governance.report.MoneyJournal;
 import org.coopledger.governance.report.Movement;
 import org.coopledger.governance.report.Reports;
@@ -33,6 +34,7 @@ class ReportProperties {
     MoneyJournal journal = new MoneyJournal();
     SortedMap<String, Long> recorded = new TreeMap<>();
     SortedMap<String, Long> recordedFromDrops = new TreeMap<>();
+    SortedMap<String, Long> recordedAgainstTiers = new TreeMap<>();
     CoopState last = CoopState.empty();
     for (RandomLedger.Step step : RandomLedger.run(ops)) {
       if (step.outcome() instanceof EntryOutcome.Applied applied) {
@@ -44,6 +46,9 @@ class ReportProperties {
           if (r.source().startsWith("drop:")) {
             recordedFromDrops.merge(r.currency(), r.amountMinor(), Long::sum);
           }
+          if (!r.region().isEmpty()) {
+            recordedAgainstTiers.merge(r.currency(), r.amountMinor(), Long::sum);
+          }
         }
       }
     }
@@ -53,14 +58,38 @@ class ReportProperties {
       Reports.RevenueReport report = Reports.revenue(journal, by);
       SortedMap<String, Long> sum = new TreeMap<>();
       report.rows().forEach(r -> sum.merge(r.currency(), r.amountMinor(), Long::sum));
-      // By drop: the drops' sales only, every one of them.
-      SortedMap<String, Long> expected = by == Reports.By.DROP ? recordedFromDrops : recorded;
+      // By drop: the drops' sales only, every one of them; by tier or region: every revenue
+      // recorded against a tier, and nothing else.
+      SortedMap<String, Long> expected =
+          switch (by) {
+            case DROP -> recordedFromDrops;
+            case TIER, REGION -> recordedAgainstTiers;
+            default -> recorded;
+          };
       assertThat(sum).as("revenue by %s", by).isEqualTo(expected);
       assertThat(report.totals())
           .extracting(Reports.Total::amountMinor)
           .containsExactlyElementsOf(expected.values());
       assertThat(report.treeSize()).isEqualTo(journal.size());
       assertThat(report.stateDigest()).isEqualTo(last.digestHex());
+    }
+
+    // Revenue retention by tier: each tier's cohort month keeps all of its own revenue.
+    List<Metrics.Metric> retention =
+        Metrics.of(journal).metrics().stream()
+            .filter(m -> m.name().equals("tier_revenue_retention"))
+            .toList();
+    if (recordedAgainstTiers.isEmpty()) {
+      assertThat(retention).singleElement().extracting(Metrics.Metric::value).isNull();
+    } else {
+      java.util.Set<String> cohorts = new java.util.TreeSet<>();
+      for (Metrics.Metric m : retention) {
+        String tierAndCurrency = m.subject().substring(0, m.subject().lastIndexOf(' '));
+        if (cohorts.add(tierAndCurrency)) {
+          assertThat(m.value()).as(m.subject()).isEqualTo(10_000L);
+        }
+      }
+      assertThat(cohorts).hasSameSizeAs(Reports.revenue(journal, Reports.By.TIER).rows());
     }
 
     for (MemberId member : last.members().keySet()) {

@@ -1,0 +1,261 @@
+package org.coopledger.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.coopledger.cli.CoopRunner;
+import org.coopledger.cli.ExitCode;
+import org.coopledger.cli.output.Json;
+import org.coopledger.governance.clause.DefaultRulebook;
+import org.coopledger.node.CoopNode;
+import org.coopledger.node.NodeConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Membership tiers through the {@code coop} commands against a real node (docs/money.md#tiers): the
+ * co-op votes a supporter tier at 5.00 EUR a month in the eu and 2.00 EUR in India, subscriptions
+ * come in from both regions, and revenue at the wrong regional price or in a region the tier is not
+ * sold in is refused.
+ */
+class TierCommandsIT {
+  @TempDir static Path dir;
+  private static CoopNode node;
+  private static CoopRunner coop;
+
+  @BeforeAll
+  static void start() throws IOException {
+    node =
+        CoopNode.start(
+            NodeConfig.defaults().withDataDir(dir.resolve("data")).withPort(0).withCoopId("tide"));
+    coop =
+        CoopRunner.plain()
+            .withEnv(
+                Map.of(
+                    "COOP_NODE", node.uri().toString(),
+                    "COOP_PASSPHRASE", "correct horse",
+                    "COOP_TRUST_DIR", dir.resolve("trust").toString()));
+    for (String name : new String[] {"ann", "ben", "cat"}) {
+      ok(coop.run("key", "new", "--out", key(name), "--name", name));
+    }
+    Path rulebook = dir.resolve("rulebook.txt");
+    Files.writeString(rulebook, DefaultRulebook.rulebook().text() + "tier: 2 of role(treasurer)\n");
+    String draft = dir.resolve("genesis.json").toString();
+    ok(
+        coop.run(
+            "genesis",
+            "--name",
+            "Tide",
+            "--coop",
+            "tide",
+            "--rulebook",
+            rulebook.toString(),
+            "--founder",
+            key("ann") + ":creator,treasurer",
+            "--founder",
+            key("ben") + ":creator,treasurer",
+            "--founder",
+            key("cat") + ":creator",
+            "--split",
+            "ann=4000",
+            "--split",
+            "ben=3000",
+            "--split",
+            "cat=3000",
+            "--out",
+            draft));
+    for (String name : new String[] {"ann", "ben", "cat"}) {
+      ok(coop.run("sign", draft, "--key", key(name)));
+    }
+    ok(coop.run("submit", draft));
+    // subscription:* -> membership, shared by ann and cat (ben gives up his part: he approves).
+    carry(
+        quiet(
+            "propose",
+            "split",
+            "--name",
+            "membership",
+            "--share",
+            "ann=5000",
+            "--share",
+            "cat=5000",
+            "--key",
+            key("ann")),
+        "ann",
+        "cat");
+    carry(
+        quiet(
+            "propose",
+            "route",
+            "--source",
+            "subscription:*",
+            "--split",
+            "membership",
+            "--key",
+            key("ann")),
+        "ann",
+        "ben",
+        "cat");
+    String tier =
+        quiet(
+            "propose",
+            "tier",
+            "--name",
+            "supporter",
+            "--price",
+            "eu=5.00:EUR",
+            "--price",
+            "in=2.00:EUR",
+            "--key",
+            key("cat"));
+    for (String name : new String[] {"ann", "ben"}) {
+      ok(coop.run("approve", tier, "--key", key(name)));
+    }
+    ok(coop.run("execute", tier, "--key", key("ann")));
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void subscriptionsFromTwoRegionsAtTheirOwnPricesGoToTheMembershipSplit() throws IOException {
+    long ann = balance("ann");
+    long cat = balance("cat");
+    ok(
+        coop.run(
+            "revenue",
+            "15.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "eu",
+            "--months",
+            "3",
+            "--key",
+            key("ben")));
+    ok(
+        coop.run(
+            "revenue",
+            "2.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "in",
+            "--key",
+            key("ben")));
+    assertThat(balance("ann") - ann).isEqualTo(850);
+    assertThat(balance("cat") - cat).isEqualTo(850);
+
+    // The Indian price for a European subscription, a region the tier is not sold in.
+    rejected(
+        coop.run(
+            "revenue", "2.00", "EUR", "--tier", "supporter", "--region", "eu", "--key", key("ben")),
+        "PRICE_MISMATCH");
+    rejected(
+        coop.run(
+            "revenue", "5.00", "EUR", "--tier", "supporter", "--region", "us", "--key", key("ben")),
+        "UNKNOWN_REGION");
+    rejected(
+        coop.run(
+            "revenue", "5.00", "EUR", "--tier", "patron", "--region", "eu", "--key", key("ben")),
+        "UNKNOWN_TIER");
+
+    String money = ok(coop.run("show", "money")).out();
+    assertThat(money).contains("tier supporter v1").contains("eu 5.00 EUR, in 2.00 EUR a month");
+    assertThat(ok(coop.run("audit")).out()).contains("audit passed");
+
+    // The reports, each recomputed from the audited ledger (--verify) and compared.
+    awaitCheckpoint();
+    JsonNode byTier =
+        Json.MAPPER.readTree(ok(coop.run("report", "revenue", "--by", "tier", "--verify")).out());
+    assertThat(byTier.path("rows")).hasSize(1);
+    assertThat(byTier.path("rows").get(0).path("key").asText()).isEqualTo("supporter");
+    assertThat(byTier.path("rows").get(0).path("entries").asLong()).isEqualTo(2);
+    assertThat(byTier.path("totals").get(0).path("amountMinor").asLong()).isEqualTo(1700);
+    CoopRunner.Result byRegion = ok(coop.run("report", "revenue", "--by", "region", "--verify"));
+    assertThat(byRegion.err()).contains("verified");
+    JsonNode regions = Json.MAPPER.readTree(byRegion.out()).path("rows");
+    assertThat(regions.get(0).path("key").asText()).isEqualTo("eu");
+    assertThat(regions.get(0).path("amountMinor").asLong()).isEqualTo(1500);
+    assertThat(regions.get(1).path("key").asText()).isEqualTo("in");
+    assertThat(regions.get(1).path("amountMinor").asLong()).isEqualTo(200);
+    assertThat(ok(coop.run("report", "revenue", "--by", "region", "--csv")).out())
+        .contains("region,currency,entries,amount_minor")
+        .contains("in,EUR,1,200");
+    JsonNode metrics =
+        Json.MAPPER.readTree(ok(coop.run("report", "metrics", "--verify")).out()).path("metrics");
+    JsonNode retention = null;
+    for (JsonNode m : metrics) {
+      if (m.path("name").asText().equals("tier_revenue_retention")) {
+        retention = m;
+      }
+    }
+    assertThat(retention).isNotNull();
+    assertThat(retention.path("subject").asText()).startsWith("supporter EUR ");
+    assertThat(retention.path("value").asLong()).isEqualTo(10_000);
+  }
+
+  /** Waits until a checkpoint covers the whole ledger, which --verify audits up to. */
+  private static void awaitCheckpoint() {
+    var client = org.coopledger.api.client.NodeClient.of(node.uri());
+    long size = client.nodeInfo().treeSize();
+    for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < size; i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static void rejected(CoopRunner.Result result, String code) {
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.REJECTED);
+    assertThat(result.err()).contains(code);
+  }
+
+  private static void carry(String id, String... approvers) {
+    for (String name : approvers) {
+      ok(coop.run("approve", id, "--key", key(name)));
+    }
+    for (String name : new String[] {"ann", "ben", "cat"}) {
+      ok(coop.run("vote", id, "yes", "--key", key(name)));
+    }
+    ok(coop.run("execute", id, "--key", key("ben")));
+  }
+
+  private static long balance(String name) throws IOException {
+    JsonNode all = Json.MAPPER.readTree(ok(coop.run("show", "balances", "--json")).out());
+    for (JsonNode b : all.path("balances")) {
+      if (b.path("name").asText().equals(name) && b.path("currency").asText().equals("EUR")) {
+        return b.path("amountMinor").asLong();
+      }
+    }
+    return 0;
+  }
+
+  private static String quiet(String... args) {
+    String[] withQuiet = java.util.Arrays.copyOf(args, args.length + 1);
+    withQuiet[args.length] = "--quiet";
+    return ok(coop.run(withQuiet)).out().strip();
+  }
+
+  private static CoopRunner.Result ok(CoopRunner.Result result) {
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.OK);
+    return result;
+  }
+
+  private static String key(String name) {
+    return dir.resolve(name + ".pem").toString();
+  }
+}
