@@ -214,18 +214,25 @@ class NetworkReconfigurationIT {
   }
 
   /**
-   * carol, tess and audrey vote yes on {@code proposal} and carol executes it once the timelock ran,
-   * all with the {@code coop} commands; returns when the execution was acknowledged ({@link
+   * carol, tess and audrey vote yes on {@code proposal} and carol executes it once the timelock
+   * ran, all with the {@code coop} commands; returns when the execution was acknowledged ({@link
    * System#nanoTime()}).
    */
   private long passAndExecute(String proposal, URI node) throws Exception {
     for (String member : List.of("carol", "tess", "audrey")) {
-      coop("vote", proposal, "yes", "--node", node.toString(), "--key", keys.get(member).toString());
+      coop(
+          "vote", proposal, "yes", "--node", node.toString(), "--key", keys.get(member).toString());
     }
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (true) {
       CoopRunner.Result executed =
-          run("execute", proposal, "--node", node.toString(), "--key", keys.get("carol").toString());
+          run(
+              "execute",
+              proposal,
+              "--node",
+              node.toString(),
+              "--key",
+              keys.get("carol").toString());
       if (executed.exitCode() == ExitCode.OK || executed.err().contains("ALREADY_EXECUTED")) {
         return System.nanoTime();
       }
