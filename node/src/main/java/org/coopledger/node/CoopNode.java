@@ -203,6 +203,7 @@ public final class CoopNode implements AutoCloseable {
               replicator::submit);
       opened.push(batcher);
       Submitter submitter = new Submitter(config.coopId(), ledger, batcher, config.writeTimeout());
+      opened.push(submitter);
       Optional<AnchorScheduler> anchors = Optional.empty();
       if (config.anchor().enabled()) {
         AnchorScheduler scheduler =

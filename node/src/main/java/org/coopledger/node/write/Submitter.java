@@ -25,9 +25,9 @@ import org.coopledger.node.replication.ReplicationException;
  * names. Then the {@link Batcher} groups the checked entries for replication, and the submitter
  * waits until each is applied and durable. The state machine checks everything again (reusing
  * exactly the signature checks done here), so these early checks only ever refuse what it would
- * refuse too. Thread-safe.
+ * refuse too. Thread-safe; {@link #close} stops the thread that enforces the timeout.
  */
-public final class Submitter {
+public final class Submitter implements AutoCloseable {
   /** Below this many entries a batch is checked on the caller's thread alone. */
   private static final int PARALLEL_FROM = 16;
 
@@ -35,6 +35,7 @@ public final class Submitter {
   private final LedgerReader ledger;
   private final Batcher<CheckedEntry, RecordResult> batcher;
   private final Duration timeout;
+  private final Deadlines deadlines;
 
   public Submitter(
       String coopId,
@@ -45,6 +46,7 @@ public final class Submitter {
     this.ledger = ledger;
     this.batcher = batcher;
     this.timeout = timeout;
+    this.deadlines = new Deadlines("write-timeout", timeout);
   }
 
   /**
@@ -56,7 +58,23 @@ public final class Submitter {
   public Receipt submit(byte[] signedEntry) {
     CheckedEntry checked = check(signedEntry, ledger.view().state());
     CompletableFuture<RecordResult> result = batcher.submit(checked);
-    return receipt(checked, await(result, System.nanoTime() + timeout.toNanos()));
+    deadlines.watch(result);
+    return receipt(checked, await(result));
+  }
+
+  /** Waits without a timer of its own: {@link Deadlines} fails the future at the timeout. */
+  private RecordResult await(CompletableFuture<RecordResult> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicationException("INTERRUPTED", "interrupted while waiting for the commit");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        throw commitTimeout();
+      }
+      throw failure(e);
+    }
   }
 
   /**
@@ -128,17 +146,30 @@ public final class Submitter {
       Thread.currentThread().interrupt();
       throw new ReplicationException("INTERRUPTED", "interrupted while waiting for the commit");
     } catch (TimeoutException e) {
-      throw new ReplicationException(
-          "COMMIT_TIMEOUT",
-          "the entry was not committed within "
-              + timeout.toSeconds()
-              + " s; it may still be applied later: check GET /v1/entries before resubmitting");
+      throw commitTimeout();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof CoopException coop) {
-        throw coop;
-      }
-      throw new ReplicationException("NOT_COMMITTED", "the commit failed: " + e.getCause(), e);
+      throw failure(e);
     }
+  }
+
+  private ReplicationException commitTimeout() {
+    return new ReplicationException(
+        "COMMIT_TIMEOUT",
+        "the entry was not committed within "
+            + timeout.toSeconds()
+            + " s; it may still be applied later: check GET /v1/entries before resubmitting");
+  }
+
+  private static RuntimeException failure(ExecutionException e) {
+    if (e.getCause() instanceof CoopException coop) {
+      return coop;
+    }
+    return new ReplicationException("NOT_COMMITTED", "the commit failed: " + e.getCause(), e);
+  }
+
+  @Override
+  public void close() {
+    deadlines.close();
   }
 
   private static Receipt receipt(CheckedEntry entry, RecordResult result) {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
@@ -54,6 +56,7 @@ class SubmitterTest {
 
   @AfterEach
   void stop() {
+    submitter.close();
     batcher.close();
     store.close();
   }
@@ -111,16 +114,48 @@ class SubmitterTest {
     submitter.submit(coop.genesis());
     // A flush that never completes: what a node sees when its Raft group cannot commit.
     try (Batcher<CheckedEntry, RecordResult> stuck =
+            new Batcher<>(
+                "stuck-commit",
+                new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
+                CheckedEntry::size,
+                n -> {},
+                entries -> new CompletableFuture<>());
+        Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200))) {
+      byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
+      assertThat(code(() -> waiting.submit(proposal))).isEqualTo("COMMIT_TIMEOUT");
+      assertThat(ledger.view().treeSize()).isEqualTo(1);
+      // A batch waits on its own deadline, too.
+      byte[] another = coop.propose("alice", "never committed either", new Governed.Decision());
+      assertThat(waiting.submitAll(List.of(another)))
+          .singleElement()
+          .satisfies(
+              outcome ->
+                  assertThat(((Submitter.Refused) outcome).error().code())
+                      .isEqualTo("COMMIT_TIMEOUT"));
+    }
+  }
+
+  @Test
+  void closingTheSubmitterAnswersAWaitingSubmissionNodeStopping() throws Exception {
+    submitter.submit(coop.genesis());
+    CountDownLatch flushed = new CountDownLatch(1);
+    try (Batcher<CheckedEntry, RecordResult> stuck =
         new Batcher<>(
             "stuck-commit",
             new Batcher.Limits(1000, 1 << 20, 1, 10_000, Duration.ZERO),
             CheckedEntry::size,
             n -> {},
-            entries -> new CompletableFuture<>())) {
-      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMillis(200));
+            entries -> {
+              flushed.countDown();
+              return new CompletableFuture<>();
+            })) {
+      Submitter waiting = new Submitter(coop.coopId(), ledger, stuck, Duration.ofMinutes(10));
       byte[] proposal = coop.propose("alice", "never committed", new Governed.Decision());
-      assertThat(code(() -> waiting.submit(proposal))).isEqualTo("COMMIT_TIMEOUT");
-      assertThat(ledger.view().treeSize()).isEqualTo(1);
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(() -> code(() -> waiting.submit(proposal)));
+      assertThat(flushed.await(10, TimeUnit.SECONDS)).isTrue();
+      waiting.close();
+      assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("NODE_STOPPING");
     }
   }
 

@@ -33,8 +33,9 @@ import org.coopledger.testnet.load.VoteLoad;
  * directory, RocksDB, Raft server and HTTP port on 127.0.0.1) against one node in the same run,
  * batch mode through the leader, and how long a node that is {@code --catch-up-entries} behind
  * takes to catch up: by log replay (it was down while they arrived), and by installing the ledger
- * from the leader (its data directory wiped). Every rate is also printed as a ratio to this
- * machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
+ * from the leader (its data directory wiped); and how long a level node takes to restart, on the
+ * ledger of the first run and on the longer one after the catch-up. Every rate is also printed as a
+ * ratio to this machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
  */
 final class NetworkBench {
   private static final int MEMBERS = VoteLoad.MAX_MEMBERS;
@@ -90,12 +91,21 @@ final class NetworkBench {
     LoadResult several;
     CatchUp replay;
     CatchUp install;
+    CatchUp restartShort;
+    CatchUp restartLong;
     try {
       URI leader = network.awaitLeader();
       several = ingest(leader, "bench-network", network.founding(), entries, true);
 
       CoopNode behind = network.follower(leader);
       String behindId = network.idOf(behind);
+      restartShort = network.timeRestart(behindId, leader);
+      out.printf(
+          Locale.ROOT,
+          "restart: %s stopped and started again on a ledger of %,d entries, level after %,d ms%n",
+          behindId,
+          restartShort.behind(),
+          restartShort.millis());
       out.printf(
           Locale.ROOT,
           "catch-up: %s stopped while %,d entries arrive ...%n",
@@ -109,6 +119,14 @@ final class NetworkBench {
           "  log replay: %,d entries behind, level after %,d ms%n",
           replay.behind(),
           replay.millis());
+
+      restartLong = network.timeRestart(behindId, leader);
+      out.printf(
+          Locale.ROOT,
+          "restart: %s stopped and started again on a ledger of %,d entries, level after %,d ms%n",
+          behindId,
+          restartLong.behind(),
+          restartLong.millis());
 
       network.stop(behindId);
       install = network.timeCatchUp(behindId, leader, 0, true);
@@ -124,7 +142,16 @@ final class NetworkBench {
     out.printf(Locale.ROOT, "measuring Ed25519 verify on %d threads again ...%n", cores);
     Rate verifyAfter = primitives.verify(verifyTime, cores);
     double verify = (verifyBefore.perSecond() + verifyAfter.perSecond()) / 2;
-    report(single, several, replay, install, verify, verifyBefore, verifyAfter);
+    report(
+        single,
+        several,
+        replay,
+        install,
+        restartShort,
+        restartLong,
+        verify,
+        verifyBefore,
+        verifyAfter);
     return single.failed() == 0 && several.failed() == 0 ? 0 : 1;
   }
 
@@ -133,6 +160,8 @@ final class NetworkBench {
       LoadResult several,
       CatchUp replay,
       CatchUp install,
+      CatchUp restartShort,
+      CatchUp restartLong,
       double verify,
       Rate before,
       Rate after) {
@@ -187,10 +216,19 @@ final class NetworkBench {
         install.behind());
     out.printf(
         Locale.ROOT,
+        "  restart of a level node (stop, start, until it serves the leader's tree size):%n"
+            + "    on %,d entries  %,7d ms%n    on %,d entries  %,7d ms%n",
+        restartShort.behind(),
+        restartShort.millis(),
+        restartLong.behind(),
+        restartLong.millis());
+    out.printf(
+        Locale.ROOT,
         "RESULT nodes=%d single_eps=%.0f network_eps=%.0f network_ratio=%.3f"
             + " single_p99_ms=%.1f network_p99_ms=%.1f network_eps_per_verify=%.4f"
             + " catchup_replay_entries=%d catchup_replay_ms=%d catchup_install_entries=%d"
-            + " catchup_install_ms=%d verify_per_s=%.0f%n",
+            + " catchup_install_ms=%d verify_per_s=%.0f restart_short_entries=%d"
+            + " restart_short_ms=%d restart_long_entries=%d restart_long_ms=%d%n",
         nodes,
         one,
         many,
@@ -202,7 +240,11 @@ final class NetworkBench {
         replay.millis(),
         install.behind(),
         install.millis(),
-        verify);
+        verify,
+        restartShort.behind(),
+        restartShort.millis(),
+        restartLong.behind(),
+        restartLong.millis());
   }
 
   /**
@@ -363,6 +405,22 @@ final class NetworkBench {
       node.close();
       running.remove(node);
       return size;
+    }
+
+    /**
+     * Stops node {@code id}, level with the leader, and starts it again; returns the ledger's size
+     * (as {@code behind}) and how long from the start until it serves the leader's tree size.
+     */
+    CatchUp timeRestart(String id, URI leader) throws Exception {
+      long target = NodeClient.of(leader).nodeInfo().treeSize();
+      CoopNode node = running.stream().filter(n -> idOf(n).equals(id)).findFirst().orElseThrow();
+      NodeClient client = NodeClient.of(node.uri());
+      while (client.nodeInfo().treeSize() < target) {
+        Thread.sleep(20);
+      }
+      stop(id);
+      CatchUp restarted = timeCatchUp(id, leader, 0, false);
+      return new CatchUp(target, restarted.millis());
     }
 
     /**
