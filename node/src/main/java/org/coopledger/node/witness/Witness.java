@@ -47,7 +47,8 @@ import org.coopledger.governance.merkle.Hash;
  * </ol>
  *
  * <p>What it cosigned is written to disk (fsynced) before the cosignature is returned. Checks and
- * that write happen under one lock, so two requests cannot roll its record back. Thread-safe.
+ * that write happen under one lock, so two requests cannot roll its record back; waiting for its
+ * own tree to reach a checkpoint's size happens outside it. Thread-safe.
  */
 public final class Witness {
   private static final Logger LOG = Logger.getLogger(Witness.class.getName());
@@ -114,7 +115,7 @@ public final class Witness {
    * @return the cosignature line(s), each ending in a newline
    * @throws WitnessException if it will not cosign (see the class comment)
    */
-  public synchronized String addCheckpoint(AddCheckpointRequest request) {
+  public String addCheckpoint(AddCheckpointRequest request) {
     String ledger =
         origin
             .get()
@@ -145,6 +146,21 @@ public final class Witness {
           "BAD_OLD_SIZE",
           "the old size " + request.oldSize() + " exceeds the checkpoint's " + size);
     }
+    // The history checks answer at once; the wait for this node's own tree happens outside the
+    // lock, so a witness that lags does not make every other request queue behind its wait.
+    synchronized (this) {
+      checkHistory(logKey, size, root, request);
+    }
+    awaitTree(size);
+    synchronized (this) {
+      checkHistory(logKey, size, root, request);
+      checkTreeAndRecord(logKey, size, root);
+    }
+    return cosigner.cosign(checkpoint, clock.instant().getEpochSecond()).toNoteSignature().line();
+  }
+
+  /** The protocol's old-size and consistency checks against what it cosigned for {@code logKey}. */
+  private void checkHistory(String logKey, long size, Hash root, AddCheckpointRequest request) {
     Seen latest = perLog.getOrDefault(logKey, new Seen(0, null));
     if (request.oldSize() != latest.size()) {
       throw new WitnessException(
@@ -174,7 +190,10 @@ public final class Witness {
                 + e.getMessage());
       }
     }
-    awaitTree(size);
+  }
+
+  /** Compares with its own tree, then records (fsynced) what it is about to cosign. */
+  private void checkTreeAndRecord(String logKey, long size, Hash root) {
     Hash mine = tree.root(size);
     if (!mine.equals(root)) {
       LOG.severe(
@@ -207,7 +226,6 @@ public final class Witness {
       last = now;
     }
     save();
-    return cosigner.cosign(checkpoint, clock.instant().getEpochSecond()).toNoteSignature().line();
   }
 
   /** The verifier key string of the network node that signed {@code note}. */

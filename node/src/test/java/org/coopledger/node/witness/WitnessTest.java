@@ -179,4 +179,33 @@ class WitnessTest {
     WitnessException e = refused(witness(Duration.ofMillis(50)), request(0, ann, 7, future));
     assertThat(e.status()).isEqualTo(503);
   }
+
+  @Test
+  void aRequestWaitingForItsTreeDoesNotHoldUpOneItCanAnswer() throws Exception {
+    Witness w = witness(Duration.ofSeconds(10));
+    List<byte[]> seven = leaves("a", 7);
+    Hash future = InMemoryHashSource.ofEntries(seven).root(7);
+    java.util.concurrent.CompletableFuture<String> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> w.addCheckpoint(request(0, ann, 7, future)));
+    while (!waiting.isDone() && !waitingForTree()) {
+      Thread.sleep(10);
+    }
+
+    // ben's checkpoint of the tree it has is cosigned while ann's still waits for entries 5 and 6.
+    assertThat(w.addCheckpoint(request(0, ben, 5, tree.root(5)))).startsWith("— cat ");
+    assertThat(waiting).isNotDone();
+
+    tree = InMemoryHashSource.ofEntries(seven);
+    assertThat(waiting.get()).startsWith("— cat ");
+  }
+
+  /** Whether a thread sleeps in the witness's wait for its tree. */
+  private static boolean waitingForTree() {
+    return Thread.getAllStackTraces().values().stream()
+        .anyMatch(
+            stack ->
+                java.util.Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getMethodName().equals("awaitTree")));
+  }
 }
