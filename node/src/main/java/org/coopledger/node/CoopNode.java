@@ -36,6 +36,7 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.replication.ReplicationException;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.replication.SnapshotInstall;
 import org.coopledger.node.store.LedgerStore;
@@ -96,6 +97,9 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
+      if (!peers.isEmpty()) {
+        SnapshotInstall.interrupted(config.dataDir());
+      }
       // A node joining by reconfiguration is no voter until added, and replays the log instead.
       boolean install =
           !config.join() && SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
@@ -109,7 +113,8 @@ public final class CoopNode implements AutoCloseable {
           StoreCheck.run(
               store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
-      LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
+      LedgerStateMachine stateMachine =
+          new LedgerStateMachine(store, ledger, config.snapshotEvery());
       Optional<SnapshotInstall.Installed> installed = Optional.empty();
       if (install) {
         installed =
@@ -168,6 +173,19 @@ public final class CoopNode implements AutoCloseable {
                   Clock.systemUTC())
               .start();
       opened.push(urls);
+      SnapshotInstall catchUp =
+          new SnapshotInstall(
+              config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger);
+      stateMachine.catchUpWith(
+          leader ->
+              catchUp.catchUp(
+                  urls.url(leader)
+                      .orElseThrow(
+                          () ->
+                              new ReplicationException(
+                                  "UNKNOWN_LEADER_URL",
+                                  "no REST URL is known for the leader " + leader))),
+          config.dataDir().resolve(SnapshotInstall.CATCHING_UP));
       CosignatureGatherer gatherer =
           new CosignatureGatherer(
               config.peerId(),

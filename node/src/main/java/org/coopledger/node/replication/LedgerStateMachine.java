@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -22,6 +26,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.coopledger.governance.error.ErrorCategory;
 import org.coopledger.governance.error.ErrorCode;
@@ -43,16 +48,52 @@ import org.coopledger.node.store.LedgerStore;
  * below the stored applied index is skipped, which makes replay after a crash idempotent.
  */
 public final class LedgerStateMachine extends BaseStateMachine {
+  private static final Logger LOG = Logger.getLogger(LedgerStateMachine.class.getName());
   private final SimpleStateMachineStorage snapshots = new SimpleStateMachineStorage();
   private final LedgerStore store;
   private final Ledger ledger;
   private final LocalGroups local = new LocalGroups();
   private final AppliedWaiters applied = new AppliedWaiters();
   private volatile AppliedIndex installed;
+  private volatile CatchUp catchUp;
+  private volatile java.nio.file.Path catchingUp;
+  private volatile boolean broken;
+
+  /** Serialises the two writers of the store: applying the log, and catching up from the leader. */
+  private final Object writing = new Object();
+
+  /**
+   * Brings a follower's store up to the leader's when the leader no longer holds the log it lacks
+   * (it purged it up to a snapshot): given the leader's peer id, it fetches, verifies and applies
+   * the records this node lacks and returns the Raft position its store then reflects.
+   */
+  @FunctionalInterface
+  public interface CatchUp {
+    AppliedIndex from(String leaderId);
+  }
+
+  /**
+   * Records applied since the latest snapshot marker, and whether a marker was asked for: Ratis
+   * counts Raft log entries between markers, and one entry may hold a thousand records.
+   */
+  private long recordsSinceMarker;
+
+  private final java.util.concurrent.atomic.AtomicBoolean markerAsked =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final long snapshotEvery;
 
   public LedgerStateMachine(LedgerStore store, Ledger ledger) {
+    this(store, ledger, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param snapshotEvery records applied between snapshot markers (besides Ratis' own trigger,
+   *     which counts Raft log entries)
+   */
+  public LedgerStateMachine(LedgerStore store, Ledger ledger, long snapshotEvery) {
     this.store = store;
     this.ledger = ledger;
+    this.snapshotEvery = snapshotEvery;
   }
 
   /** Where this node's {@link Replicator} leaves the groups it submits to its own server. */
@@ -92,6 +133,100 @@ public final class LedgerStateMachine extends BaseStateMachine {
     this.installed = position;
   }
 
+  /**
+   * How this node catches up with a leader that purged the log it lacks (see {@link CatchUp}).
+   * While it does, the file {@code flag} exists: a store that holds part of what the leader sent
+   * has no Raft position its log could continue from, so a node that finds the file when it starts
+   * must rebuild its store ({@link SnapshotInstall#interrupted}).
+   */
+  public void catchUpWith(CatchUp catchUp, java.nio.file.Path flag) {
+    this.catchingUp = flag;
+    this.catchUp = catchUp;
+  }
+
+  /**
+   * Ratis' leader purged the log this follower lacks (it keeps only the log after its latest
+   * snapshot marker, less a preserved tail): instead of sending one of our markers, which are not
+   * copies of the store, it asks this state machine to catch up by itself. It does so off the Raft
+   * threads, with the records from the leader's REST API, every one verified ({@link
+   * SnapshotInstall#catchUp}); then it records a snapshot marker at the position reached, from
+   * which Ratis reloads this state machine and the leader continues the log. A failure is logged
+   * and Ratis asks again at the leader's next attempt.
+   */
+  @Override
+  public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(
+      RaftProtos.RoleInfoProto role, TermIndex firstInLeaderLog) {
+    CatchUp using = catchUp;
+    String leader = role.getFollowerInfo().getLeaderInfo().getId().getId().toStringUtf8();
+    CompletableFuture<TermIndex> done = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("catch-up")
+        .start(
+            () -> {
+              try {
+                if (using == null || leader.isEmpty()) {
+                  throw new ReplicationException(
+                      "NOT_READY", "this node cannot catch up from the leader yet");
+                }
+                synchronized (writing) {
+                  requireWhole();
+                  Files.writeString(catchingUp, leader + "\n", StandardCharsets.UTF_8);
+                  long heldBefore = store.treeSize();
+                  AppliedIndex appliedBefore = store.applied();
+                  AppliedIndex reached;
+                  try {
+                    reached = using.from(leader);
+                  } catch (RuntimeException e) {
+                    if (store.treeSize() == heldBefore && store.applied().equals(appliedBefore)) {
+                      Files.deleteIfExists(catchingUp);
+                    } else {
+                      broken = true;
+                      LOG.severe(
+                          "catching up from the leader failed after applying part of its records:"
+                              + " this node applies nothing more; restart it and it rebuilds its"
+                              + " store from the leader");
+                    }
+                    throw e;
+                  }
+                  if (reached.index() < firstInLeaderLog.getIndex() - 1) {
+                    throw new ReplicationException(
+                        SnapshotInstall.SNAPSHOT_REJECTED,
+                        "the leader's store is at Raft index "
+                            + reached.index()
+                            + ", before the start of its log at "
+                            + firstInLeaderLog.getIndex());
+                  }
+                  TermIndex position = TermIndex.valueOf(reached.term(), reached.index());
+                  store.sync();
+                  writeMarker(position);
+                  Files.deleteIfExists(catchingUp);
+                  ledger.reached(position.getTerm(), position.getIndex());
+                  applied.reached(position.getIndex());
+                  done.complete(position);
+                }
+              } catch (RuntimeException | IOException e) {
+                LOG.warning(
+                    "catching up from the leader "
+                        + leader
+                        + " (its log starts at "
+                        + firstInLeaderLog
+                        + ") failed, it will ask again: "
+                        + e.getMessage());
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
+
+  @Override
+  public void pause() {
+    // Ratis pauses the state machine before it reloads it from a snapshot installed above.
+    if (getLifeCycle().getCurrentState() == LifeCycle.State.RUNNING) {
+      getLifeCycle().transition(LifeCycle.State.PAUSING);
+      getLifeCycle().transition(LifeCycle.State.PAUSED);
+    }
+  }
+
   @Override
   public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage)
       throws IOException {
@@ -101,6 +236,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
       store.sync();
       writeMarker(TermIndex.valueOf(installed.term(), installed.index()));
     }
+    getLifeCycle().transition(LifeCycle.State.STARTING);
     reinitialize();
   }
 
@@ -116,6 +252,12 @@ public final class LedgerStateMachine extends BaseStateMachine {
     if (snapshot != null) {
       setLastAppliedTermIndex(snapshot.getTermIndex());
     }
+    if (getLifeCycle().getCurrentState() == LifeCycle.State.PAUSED) {
+      getLifeCycle().transition(LifeCycle.State.STARTING);
+    }
+    if (getLifeCycle().getCurrentState() == LifeCycle.State.STARTING) {
+      getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
   }
 
   @Override
@@ -130,15 +272,39 @@ public final class LedgerStateMachine extends BaseStateMachine {
    */
   @Override
   public long takeSnapshot() throws IOException {
-    TermIndex last = getLastAppliedTermIndex();
-    if (last == null || last.getIndex() < 0) {
-      return -1;
+    synchronized (writing) {
+      TermIndex last = getLastAppliedTermIndex();
+      if (last == null || last.getIndex() < 0) {
+        return -1;
+      }
+      // The store is written without a sync per group (the Raft log is the synced copy); before
+      // the marker lets Ratis purge the log below it, everything the store holds must be on disk.
+      store.sync();
+      writeMarker(last);
+      recordsSinceMarker = 0;
+      markerAsked.set(false);
+      return last.getIndex();
     }
-    // The store is written without a sync per group (the Raft log is the synced copy); before the
-    // marker lets Ratis purge the log below it, everything the store holds must be on the disk.
-    store.sync();
-    writeMarker(last);
-    return last.getIndex();
+  }
+
+  /**
+   * Asks this node's Raft server for a snapshot now (it takes it on the apply thread, then purges
+   * the log below it, as for one it triggers itself).
+   */
+  private void askForMarker() {
+    getServer()
+        .thenAccept(
+            server -> {
+              try {
+                server
+                    .snapshotManagementAsync(
+                        SnapshotManagementRequest.newCreate(
+                            ClientId.randomId(), server.getId(), getGroupId(), 0, 30_000, 1))
+                    .whenComplete((reply, e) -> markerAsked.set(false));
+              } catch (RuntimeException e) {
+                markerAsked.set(false);
+              }
+            });
   }
 
   private void writeMarker(TermIndex last) throws IOException {
@@ -179,6 +345,22 @@ public final class LedgerStateMachine extends BaseStateMachine {
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
+    synchronized (writing) {
+      requireWhole();
+      return apply(position, records);
+    }
+  }
+
+  /** A store that holds part of a catch-up has no Raft position to continue from. */
+  private void requireWhole() {
+    if (broken) {
+      throw new ReplicationException(
+          "CATCH_UP_INTERRUPTED",
+          "this node's store holds part of a catch-up from the leader: restart the node");
+    }
+  }
+
+  private CompletableFuture<Message> apply(TermIndex position, List<NewRecord> records) {
     if (position.getIndex() <= store.applied().index()) {
       updateLastAppliedTermIndex(position);
       ledger.reached(position.getTerm(), position.getIndex());
@@ -192,6 +374,10 @@ public final class LedgerStateMachine extends BaseStateMachine {
     // write lost with the machine is written again when the log is replayed at restart.
     store.commitReplayable(write);
     result.publish();
+    recordsSinceMarker += records.size();
+    if (recordsSinceMarker >= snapshotEvery && markerAsked.compareAndSet(false, true)) {
+      askForMarker();
+    }
     updateLastAppliedTermIndex(position);
     ledger.reached(position.getTerm(), position.getIndex());
     applied.reached(position.getIndex());
