@@ -39,6 +39,7 @@ import org.coopledger.node.replication.Reconfigurer;
 import org.coopledger.node.replication.ReplicationException;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.replication.SnapshotInstall;
+import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
 import org.coopledger.node.witness.NodeUrls;
@@ -177,14 +178,19 @@ public final class CoopNode implements AutoCloseable {
           new SnapshotInstall(
               config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger);
       stateMachine.catchUpWith(
-          leader ->
-              catchUp.catchUp(
-                  urls.url(leader)
-                      .orElseThrow(
-                          () ->
-                              new ReplicationException(
-                                  "UNKNOWN_LEADER_URL",
-                                  "no REST URL is known for the leader " + leader))),
+          leader -> {
+            AppliedIndex reached =
+                catchUp.catchUp(
+                    urls.url(leader)
+                        .orElseThrow(
+                            () ->
+                                new ReplicationException(
+                                    "UNKNOWN_LEADER_URL",
+                                    "no REST URL is known for the leader " + leader)));
+            // As after an install at start: the leader must go on from the position reached.
+            SnapshotInstall.watch(raft, peers, reached);
+            return reached;
+          },
           config.dataDir().resolve(SnapshotInstall.CATCHING_UP));
       CosignatureGatherer gatherer =
           new CosignatureGatherer(

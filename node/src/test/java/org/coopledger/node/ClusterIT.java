@@ -137,7 +137,7 @@ class ClusterIT {
 
   /**
    * A follower that was down while the leader's log moved on and was purged (snapshot markers every
-   * 5 entries, 20 entries preserved below the latest) cannot get what it lacks by log replay: the
+   * 5 entries, 64 entries preserved below the latest) cannot get what it lacks by log replay: the
    * leader has it no more. Ratis tells it to install a snapshot instead; it fetches the records it
    * lacks from the leader, verifies and applies them, checks the root against a checkpoint the
    * network cosigned, and then follows the log from the leader's position.
@@ -200,19 +200,37 @@ class ClusterIT {
     }
   }
 
-  /** The first index of the Raft log that a node keeps (its oldest segment file's start). */
+  /**
+   * The first index of the Raft log that a node keeps (its oldest segment file's start). Lists the
+   * log directory only: the snapshot directory beside it changes while the node runs.
+   */
   private static long firstLogIndex(Path raft) throws IOException {
-    try (var files = java.nio.file.Files.walk(raft)) {
-      return files
-          .map(f -> f.getFileName().toString())
-          .filter(n -> n.startsWith("log_"))
-          .mapToLong(
-              n ->
-                  Long.parseLong(
-                      n.replace("log_inprogress_", "").replace("log_", "").split("-")[0]))
-          .min()
-          .orElse(-1);
+    long first = Long.MAX_VALUE;
+    try (var groups = java.nio.file.Files.list(raft)) {
+      for (Path group : groups.toList()) {
+        Path current = group.resolve("current");
+        if (!java.nio.file.Files.isDirectory(current)) {
+          continue;
+        }
+        try (var files = java.nio.file.Files.list(current)) {
+          first =
+              Math.min(
+                  first,
+                  files
+                      .map(f -> f.getFileName().toString())
+                      .filter(n -> n.startsWith("log_"))
+                      .mapToLong(
+                          n ->
+                              Long.parseLong(
+                                  n.replace("log_inprogress_", "")
+                                      .replace("log_", "")
+                                      .split("-")[0]))
+                      .min()
+                      .orElse(Long.MAX_VALUE));
+        }
+      }
     }
+    return first == Long.MAX_VALUE ? -1 : first;
   }
 
   private List<Peer> startCluster() throws IOException {

@@ -57,7 +57,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private volatile AppliedIndex installed;
   private volatile CatchUp catchUp;
   private volatile java.nio.file.Path catchingUp;
-  private volatile boolean broken;
+  private volatile boolean closing;
 
   /** Serialises the two writers of the store: applying the log, and catching up from the leader. */
   private final Object writing = new Object();
@@ -119,6 +119,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     applied.failAll(new ReplicationException("NODE_STOPPING", "the node is stopping"));
     super.close();
   }
@@ -150,13 +151,12 @@ public final class LedgerStateMachine extends BaseStateMachine {
    * copies of the store, it asks this state machine to catch up by itself. It does so off the Raft
    * threads, with the records from the leader's REST API, every one verified ({@link
    * SnapshotInstall#catchUp}); then it records a snapshot marker at the position reached, from
-   * which Ratis reloads this state machine and the leader continues the log. A failure is logged
-   * and Ratis asks again at the leader's next attempt.
+   * which Ratis reloads this state machine and the leader continues the log. A failure before any
+   * record was applied is logged and Ratis asks again at the leader's next attempt.
    */
   @Override
   public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(
       RaftProtos.RoleInfoProto role, TermIndex firstInLeaderLog) {
-    CatchUp using = catchUp;
     String leader = role.getFollowerInfo().getLeaderInfo().getId().getId().toStringUtf8();
     CompletableFuture<TermIndex> done = new CompletableFuture<>();
     Thread.ofVirtual()
@@ -164,47 +164,8 @@ public final class LedgerStateMachine extends BaseStateMachine {
         .start(
             () -> {
               try {
-                if (using == null || leader.isEmpty()) {
-                  throw new ReplicationException(
-                      "NOT_READY", "this node cannot catch up from the leader yet");
-                }
-                synchronized (writing) {
-                  requireWhole();
-                  Files.writeString(catchingUp, leader + "\n", StandardCharsets.UTF_8);
-                  long heldBefore = store.treeSize();
-                  AppliedIndex appliedBefore = store.applied();
-                  AppliedIndex reached;
-                  try {
-                    reached = using.from(leader);
-                  } catch (RuntimeException e) {
-                    if (store.treeSize() == heldBefore && store.applied().equals(appliedBefore)) {
-                      Files.deleteIfExists(catchingUp);
-                    } else {
-                      broken = true;
-                      LOG.severe(
-                          "catching up from the leader failed after applying part of its records:"
-                              + " this node applies nothing more; restart it and it rebuilds its"
-                              + " store from the leader");
-                    }
-                    throw e;
-                  }
-                  if (reached.index() < firstInLeaderLog.getIndex() - 1) {
-                    throw new ReplicationException(
-                        SnapshotInstall.SNAPSHOT_REJECTED,
-                        "the leader's store is at Raft index "
-                            + reached.index()
-                            + ", before the start of its log at "
-                            + firstInLeaderLog.getIndex());
-                  }
-                  TermIndex position = TermIndex.valueOf(reached.term(), reached.index());
-                  store.sync();
-                  writeMarker(position);
-                  Files.deleteIfExists(catchingUp);
-                  ledger.reached(position.getTerm(), position.getIndex());
-                  applied.reached(position.getIndex());
-                  done.complete(position);
-                }
-              } catch (RuntimeException | IOException e) {
+                done.complete(catchUpFrom(leader, firstInLeaderLog));
+              } catch (RuntimeException | IOException | InterruptedException e) {
                 LOG.warning(
                     "catching up from the leader "
                         + leader
@@ -216,6 +177,88 @@ public final class LedgerStateMachine extends BaseStateMachine {
               }
             });
     return done;
+  }
+
+  /**
+   * Catches up, holding off the log's apply meanwhile. A failure after some records were applied
+   * leaves the store ahead of the Raft position it records, so replaying the log onto it would
+   * apply those records twice: the catch-up is then tried again (from where it stopped, with the
+   * current leader) until it succeeds or the node stops. Ratis hands this state machine no log
+   * entries while the notification is pending, and a node stopped meanwhile rebuilds its store when
+   * it starts ({@link SnapshotInstall#interrupted}).
+   */
+  private TermIndex catchUpFrom(String leader, TermIndex firstInLeaderLog)
+      throws IOException, InterruptedException {
+    CatchUp using = catchUp;
+    if (using == null || leader.isEmpty()) {
+      throw new ReplicationException("NOT_READY", "this node cannot catch up from the leader yet");
+    }
+    synchronized (writing) {
+      Files.writeString(catchingUp, leader + "\n", StandardCharsets.UTF_8);
+      long heldBefore = store.treeSize();
+      AppliedIndex appliedBefore = store.applied();
+      String from = leader;
+      AppliedIndex reached;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          reached = using.from(from);
+          break;
+        } catch (RuntimeException e) {
+          boolean partial = store.treeSize() != heldBefore && store.applied().equals(appliedBefore);
+          if (!partial || closing) {
+            if (!partial) {
+              Files.deleteIfExists(catchingUp);
+            }
+            throw e;
+          }
+          LOG.warning(
+              "catching up from the leader "
+                  + from
+                  + " failed after applying part of its records (attempt "
+                  + attempt
+                  + "), trying again from record "
+                  + store.treeSize()
+                  + ": "
+                  + e.getMessage());
+          Thread.sleep(Math.min(5_000, 500L * attempt));
+          from = currentLeader().orElse(from);
+        }
+      }
+      if (reached.index() < firstInLeaderLog.getIndex() - 1) {
+        // The store is whole (at the position reached), so the log may be replayed onto it.
+        Files.deleteIfExists(catchingUp);
+        throw new ReplicationException(
+            SnapshotInstall.SNAPSHOT_REJECTED,
+            "the leader's store is at Raft index "
+                + reached.index()
+                + ", before the start of its log at "
+                + firstInLeaderLog.getIndex());
+      }
+      TermIndex position = TermIndex.valueOf(reached.term(), reached.index());
+      store.sync();
+      writeMarker(position);
+      Files.deleteIfExists(catchingUp);
+      ledger.reached(position.getTerm(), position.getIndex());
+      applied.reached(position.getIndex());
+      return position;
+    }
+  }
+
+  /** The leader this node's Raft server knows now, if any and not this node. */
+  private java.util.Optional<String> currentLeader() {
+    try {
+      RaftServer server = getServer().getNow(null);
+      if (server == null) {
+        return java.util.Optional.empty();
+      }
+      org.apache.ratis.protocol.RaftPeerId id =
+          server.getDivision(getGroupId()).getInfo().getLeaderId();
+      return id == null || id.equals(server.getId())
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(id.toString());
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   @Override
@@ -346,17 +389,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     synchronized (writing) {
-      requireWhole();
       return apply(position, records);
-    }
-  }
-
-  /** A store that holds part of a catch-up has no Raft position to continue from. */
-  private void requireWhole() {
-    if (broken) {
-      throw new ReplicationException(
-          "CATCH_UP_INTERRUPTED",
-          "this node's store holds part of a catch-up from the leader: restart the node");
     }
   }
 

@@ -289,13 +289,15 @@ public final class SnapshotInstall {
               + store.applied().index());
     }
     LOG.info(
-        "installing records "
+        "installing "
+            + (position.treeSize() - held)
+            + " records from the leader "
+            + leader.url()
+            + " (records "
             + held
             + " to "
             + position.treeSize()
-            + " from the leader "
-            + leader.url()
-            + " (Raft position "
+            + ", Raft position "
             + position.appliedTerm()
             + ":"
             + position.appliedIndex()
