@@ -77,7 +77,8 @@ public final class RaftHost implements AutoCloseable {
    *     is not empty: this node's entry there names its port)
    * @param peers every node of the group, this one ({@code peerId}) included; empty for a one-peer
    *     group
-   * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart)
+   * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart; the
+   *     state machine also asks for one every {@code snapshotEvery} records)
    * @param join whether this node joins a running group that does not have it yet: it then starts
    *     outside the group's configuration (it neither campaigns nor votes) and waits for the leader
    *     to add it, which the leader does once the co-op's state names it ({@link Reconfigurer}); on
