@@ -54,6 +54,8 @@ class NetworkMinorityIT {
   private static final Set<String> frozen = ConcurrentHashMap.newKeySet();
   private static final Map<Long, String> acknowledged = new ConcurrentHashMap<>();
   private static final List<String> refusals = new CopyOnWriteArrayList<>();
+  private static final Map<String, java.util.concurrent.atomic.AtomicInteger> unavailable =
+      new ConcurrentHashMap<>();
   private static final Set<String> checkpoints = ConcurrentHashMap.newKeySet();
   private static final Map<String, CoopFixture> signers = new ConcurrentHashMap<>();
 
@@ -261,6 +263,26 @@ class NetworkMinorityIT {
     assertThat(majority).as("majority-cosigned checkpoints seen").isGreaterThan(0);
   }
 
+  /** What each node says about itself, and the end of each running node's log. */
+  private static String diagnosis() {
+    StringBuilder out = new StringBuilder();
+    for (LocalNetwork.Node node : network.nodes()) {
+      out.append("== ").append(node.id()).append(frozen.contains(node.id()) ? " (frozen)" : "");
+      if (!frozen.contains(node.id())) {
+        out.append(' ').append(LocalNetwork.probe(node.url()).map(JsonNode::toString).orElse("?"));
+      }
+      out.append('\n');
+      try {
+        List<String> lines = java.nio.file.Files.readAllLines(node.log());
+        out.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+            .append('\n');
+      } catch (IOException e) {
+        out.append("(no log: ").append(e.getMessage()).append(")\n");
+      }
+    }
+    return out.toString();
+  }
+
   private static JsonNode get(URI node, String path) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(node.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
@@ -350,13 +372,22 @@ class NetworkMinorityIT {
             acknowledged.put(reply.get("index").asLong(), reply.get("leafHash").asText());
           } else if (status < 500) {
             refusals.add(node.id() + ": " + status + " " + reply);
+          } else {
+            count(node.id() + " " + status + " " + reply.path("error").asText());
           }
         } catch (IOException e) {
           // Frozen meanwhile: the next node.
+          count(node.id() + " " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
           return;
         }
       }
+    }
+
+    private static void count(String outcome) {
+      unavailable
+          .computeIfAbsent(outcome, o -> new java.util.concurrent.atomic.AtomicInteger())
+          .incrementAndGet();
     }
 
     void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
@@ -364,7 +395,16 @@ class NetworkMinorityIT {
       while (acknowledged.size() < count) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(
-              "only " + acknowledged.size() + " of " + count + " acknowledged; " + refusals);
+              "only "
+                  + acknowledged.size()
+                  + " of "
+                  + count
+                  + " acknowledged; refused: "
+                  + refusals
+                  + "; unanswered: "
+                  + unavailable
+                  + "\n"
+                  + diagnosis());
         }
         Thread.sleep(20);
       }
