@@ -33,9 +33,10 @@ import org.coopledger.testnet.load.VoteLoad;
  * directory, RocksDB, Raft server and HTTP port on 127.0.0.1) against one node in the same run,
  * batch mode through the leader, and how long a node that is {@code --catch-up-entries} behind
  * takes to catch up: after it was down while they arrived (by log replay, or from the leader's
- * records for what the leader's log no longer holds), and by installing the ledger from the leader (its data directory wiped); and how long a level node takes to restart, on the
- * ledger of the first run and on the longer one after the catch-up. Every rate is also printed as a
- * ratio to this machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
+ * records for what the leader's log no longer holds), and by installing the ledger from the leader
+ * (its data directory wiped); and how long a level node takes to restart, on the ledger of the
+ * first run and on the longer one after the catch-up. Every rate is also printed as a ratio to this
+ * machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
  */
 final class NetworkBench {
   private static final int MEMBERS = VoteLoad.MAX_MEMBERS;
