@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.coopledger.node.FreePorts;
 
 /**
  * N node processes ({@code coop node}) on 127.0.0.1 forming one Raft group: each with its own data
@@ -453,14 +452,7 @@ public final class LocalNetwork implements AutoCloseable {
     }
   }
 
-  private static int freePort(Set<Integer> taken) throws IOException {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-        if (taken.add(socket.getLocalPort())) {
-          return socket.getLocalPort();
-        }
-      }
-    }
+  private static int freePort(Set<Integer> taken) {
+    return FreePorts.pick("127.0.0.1", taken);
   }
 }

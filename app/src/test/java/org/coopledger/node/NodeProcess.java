@@ -2,8 +2,6 @@ package org.coopledger.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ final class NodeProcess {
   /** As {@link #start(Path, Path, List)}, run under {@code wrapper} (e.g. {@code strace ...}). */
   static NodeProcess start(List<String> wrapper, Path dataDir, Path log, List<String> args)
       throws Exception {
-    int port = freePort();
+    int port = FreePorts.pick();
     List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -100,12 +98,5 @@ final class NodeProcess {
     }
     kill();
     throw new AssertionError("the node did not serve within 180 s:\n" + logTail());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,8 +3,6 @@ package org.coopledger.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -237,10 +235,13 @@ class ClusterIT {
     List<Peer> peers = new ArrayList<>();
     List<Integer> httpPorts = new ArrayList<>();
     for (int i = 1; i <= NODES; i++) {
-      int http = freePort();
+      int http = FreePorts.pick();
       httpPorts.add(http);
       peers.add(
-          new Peer("node-" + i, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:" + http)));
+          new Peer(
+              "node-" + i,
+              "127.0.0.1:" + FreePorts.pick(),
+              URI.create("http://127.0.0.1:" + http)));
     }
     Peers group = new Peers(peers);
     // One after another (Helidon's metrics set-up is not safe to run concurrently in one JVM);
@@ -311,12 +312,5 @@ class ClusterIT {
       Thread.sleep(50);
     }
     throw new AssertionError("the nodes did not converge to size " + size + ": " + seen);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,9 +2,6 @@ package org.coopledger.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +57,10 @@ class ReconfigurationIT {
     for (String id : List.of("node-1", "node-2", "node-3", "node-4")) {
       peers.put(
           id,
-          new Peer(id, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:" + freePort())));
+          new Peer(
+              id,
+              "127.0.0.1:" + FreePorts.pick(),
+              URI.create("http://127.0.0.1:" + FreePorts.pick())));
     }
     Peers founders =
         new Peers(List.of(peers.get("node-1"), peers.get("node-2"), peers.get("node-3")));
@@ -122,7 +122,8 @@ class ReconfigurationIT {
 
     // A change whose vote fails is not executed, and the group stays as it is.
     byte[] proposal =
-        coop.propose("alice", "eve", new Governed.NodeChange("", coop.node("eve", freePort())));
+        coop.propose(
+            "alice", "eve", new Governed.NodeChange("", coop.node("eve", FreePorts.pick())));
     assertThat(api.postEntry(proposal).status()).isEqualTo(201);
     EntryId id = CoopFixture.idOf(proposal);
     for (String member : List.of("carol", "tess", "audrey")) {
@@ -234,12 +235,5 @@ class ReconfigurationIT {
                 .checkpointEvery(20)
                 .checkpointIntervalMillis(200)
                 .build()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    }
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +27,7 @@ import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.governance.checkpoint.SignedReceipt;
 import org.coopledger.governance.crypto.SigningKey;
 import org.coopledger.node.CoopNode;
+import org.coopledger.node.FreePorts;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.replication.Peer;
@@ -66,10 +65,13 @@ class NetworkWitnessIT {
     List<Peer> peers = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
     for (int i = 1; i <= NODES; i++) {
-      int http = freePort();
+      int http = FreePorts.pick();
       ports.add(http);
       peers.add(
-          new Peer("node-" + i, "127.0.0.1:" + freePort(), URI.create("http://127.0.0.1:" + http)));
+          new Peer(
+              "node-" + i,
+              "127.0.0.1:" + FreePorts.pick(),
+              URI.create("http://127.0.0.1:" + http)));
     }
     Peers group = new Peers(peers);
     for (int i = 0; i < NODES; i++) {
@@ -398,12 +400,5 @@ class NetworkWitnessIT {
     }
     throw new AssertionError(
         api.url() + " served no cosigned checkpoint of size " + size + ": " + last);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,8 +1,6 @@
 package org.coopledger.cli.readme;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.coopledger.node.FreePorts;
 
 /** Starting, watching and stopping the real processes the walkthrough tests run. */
 final class Processes {
@@ -66,9 +65,7 @@ final class Processes {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  static int freePort() {
+    return FreePorts.pick();
   }
 }

@@ -2,8 +2,6 @@ package org.coopledger.node.replication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +30,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.StateMachine;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
+import org.coopledger.node.FreePorts;
 
 /**
  * One Raft server of the co-op's group, with a client that forwards to the leader. The group is
@@ -205,11 +204,8 @@ public final class RaftHost implements AutoCloseable {
     }
   }
 
-  private static int freePort(String host) throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(host, 0));
-      return socket.getLocalPort();
-    }
+  private static int freePort(String host) {
+    return FreePorts.pick(host, new java.util.HashSet<>());
   }
 
   /** This node's Raft server (the leader's own submissions go straight to it). */

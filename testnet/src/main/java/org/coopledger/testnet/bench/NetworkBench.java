@@ -3,8 +3,6 @@ package org.coopledger.testnet.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import org.coopledger.api.client.NodeClient;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.node.CoopNode;
+import org.coopledger.node.FreePorts;
 import org.coopledger.node.NodeConfig;
 import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.replication.Peer;
@@ -459,15 +458,8 @@ final class NetworkBench {
       running.clear();
     }
 
-    private static int freePort(Set<Integer> taken) throws IOException {
-      while (true) {
-        try (ServerSocket socket = new ServerSocket()) {
-          socket.bind(new InetSocketAddress("127.0.0.1", 0));
-          if (taken.add(socket.getLocalPort())) {
-            return socket.getLocalPort();
-          }
-        }
-      }
+    private static int freePort(Set<Integer> taken) {
+      return FreePorts.pick("127.0.0.1", taken);
     }
 
     private static void deleteTree(Path path) {

@@ -3,8 +3,6 @@ package org.coopledger.testnet.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.coopledger.node.FreePorts;
 
 /**
  * How long {@code ./coop} takes to answer, measured as a member meets it: whole processes started
@@ -56,7 +55,7 @@ public final class StartupBench {
 
   private void run(int runs) throws Exception {
     Path data = Files.createTempDirectory("coop-startup-bench");
-    int port = freePort();
+    int port = FreePorts.pick();
     String url = "http://127.0.0.1:" + port;
     Path nodeLog = data.resolve("node.log");
     out.printf(Locale.ROOT, "startup bench: starting a demo node at %s ...%n", url);
@@ -247,11 +246,6 @@ public final class StartupBench {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static void awaitLine(Path log, Process node, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
