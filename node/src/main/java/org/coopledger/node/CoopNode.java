@@ -208,7 +208,8 @@ public final class CoopNode implements AutoCloseable {
               signer,
               config.checkpointEvery(),
               config.checkpointIntervalMillis(),
-              gatherer::gather);
+              Checkpointer.Cosigning.of(
+                  gatherer::gather, () -> ledger.view().state().nodes().size()));
       opened.push(checkpointer);
       NodeMetrics metrics = new NodeMetrics(ledger, checkpointer);
       opened.push(metrics);

@@ -55,6 +55,8 @@ class NetworkWitnessIT {
   private static final List<CoopNode> nodes = new ArrayList<>();
   private static CoopFixture coop;
   private static long size;
+  private static Peers group;
+  private static List<Integer> httpPorts;
 
   @TempDir Path trustDir;
   private LyingProxy proxy;
@@ -73,20 +75,10 @@ class NetworkWitnessIT {
               "127.0.0.1:" + FreePorts.pick(),
               URI.create("http://127.0.0.1:" + http)));
     }
-    Peers group = new Peers(peers);
+    group = new Peers(peers);
+    httpPorts = ports;
     for (int i = 0; i < NODES; i++) {
-      String id = "node-" + (i + 1);
-      nodes.add(
-          CoopNode.start(
-              NodeConfig.builder()
-                  .dataDir(dir.resolve(id))
-                  .port(ports.get(i))
-                  .coopId(coop.coopId())
-                  .peerId(id)
-                  .peers(group)
-                  .checkpointEvery(5)
-                  .checkpointIntervalMillis(100)
-                  .build()));
+      nodes.add(CoopNode.start(config(i)));
     }
     List<NetworkNode> network = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
@@ -107,6 +99,19 @@ class NetworkWitnessIT {
       apis.get(i % NODES).submit(SignedEntryFile.apiJson(entries.get(i)));
     }
     size = entries.size();
+  }
+
+  private static NodeConfig config(int i) {
+    String id = "node-" + (i + 1);
+    return NodeConfig.builder()
+        .dataDir(dir.resolve(id))
+        .port(httpPorts.get(i))
+        .coopId(coop.coopId())
+        .peerId(id)
+        .peers(group)
+        .checkpointEvery(5)
+        .checkpointIntervalMillis(100)
+        .build();
   }
 
   @AfterAll
@@ -135,6 +140,24 @@ class NetworkWitnessIT {
       assertThat(result.out()).contains("cosigned by 3 of its 3 nodes");
       assertThat(result.out()).contains("the rulebook asks for 2");
     }
+  }
+
+  @Test
+  void aCheckpointAWitnessMissedIsCosignedOnceItIsBackWithoutAnotherWrite() throws Exception {
+    NodeClient first = NodeClient.of(nodes.get(0).uri());
+    String leader = first.getJson("/v1/node").get("leader").asText();
+    int down = leader.equals("node-3") ? 1 : 2;
+    String missing = "node-" + (down + 1);
+    nodes.get(down).close();
+    byte[] entry = coop.propose("alice", "while " + missing + " is down", new Governed.Decision());
+    assertThat(first.submit(SignedEntryFile.apiJson(entry)).get("index").asLong()).isEqualTo(size);
+    size++;
+    awaitCosigned(first, size, NODES - 1);
+
+    // Back, with nothing written since: node-1 offers the same checkpoint again.
+    nodes.set(down, CoopNode.start(config(down)));
+    awaitCosigned(first, size, NODES);
+    assertThat(first.checkpoint()).contains("— " + missing + " ");
   }
 
   @Test

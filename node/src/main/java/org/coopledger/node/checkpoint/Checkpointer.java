@@ -3,12 +3,14 @@ package org.coopledger.node.checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.coopledger.governance.checkpoint.Checkpoint;
 import org.coopledger.governance.checkpoint.NoteSigner;
 import org.coopledger.governance.checkpoint.SignedCheckpoint;
+import org.coopledger.governance.checkpoint.SignedNote;
 import org.coopledger.node.ledger.LedgerReader;
 import org.coopledger.node.ledger.LedgerView;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
@@ -18,6 +20,11 @@ import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
  * been applied or {@code intervalMillis} have passed with anything new, and stores it. The first
  * checkpoint covers the genesis entry: before it the ledger has no identity (no origin) to sign
  * under. Runs on its own thread; {@link #latest()} is safe from any thread.
+ *
+ * <p>In a network, a checkpoint that some witnesses did not cosign (down, frozen, behind) is
+ * offered to them again every {@link #RECOSIGN_MILLIS} while nothing new arrives, and served with
+ * the cosignatures it gains: an idle co-op's latest checkpoint does not stay short of its witness
+ * policy until the next write.
  */
 public final class Checkpointer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Checkpointer.class.getName());
@@ -27,11 +34,41 @@ public final class Checkpointer implements AutoCloseable {
   private final LedgerSigner signer;
   private final long every;
   private final long intervalMillis;
-  private final UnaryOperator<SignedCheckpoint> cosign;
+
+  /** How often a checkpoint short of cosignatures is offered to the witnesses again when idle. */
+  static final long RECOSIGN_MILLIS = 2_000;
+
+  private final Cosigning cosign;
   private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
   private final Object wake = new Object();
   private final Thread worker;
   private volatile boolean closed;
+
+  /** Adds the network's cosignatures to a checkpoint this node signed. */
+  public interface Cosigning {
+    /** {@code signed} with every cosignature the witnesses gave. */
+    SignedCheckpoint gather(SignedCheckpoint signed);
+
+    /** How many witnesses could cosign (the network's nodes); 0 without a network. */
+    int witnesses();
+
+    /** No witnesses: checkpoints are signed by this node only. */
+    Cosigning NONE = of(UnaryOperator.identity(), () -> 0);
+
+    static Cosigning of(UnaryOperator<SignedCheckpoint> gather, IntSupplier witnesses) {
+      return new Cosigning() {
+        @Override
+        public SignedCheckpoint gather(SignedCheckpoint signed) {
+          return gather.apply(signed);
+        }
+
+        @Override
+        public int witnesses() {
+          return witnesses.getAsInt();
+        }
+      };
+    }
+  }
 
   /** Where a signed checkpoint note is kept (durably) before it is served. */
   @FunctionalInterface
@@ -45,7 +82,7 @@ public final class Checkpointer implements AutoCloseable {
       LedgerSigner signer,
       long every,
       long intervalMillis) {
-    this(ledger, sink, signer, every, intervalMillis, UnaryOperator.identity());
+    this(ledger, sink, signer, every, intervalMillis, Cosigning.NONE);
   }
 
   /**
@@ -58,7 +95,7 @@ public final class Checkpointer implements AutoCloseable {
       LedgerSigner signer,
       long every,
       long intervalMillis,
-      UnaryOperator<SignedCheckpoint> cosign) {
+      Cosigning cosign) {
     this.cosign = cosign;
     this.ledger = ledger;
     this.sink = sink;
@@ -110,6 +147,9 @@ public final class Checkpointer implements AutoCloseable {
         if (behind >= every || (behind > 0 && elapsedMillis >= intervalMillis)) {
           checkpoint(view, true);
           lastMade = System.nanoTime();
+        } else if (behind == 0 && elapsedMillis >= RECOSIGN_MILLIS && shortOfCosignatures()) {
+          recosign(view);
+          lastMade = System.nanoTime();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -132,12 +172,48 @@ public final class Checkpointer implements AutoCloseable {
     Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
     SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, log.get());
     if (gather) {
-      signed = cosign.apply(signed);
+      signed = cosign.gather(signed);
     }
     String note = new String(signed.bytes(), StandardCharsets.UTF_8);
     sink.put(view.treeSize(), note);
     latest.set(new StoredCheckpoint(view.treeSize(), note));
     LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());
+  }
+
+  private boolean shortOfCosignatures() {
+    StoredCheckpoint current = latest.get();
+    return current != null && cosignatures(current.note()) < cosign.witnesses();
+  }
+
+  /** The latest checkpoint, offered to the witnesses again; kept if it gained cosignatures. */
+  private synchronized void recosign(LedgerView view) {
+    StoredCheckpoint current = latest.get();
+    Optional<NoteSigner> log = signer.current();
+    if (current == null || current.treeSize() != view.treeSize() || log.isEmpty()) {
+      return;
+    }
+    Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
+    SignedCheckpoint signed = cosign.gather(SignedCheckpoint.sign(checkpoint, log.get()));
+    String note = new String(signed.bytes(), StandardCharsets.UTF_8);
+    int before = cosignatures(current.note());
+    int after = cosignatures(note);
+    if (after > before) {
+      sink.put(view.treeSize(), note);
+      latest.set(new StoredCheckpoint(view.treeSize(), note));
+      LOG.info(
+          "checkpoint at tree size "
+              + view.treeSize()
+              + " cosigned again: "
+              + after
+              + " cosignatures, "
+              + before
+              + " before");
+    }
+  }
+
+  /** The cosignature lines of a note signed by this node (every signature line but its own). */
+  private static int cosignatures(String note) {
+    return SignedNote.parse(note).signatures().size() - 1;
   }
 
   @Override
