@@ -141,6 +141,8 @@ class ClusterIT {
    * network cosigned, and then follows the log from the leader's position.
    */
   @Test
+  @org.junit.jupiter.api.Disabled(
+      "a network does not purge its Raft log yet (RaftHost.PURGED_IN_A_NETWORK)")
   void aFollowerBehindTheStartOfTheLeadersPurgedLogCatchesUpFromTheLeadersRecords()
       throws Exception {
     snapshotEvery = 5;

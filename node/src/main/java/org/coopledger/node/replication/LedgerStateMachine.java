@@ -157,6 +157,10 @@ public final class LedgerStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<TermIndex> notifyInstallSnapshotFromLeader(
       RaftProtos.RoleInfoProto role, TermIndex firstInLeaderLog) {
+    if (catchUp == null) {
+      // Ratis' default: no snapshot here, so the leader replays the log to this node.
+      return CompletableFuture.completedFuture(null);
+    }
     String leader = role.getFollowerInfo().getLeaderInfo().getId().getId().toStringUtf8();
     CompletableFuture<TermIndex> done = new CompletableFuture<>();
     Thread.ofVirtual()
