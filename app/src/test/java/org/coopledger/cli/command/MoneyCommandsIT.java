@@ -1,16 +1,13 @@
 package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coopledger.cli.command.FoundedCoop.ok;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
-import org.coopledger.cli.output.Json;
 import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,50 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MoneyCommandsIT {
   @TempDir static Path dir;
+  private static FoundedCoop founded;
   private static CoopNode node;
   private static CoopRunner coop;
 
   @BeforeAll
   static void start() {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults().withDataDir(dir.resolve("data")).withPort(0).withCoopId("tide"));
-    coop =
-        CoopRunner.plain()
-            .withEnv(
-                Map.of(
-                    "COOP_NODE", node.uri().toString(),
-                    "COOP_PASSPHRASE", "correct horse",
-                    "COOP_TRUST_DIR", dir.resolve("trust").toString()));
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("key", "new", "--out", key(name), "--name", name));
-    }
-    String draft = dir.resolve("genesis.json").toString();
-    ok(
-        coop.run(
-            "genesis",
-            "--name",
-            "Tide",
-            "--coop",
-            "tide",
-            "--founder",
-            key("ann") + ":creator,treasurer",
-            "--founder",
-            key("ben") + ":creator,treasurer",
-            "--founder",
-            key("cat") + ":creator",
-            "--split",
-            "ann=4000",
-            "--split",
-            "ben=3000",
-            "--split",
-            "cat=3000",
-            "--out",
-            draft));
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("sign", draft, "--key", key(name)));
-    }
-    ok(coop.run("submit", draft));
+    founded = FoundedCoop.found(dir, "tide", "Tide");
+    node = founded.node;
+    coop = founded.coop;
   }
 
   @AfterAll
@@ -82,7 +44,7 @@ class MoneyCommandsIT {
   @Order(1)
   void aDropGetsItsOwnSplitAndRouteAndItsRevenueGoesThere() throws IOException {
     String split =
-        quiet(
+        founded.quiet(
             "propose",
             "split",
             "--name",
@@ -94,11 +56,11 @@ class MoneyCommandsIT {
             "--title",
             "Summer drop",
             "--key",
-            key("ann"));
+            founded.key("ann"));
     approve(split, "ann", "cat");
-    carry(split);
+    founded.carry(split);
     String route =
-        quiet(
+        founded.quiet(
             "propose",
             "route",
             "--source",
@@ -106,15 +68,17 @@ class MoneyCommandsIT {
             "--split",
             "drop:summer",
             "--key",
-            key("ann"));
+            founded.key("ann"));
     approve(route, "ann", "ben", "cat");
-    carry(route);
+    founded.carry(route);
 
-    ok(coop.run("revenue", "100.00", "EUR", "--source", "drop:summer", "--key", key("ben")));
+    ok(
+        coop.run(
+            "revenue", "100.00", "EUR", "--source", "drop:summer", "--key", founded.key("ben")));
 
-    assertThat(balance("ann")).isEqualTo(5000);
-    assertThat(balance("cat")).isEqualTo(5000);
-    assertThat(balance("ben")).isZero();
+    assertThat(founded.balance("ann")).isEqualTo(5000);
+    assertThat(founded.balance("cat")).isEqualTo(5000);
+    assertThat(founded.balance("ben")).isZero();
     assertThat(ok(coop.run("show", "money")).out())
         .contains("split drop:summer v1")
         .contains("route drop:summer -> split drop:summer");
@@ -124,20 +88,36 @@ class MoneyCommandsIT {
   @Order(2)
   void benCannotRouteTheDropToHimselfWithoutTheDropsCreators() throws IOException {
     String mine =
-        quiet("propose", "split", "--name", "ben", "--share", "ben=10000", "--key", key("ben"));
+        founded.quiet(
+            "propose",
+            "split",
+            "--name",
+            "ben",
+            "--share",
+            "ben=10000",
+            "--key",
+            founded.key("ben"));
     approve(mine, "ben");
-    carry(mine);
+    founded.carry(mine);
     String grab =
-        quiet("propose", "route", "--source", "drop:summer", "--split", "ben", "--key", key("ben"));
+        founded.quiet(
+            "propose",
+            "route",
+            "--source",
+            "drop:summer",
+            "--split",
+            "ben",
+            "--key",
+            founded.key("ben"));
     approve(grab, "ben");
     vote(grab);
 
-    CoopRunner.Result stuck = coop.run("execute", grab, "--key", key("ben"));
+    CoopRunner.Result stuck = coop.run("execute", grab, "--key", founded.key("ben"));
 
     assertThat(stuck.exitCode()).as(stuck.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(stuck.err()).contains("CLAUSE_NOT_MET");
-    ok(coop.run("revenue", "10.00", "EUR", "--source", "drop:summer", "--key", key("ben")));
-    assertThat(balance("ben")).isZero();
+    ok(coop.run("revenue", "10.00", "EUR", "--source", "drop:summer", "--key", founded.key("ben")));
+    assertThat(founded.balance("ben")).isZero();
   }
 
   @Test
@@ -145,7 +125,14 @@ class MoneyCommandsIT {
   void aRouteToASplitNobodyAdoptedIsRejectedAndTheAuditReplaysEverything() {
     CoopRunner.Result unknown =
         coop.run(
-            "propose", "route", "--source", "workshop", "--split", "nope", "--key", key("ann"));
+            "propose",
+            "route",
+            "--source",
+            "workshop",
+            "--split",
+            "nope",
+            "--key",
+            founded.key("ann"));
 
     assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(unknown.err()).contains("UNKNOWN_SPLIT");
@@ -156,7 +143,7 @@ class MoneyCommandsIT {
   @Order(4)
   void aReleaseSplitFirstRepaysThePromotionFundThenDividesTheRest() throws IOException {
     String split =
-        quiet(
+        founded.quiet(
             "propose",
             "split",
             "--name",
@@ -168,24 +155,31 @@ class MoneyCommandsIT {
             "--recoup",
             "pool:promotion=5.00:EUR:posters",
             "--key",
-            key("ann"));
+            founded.key("ann"));
     approve(split, "ann", "cat");
-    carry(split);
+    founded.carry(split);
     String route =
-        quiet(
-            "propose", "route", "--source", "workshop", "--split", "release", "--key", key("ann"));
+        founded.quiet(
+            "propose",
+            "route",
+            "--source",
+            "workshop",
+            "--split",
+            "release",
+            "--key",
+            founded.key("ann"));
     approve(route, "ann", "ben", "cat");
-    carry(route);
-    long ann = balance("ann");
+    founded.carry(route);
+    long ann = founded.balance("ann");
 
-    ok(coop.run("revenue", "3.00", "EUR", "--source", "workshop", "--key", key("ben")));
+    ok(coop.run("revenue", "3.00", "EUR", "--source", "workshop", "--key", founded.key("ben")));
     assertThat(ok(coop.run("show", "money")).out())
         .contains("recoup release v1: pool:promotion 5.00 EUR (posters), still owed 2.00");
     // 5.00 more: 2.00 end the tranche, 3.00 are divided.
-    ok(coop.run("revenue", "5.00", "EUR", "--source", "workshop", "--key", key("ben")));
+    ok(coop.run("revenue", "5.00", "EUR", "--source", "workshop", "--key", founded.key("ben")));
 
-    assertThat(balance("pool:promotion")).isEqualTo(500);
-    assertThat(balance("ann") - ann).isEqualTo(150);
+    assertThat(founded.balance("pool:promotion")).isEqualTo(500);
+    assertThat(founded.balance("ann") - ann).isEqualTo(150);
     assertThat(ok(coop.run("show", "money")).out()).contains("still owed 0.00");
     assertThat(ok(coop.run("audit")).out()).contains("audit passed");
   }
@@ -195,7 +189,7 @@ class MoneyCommandsIT {
   void withoutAnExpenseClauseNobodyIsReimbursedFromThePool() throws IOException {
     Path invoice = dir.resolve("invoice.txt");
     java.nio.file.Files.writeString(invoice, "Print shop, invoice 17: posters, 3.00 EUR");
-    long pool = balance("pool:promotion");
+    long pool = founded.balance("pool:promotion");
 
     CoopRunner.Result refused =
         coop.run(
@@ -210,52 +204,22 @@ class MoneyCommandsIT {
             "--from",
             "pool:promotion",
             "--key",
-            key("cat"));
+            founded.key("cat"));
 
     assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(refused.err()).contains("NOT_ALLOWED");
-    assertThat(balance("pool:promotion")).isEqualTo(pool);
+    assertThat(founded.balance("pool:promotion")).isEqualTo(pool);
   }
 
   private static void approve(String id, String... names) {
     for (String name : names) {
-      ok(coop.run("approve", id, "--key", key(name)));
+      ok(coop.run("approve", id, "--key", founded.key(name)));
     }
   }
 
   private static void vote(String id) {
     for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("vote", id, "yes", "--key", key(name)));
+      ok(coop.run("vote", id, "yes", "--key", founded.key(name)));
     }
-  }
-
-  private static void carry(String id) {
-    vote(id);
-    ok(coop.run("execute", id, "--key", key("ben")));
-  }
-
-  private static long balance(String name) throws IOException {
-    JsonNode all = Json.MAPPER.readTree(ok(coop.run("show", "balances", "--json")).out());
-    for (JsonNode b : all.path("balances")) {
-      if (b.path("name").asText().equals(name) && b.path("currency").asText().equals("EUR")) {
-        return b.path("amountMinor").asLong();
-      }
-    }
-    return 0;
-  }
-
-  private static String quiet(String... args) {
-    String[] withQuiet = java.util.Arrays.copyOf(args, args.length + 1);
-    withQuiet[args.length] = "--quiet";
-    return ok(coop.run(withQuiet)).out().strip();
-  }
-
-  private static CoopRunner.Result ok(CoopRunner.Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.OK);
-    return result;
-  }
-
-  private static String key(String name) {
-    return dir.resolve(name + ".pem").toString();
   }
 }

@@ -1,18 +1,15 @@
 package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coopledger.cli.command.FoundedCoop.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.output.Json;
-import org.coopledger.governance.clause.DefaultRulebook;
 import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,57 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TierCommandsIT {
   @TempDir static Path dir;
+  private static FoundedCoop founded;
   private static CoopNode node;
   private static CoopRunner coop;
 
   @BeforeAll
   static void start() throws IOException {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults().withDataDir(dir.resolve("data")).withPort(0).withCoopId("tide"));
-    coop =
-        CoopRunner.plain()
-            .withEnv(
-                Map.of(
-                    "COOP_NODE", node.uri().toString(),
-                    "COOP_PASSPHRASE", "correct horse",
-                    "COOP_TRUST_DIR", dir.resolve("trust").toString()));
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("key", "new", "--out", key(name), "--name", name));
-    }
-    Path rulebook = dir.resolve("rulebook.txt");
-    Files.writeString(rulebook, DefaultRulebook.rulebook().text() + "tier: 2 of role(treasurer)\n");
-    String draft = dir.resolve("genesis.json").toString();
-    ok(
-        coop.run(
-            "genesis",
-            "--name",
-            "Tide",
-            "--coop",
-            "tide",
-            "--rulebook",
-            rulebook.toString(),
-            "--founder",
-            key("ann") + ":creator,treasurer",
-            "--founder",
-            key("ben") + ":creator,treasurer",
-            "--founder",
-            key("cat") + ":creator",
-            "--split",
-            "ann=4000",
-            "--split",
-            "ben=3000",
-            "--split",
-            "cat=3000",
-            "--out",
-            draft));
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("sign", draft, "--key", key(name)));
-    }
-    ok(coop.run("submit", draft));
+    founded = FoundedCoop.found(dir, "tide", "Tide", "tier: 2 of role(treasurer)");
+    node = founded.node;
+    coop = founded.coop;
     // subscription:* -> membership, shared by ann and cat (ben gives up his part: he approves).
-    carry(
-        quiet(
+    founded.carry(
+        founded.quiet(
             "propose",
             "split",
             "--name",
@@ -86,11 +44,11 @@ class TierCommandsIT {
             "--share",
             "cat=5000",
             "--key",
-            key("ann")),
+            founded.key("ann")),
         "ann",
         "cat");
-    carry(
-        quiet(
+    founded.carry(
+        founded.quiet(
             "propose",
             "route",
             "--source",
@@ -98,12 +56,12 @@ class TierCommandsIT {
             "--split",
             "membership",
             "--key",
-            key("ann")),
+            founded.key("ann")),
         "ann",
         "ben",
         "cat");
     String tier =
-        quiet(
+        founded.quiet(
             "propose",
             "tier",
             "--name",
@@ -113,11 +71,11 @@ class TierCommandsIT {
             "--price",
             "in=2.00:EUR",
             "--key",
-            key("cat"));
+            founded.key("cat"));
     for (String name : new String[] {"ann", "ben"}) {
-      ok(coop.run("approve", tier, "--key", key(name)));
+      ok(coop.run("approve", tier, "--key", founded.key(name)));
     }
-    ok(coop.run("execute", tier, "--key", key("ann")));
+    ok(coop.run("execute", tier, "--key", founded.key("ann")));
   }
 
   @AfterAll
@@ -127,8 +85,8 @@ class TierCommandsIT {
 
   @Test
   void subscriptionsFromTwoRegionsAtTheirOwnPricesGoToTheMembershipSplit() throws IOException {
-    long ann = balance("ann");
-    long cat = balance("cat");
+    long ann = founded.balance("ann");
+    long cat = founded.balance("cat");
     ok(
         coop.run(
             "revenue",
@@ -141,7 +99,7 @@ class TierCommandsIT {
             "--months",
             "3",
             "--key",
-            key("ben")));
+            founded.key("ben")));
     ok(
         coop.run(
             "revenue",
@@ -152,22 +110,46 @@ class TierCommandsIT {
             "--region",
             "in",
             "--key",
-            key("ben")));
-    assertThat(balance("ann") - ann).isEqualTo(850);
-    assertThat(balance("cat") - cat).isEqualTo(850);
+            founded.key("ben")));
+    assertThat(founded.balance("ann") - ann).isEqualTo(850);
+    assertThat(founded.balance("cat") - cat).isEqualTo(850);
 
     // The Indian price for a European subscription, a region the tier is not sold in.
     rejected(
         coop.run(
-            "revenue", "2.00", "EUR", "--tier", "supporter", "--region", "eu", "--key", key("ben")),
+            "revenue",
+            "2.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "eu",
+            "--key",
+            founded.key("ben")),
         "PRICE_MISMATCH");
     rejected(
         coop.run(
-            "revenue", "5.00", "EUR", "--tier", "supporter", "--region", "us", "--key", key("ben")),
+            "revenue",
+            "5.00",
+            "EUR",
+            "--tier",
+            "supporter",
+            "--region",
+            "us",
+            "--key",
+            founded.key("ben")),
         "UNKNOWN_REGION");
     rejected(
         coop.run(
-            "revenue", "5.00", "EUR", "--tier", "patron", "--region", "eu", "--key", key("ben")),
+            "revenue",
+            "5.00",
+            "EUR",
+            "--tier",
+            "patron",
+            "--region",
+            "eu",
+            "--key",
+            founded.key("ben")),
         "UNKNOWN_TIER");
 
     String money = ok(coop.run("show", "money")).out();
@@ -222,40 +204,5 @@ class TierCommandsIT {
   private static void rejected(CoopRunner.Result result, String code) {
     assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.REJECTED);
     assertThat(result.err()).contains(code);
-  }
-
-  private static void carry(String id, String... approvers) {
-    for (String name : approvers) {
-      ok(coop.run("approve", id, "--key", key(name)));
-    }
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("vote", id, "yes", "--key", key(name)));
-    }
-    ok(coop.run("execute", id, "--key", key("ben")));
-  }
-
-  private static long balance(String name) throws IOException {
-    JsonNode all = Json.MAPPER.readTree(ok(coop.run("show", "balances", "--json")).out());
-    for (JsonNode b : all.path("balances")) {
-      if (b.path("name").asText().equals(name) && b.path("currency").asText().equals("EUR")) {
-        return b.path("amountMinor").asLong();
-      }
-    }
-    return 0;
-  }
-
-  private static String quiet(String... args) {
-    String[] withQuiet = java.util.Arrays.copyOf(args, args.length + 1);
-    withQuiet[args.length] = "--quiet";
-    return ok(coop.run(withQuiet)).out().strip();
-  }
-
-  private static CoopRunner.Result ok(CoopRunner.Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.OK);
-    return result;
-  }
-
-  private static String key(String name) {
-    return dir.resolve(name + ".pem").toString();
   }
 }
