@@ -209,6 +209,7 @@ class NetworkFaultsIT {
     String leader = network.awaitLeader(Duration.ofSeconds(30));
     String wiped = followerOtherThan(leader);
     LocalNetwork.Node node = network.node(wiped);
+    long sizeAtRestart;
     try (Load load = Load.start(wiped)) {
       load.awaitAcknowledged(acknowledged.size() + 20, Duration.ofSeconds(60));
       network.kill(wiped);
@@ -221,22 +222,26 @@ class NetworkFaultsIT {
         }
       }
       load.awaitAcknowledged(acknowledged.size() + 50, Duration.ofSeconds(60));
-      long sizeAtRestart = checkpointSize(leader);
+      sizeAtRestart = checkpointSize(leader);
       network.restart(wiped);
       load.awaitAcknowledged(acknowledged.size() + 30, Duration.ofSeconds(60));
-      // It cosigns the leader's checkpoints again: its rebuilt tree has their roots.
-      try {
-        awaitCosignedBy(leader, wiped, sizeAtRestart, Duration.ofSeconds(120));
-      } catch (AssertionError e) {
-        List<String> lines = java.nio.file.Files.readAllLines(node.log());
-        throw new AssertionError(
-            e.getMessage()
-                + "; "
-                + wiped
-                + "'s log ends:\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())),
-            e);
-      }
+    }
+    // It cosigns the leader's checkpoints again: its rebuilt tree has their roots. (With the load
+    // stopped, so that a node still replaying the log is not raced by ever newer checkpoints: once
+    // level, it cosigns the latest, which the leader offers again while it lacks a cosignature.)
+    try {
+      awaitCosignedBy(leader, wiped, sizeAtRestart, Duration.ofSeconds(120));
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "; tree sizes "
+              + network.nodes().stream()
+                  .map(n -> n.id() + "=" + LocalNetwork.probe(n.url()).map(i -> i.get("treeSize")))
+                  .toList()
+              + "\n"
+              + logTail(node, 30, "")
+              + logTail(network.node(leader), 30, wiped),
+          e);
     }
     // If the installed node asked the leader to step down, an entry in flight then may be answered
     // REPLAYED_NONCE although it is in the ledger: the forwarding node's Ratis client retried it at
@@ -248,6 +253,21 @@ class NetworkFaultsIT {
     System.out.println(
         "network faults: "
             + log.lines().filter(l -> l.contains("installed ")).findFirst().orElse("?"));
+  }
+
+  /** The last {@code count} lines of a node's log that contain {@code containing}. */
+  private static String logTail(LocalNetwork.Node node, int count, String containing)
+      throws IOException {
+    List<String> lines =
+        java.nio.file.Files.readAllLines(node.log()).stream()
+            .filter(l -> l.contains(containing))
+            .toList();
+    return node.id()
+        + "'s log"
+        + (containing.isEmpty() ? "" : " (lines naming " + containing + ")")
+        + " ends:\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()))
+        + "\n";
   }
 
   private static void deleteTree(Path path) throws IOException {
