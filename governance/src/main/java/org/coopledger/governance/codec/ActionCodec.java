@@ -146,7 +146,8 @@ final class ActionCodec {
               new Governed.RemoveMember(memberId(p.getRemoveMember().getMemberId()));
           case CHANGE_ROLES ->
               new Governed.ChangeRoles(
-                  memberId(p.getChangeRoles().getMemberId()), p.getChangeRoles().getRolesList());
+                  memberId(p.getChangeRoles().getMemberId()),
+                  canonicalRoles(p.getChangeRoles().getRolesList()));
           case PAYOUT -> {
             var pay = p.getPayout();
             yield new Governed.Payout(
@@ -173,7 +174,22 @@ final class ActionCodec {
   }
 
   private static NewMember member(org.coopledger.governance.proto.NewMember m) {
-    return new NewMember(key(m.getPublicKey()), m.getDisplayName(), m.getRolesList());
+    return new NewMember(
+        key(m.getPublicKey()), m.getDisplayName(), canonicalRoles(m.getRolesList()));
+  }
+
+  /**
+   * Roles as the entry lists them, which must be their canonical form: sorted, each once. (The
+   * action keeps them sorted, so another order would be a second encoding of the same entry.)
+   */
+  private static List<String> canonicalRoles(List<String> roles) {
+    for (int i = 1; i < roles.size(); i++) {
+      if (roles.get(i - 1).compareTo(roles.get(i)) >= 0) {
+        throw new MalformedEntryException(
+            "roles must be listed in sorted order, each once (the canonical form); got " + roles);
+      }
+    }
+    return roles;
   }
 
   private static NetworkNode node(org.coopledger.governance.proto.NetworkNode n) {
