@@ -273,14 +273,7 @@ class NetworkMinorityIT {
       if (!frozen.contains(node.id())) {
         out.append(' ').append(LocalNetwork.probe(node.url()).map(JsonNode::toString).orElse("?"));
       }
-      out.append('\n');
-      try {
-        List<String> lines = java.nio.file.Files.readAllLines(node.log());
-        out.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
-            .append('\n');
-      } catch (IOException e) {
-        out.append("(no log: ").append(e.getMessage()).append(")\n");
-      }
+      out.append('\n').append(network.logTail(node)).append('\n');
     }
     return out.toString();
   }
