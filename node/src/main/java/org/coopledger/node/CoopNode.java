@@ -36,8 +36,10 @@ import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.node.replication.RaftHost;
 import org.coopledger.node.replication.Reconfigurer;
+import org.coopledger.node.replication.ReplicationException;
 import org.coopledger.node.replication.Replicator;
 import org.coopledger.node.replication.SnapshotInstall;
+import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.witness.CosignatureGatherer;
 import org.coopledger.node.witness.NodeUrls;
@@ -96,6 +98,9 @@ public final class CoopNode implements AutoCloseable {
     try {
       Files.createDirectories(config.dataDir());
       SigningKey key = NodeKey.loadOrCreate(config.dataDir());
+      if (!peers.isEmpty()) {
+        SnapshotInstall.interrupted(config.dataDir());
+      }
       // A node joining by reconfiguration is no voter until added, and replays the log instead.
       boolean install =
           !config.join() && SnapshotInstall.needed(config.dataDir().resolve("raft"), peers);
@@ -109,7 +114,8 @@ public final class CoopNode implements AutoCloseable {
           StoreCheck.run(
               store, signer.current().map(NoteSigner::verifier), config.startupCheckRecords());
       Ledger ledger = Ledger.open(store);
-      LedgerStateMachine stateMachine = new LedgerStateMachine(store, ledger);
+      LedgerStateMachine stateMachine =
+          new LedgerStateMachine(store, ledger, config.snapshotEvery());
       Optional<SnapshotInstall.Installed> installed = Optional.empty();
       if (install) {
         installed =
@@ -168,6 +174,26 @@ public final class CoopNode implements AutoCloseable {
                   Clock.systemUTC())
               .start();
       opened.push(urls);
+      if (!peers.isEmpty()) {
+        SnapshotInstall catchUp =
+            new SnapshotInstall(
+                config.coopId(), config.peerId(), key.publicKey(), peers, store, ledger);
+        stateMachine.catchUpWith(
+            leader -> {
+              AppliedIndex reached =
+                  catchUp.catchUp(
+                      urls.url(leader)
+                          .orElseThrow(
+                              () ->
+                                  new ReplicationException(
+                                      "UNKNOWN_LEADER_URL",
+                                      "no REST URL is known for the leader " + leader)));
+              // As after an install at start: the leader must go on from the position reached.
+              SnapshotInstall.watch(raft, peers, reached);
+              return reached;
+            },
+            config.dataDir().resolve(SnapshotInstall.CATCHING_UP));
+      }
       CosignatureGatherer gatherer =
           new CosignatureGatherer(
               config.peerId(),

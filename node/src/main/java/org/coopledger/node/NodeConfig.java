@@ -35,7 +35,8 @@ import org.coopledger.node.replication.Peers;
  * @param queueLimit checked entries waiting for a batch at most (more: 503 NODE_BUSY)
  * @param writeTimeout how long a submission waits for its commit
  * @param leaderTimeout how long start waits for a Raft leader
- * @param snapshotEvery Raft log entries between snapshot markers (bounds restart replay)
+ * @param snapshotEvery records (or Raft log entries, whichever comes first) between snapshot
+ *     markers (bounds what a restart reads and replays)
  * @param startupCheckRecords how many of the newest records to re-hash at start (-1 = all)
  * @param anchor whether and where to anchor checkpoints on an Ethereum chain
  */

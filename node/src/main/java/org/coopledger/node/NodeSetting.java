@@ -92,7 +92,7 @@ public enum NodeSetting {
   SNAPSHOT_EVERY(
       "snapshot-every",
       "1000",
-      "Raft log entries between snapshots",
+      "records (or Raft log entries) between snapshot markers",
       (b, v) -> b.snapshotEvery(v.number())),
   STARTUP_CHECK_RECORDS(
       "startup-check-records",

@@ -16,13 +16,16 @@ import org.coopledger.api.v1.InclusionProofResponse;
 import org.coopledger.api.v1.NodeInfo;
 import org.coopledger.api.v1.PeerInfo;
 import org.coopledger.governance.action.Governed;
+import org.coopledger.governance.action.NetworkNode;
 import org.coopledger.governance.checkpoint.NoteVerifier;
 import org.coopledger.governance.checkpoint.Receipt;
 import org.coopledger.governance.checkpoint.SignedReceipt;
+import org.coopledger.governance.clause.DefaultRulebook;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.merkle.Hash;
 import org.coopledger.governance.merkle.ProofVerifier;
 import org.coopledger.governance.merkle.TreeHasher;
+import org.coopledger.node.checkpoint.NodeKey;
 import org.coopledger.node.replication.Peer;
 import org.coopledger.node.replication.Peers;
 import org.coopledger.testkit.CoopFixture;
@@ -42,6 +45,7 @@ class ClusterIT {
 
   private final CoopFixture coop = CoopFixture.demoLive();
   private final List<CoopNode> nodes = new ArrayList<>();
+  private long snapshotEvery = 1000;
 
   @AfterEach
   void stop() {
@@ -129,7 +133,105 @@ class ClusterIT {
         .isEqualTo(AcceptedEntry.fromBytes(record).acceptedAtMillis());
   }
 
-  private void startCluster() throws IOException {
+  /**
+   * A follower that was down while the leader's log moved on and was purged (snapshot markers every
+   * 5 entries, 64 entries preserved below the latest) cannot get what it lacks by log replay: the
+   * leader has it no more. Ratis tells it to install a snapshot instead; it fetches the records it
+   * lacks from the leader, verifies and applies them, checks the root against a checkpoint the
+   * network cosigned, and then follows the log from the leader's position.
+   */
+  @Test
+  void aFollowerBehindTheStartOfTheLeadersPurgedLogCatchesUpFromTheLeadersRecords()
+      throws Exception {
+    snapshotEvery = 5;
+    List<Peer> peers = startCluster();
+    List<NodeClient> apis = nodes.stream().map(n -> NodeClient.of(n.uri())).toList();
+    String leader = awaitOneLeader(apis);
+    NodeClient leaderApi =
+        apis.stream().filter(a -> a.nodeInfo().peerId().equals(leader)).findFirst().orElseThrow();
+    List<NetworkNode> founding = new ArrayList<>();
+    for (Peer peer : peers) {
+      founding.add(
+          new NetworkNode(
+              peer.id(),
+              NodeKey.loadOrCreate(dir.resolve(peer.id())).publicKey(),
+              peer.raftAddress()));
+    }
+    Reply genesis =
+        leaderApi.postEntry(
+            coop.genesis(DefaultRulebook.forNetwork(NODES).text(), List.of(), founding));
+    assertThat(genesis.status()).as(genesis.body()).isEqualTo(201);
+    write(leaderApi, 10, "before");
+    awaitConverged(apis, 11);
+
+    int behind =
+        java.util.stream.IntStream.range(0, NODES)
+            .filter(i -> !peers.get(i).id().equals(leader))
+            .findFirst()
+            .orElseThrow();
+    String follower = peers.get(behind).id();
+    long followerApplied = apis.get(behind).nodeInfo().appliedIndex();
+    nodes.get(behind).close();
+    write(leaderApi, 300, "while " + follower + " is down");
+    long firstKept = firstLogIndex(dir.resolve(leader).resolve("raft"));
+    assertThat(firstKept)
+        .as(
+            "the leader purged the log that %s lacks (it applied up to %d)",
+            follower, followerApplied)
+        .isGreaterThan(followerApplied + 1);
+
+    nodes.set(
+        behind,
+        CoopNode.start(
+            config(dir.resolve(follower), follower, peers.get(behind), new Peers(peers))));
+    awaitConverged(apis, 311);
+    // ...and it follows the log from there: new entries reach it by replication.
+    write(leaderApi, 10, "after");
+    awaitConverged(apis, 321);
+    assertThat(apis.get(behind).nodeInfo().appliedIndex()).isGreaterThan(firstKept);
+  }
+
+  private void write(NodeClient api, int count, String what) {
+    for (int i = 0; i < count; i++) {
+      Reply reply = api.postEntry(coop.propose("alice", what + " " + i, new Governed.Decision()));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+  }
+
+  /**
+   * The first index of the Raft log that a node keeps (its oldest segment file's start). Lists the
+   * log directory only: the snapshot directory beside it changes while the node runs.
+   */
+  private static long firstLogIndex(Path raft) throws IOException {
+    long first = Long.MAX_VALUE;
+    try (var groups = java.nio.file.Files.list(raft)) {
+      for (Path group : groups.toList()) {
+        Path current = group.resolve("current");
+        if (!java.nio.file.Files.isDirectory(current)) {
+          continue;
+        }
+        try (var files = java.nio.file.Files.list(current)) {
+          first =
+              Math.min(
+                  first,
+                  files
+                      .map(f -> f.getFileName().toString())
+                      .filter(n -> n.startsWith("log_"))
+                      .mapToLong(
+                          n ->
+                              Long.parseLong(
+                                  n.replace("log_inprogress_", "")
+                                      .replace("log_", "")
+                                      .split("-")[0]))
+                      .min()
+                      .orElse(Long.MAX_VALUE));
+        }
+      }
+    }
+    return first == Long.MAX_VALUE ? -1 : first;
+  }
+
+  private List<Peer> startCluster() throws IOException {
     List<Peer> peers = new ArrayList<>();
     List<Integer> httpPorts = new ArrayList<>();
     for (int i = 1; i <= NODES; i++) {
@@ -146,14 +248,16 @@ class ClusterIT {
     // a node of a group serves HTTP without waiting for a leader, so none waits for the others.
     for (int i = 0; i < NODES; i++) {
       String id = "node-" + (i + 1);
-      nodes.add(CoopNode.start(config(dir.resolve(id), id, httpPorts.get(i), group)));
+      nodes.add(CoopNode.start(config(dir.resolve(id), id, peers.get(i), group)));
     }
+    return peers;
   }
 
-  private NodeConfig config(Path data, String peerId, int port, Peers group) {
+  private NodeConfig config(Path data, String peerId, Peer self, Peers group) {
     return NodeConfig.builder()
         .dataDir(data)
-        .port(port)
+        .port(self.restUrl().getPort())
+        .snapshotEvery(snapshotEvery)
         .coopId(coop.coopId())
         .peerId(peerId)
         .peers(group)

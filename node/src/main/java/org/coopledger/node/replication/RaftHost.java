@@ -37,12 +37,21 @@ import org.coopledger.node.FreePorts;
  * either this node alone (no peers configured) or the configured {@link Peers}; its id is derived
  * from the co-op id, so every node of one co-op joins the same group.
  *
- * <p>In a group of several peers the Raft log is never purged: a follower that was down, or whose
- * data directory was wiped, catches up by replaying the log from the leader (Ratis would otherwise
- * install a snapshot, and this state machine's snapshots are markers of a position, not copies of
- * the store). A node's own restart still replays only the log after its latest snapshot marker.
+ * <p>Every node purges its Raft log up to its latest snapshot marker (less {@link #PRESERVED_LOG}
+ * entries in a group of several), so a restart reads and replays a bounded log whatever the
+ * ledger's length. A follower that lacks entries the leader still holds replays the log; one that
+ * lacks entries the leader purged catches up from the leader's records ({@link
+ * LedgerStateMachine#notifyInstallSnapshotFromLeader}): this state machine's snapshots are markers
+ * of a position, not copies of the store, so Ratis never sends them.
  */
 public final class RaftHost implements AutoCloseable {
+  /**
+   * Raft log entries kept below the latest snapshot marker when the log is purged, so that a
+   * follower a little behind catches up by log replay rather than from the leader's REST API. Few:
+   * one entry may hold a thousand records, and a restart reads every entry kept.
+   */
+  static final long PRESERVED_LOG = 64;
+
   private final RaftServer server;
   private final RaftClient client;
   private final RaftPeer self;
@@ -67,7 +76,8 @@ public final class RaftHost implements AutoCloseable {
    *     is not empty: this node's entry there names its port)
    * @param peers every node of the group, this one ({@code peerId}) included; empty for a one-peer
    *     group
-   * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart)
+   * @param snapshotEvery Raft log entries between snapshot markers (bounds replay on restart; the
+   *     state machine also asks for one every {@code snapshotEvery} records)
    * @param join whether this node joins a running group that does not have it yet: it then starts
    *     outside the group's configuration (it neither campaigns nor votes) and waits for the leader
    *     to add it, which the leader does once the co-op's state names it ({@link Reconfigurer}); on
@@ -152,11 +162,20 @@ public final class RaftHost implements AutoCloseable {
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(properties, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(properties, snapshotEvery);
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(properties, 2);
-    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf("32MB"));
+    // Ratis reads every entry of every log segment it keeps when it starts, and purges whole
+    // segments only: small segments keep what it reads at restart close to the purge point.
+    // (4 KiB per entry between markers: 4 MB at the default of 1,000.)
+    long segment = Math.clamp(snapshotEvery * 4096, 64 * 1024, 8 * 1024 * 1024);
+    RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(segment));
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
+    RaftServerConfigKeys.Log.setPurgeGap(properties, 1);
     if (several) {
-      // Never purge: a lagging or wiped follower replays the log (see the class comment), and the
-      // leader never sends one of our marker snapshots in place of the store.
-      RaftServerConfigKeys.Log.setPurgeGap(properties, Integer.MAX_VALUE);
+      // The log is purged up to the latest snapshot marker, less a preserved tail: a follower
+      // that is a little behind replays the log; one behind the start of the leader's log is told
+      // to catch up by itself (Ratis' install-snapshot notification; the leader never sends one of
+      // our marker snapshots in place of the store), which it does from the leader's REST API,
+      // verifying every record (LedgerStateMachine#notifyInstallSnapshotFromLeader).
+      RaftServerConfigKeys.Log.setPurgePreservationLogNum(properties, PRESERVED_LOG);
       RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(properties, false);
       // Long enough that a GC pause or a busy 2-core machine does not start an election; short
       // enough that a dead leader is replaced within about two seconds.
@@ -165,7 +184,6 @@ public final class RaftHost implements AutoCloseable {
       RaftServerConfigKeys.Rpc.setRequestTimeout(properties, millis(3000));
       RaftClientConfigKeys.Rpc.setRequestTimeout(properties, millis(3000));
     } else {
-      RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(properties, true);
       // A one-peer group elects itself; short timeouts make the first write possible sooner.
       RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(properties, millis(50));
       RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(properties, millis(150));

@@ -107,6 +107,42 @@ public final class SnapshotInstall {
     }
   }
 
+  /** The file that exists while a running node catches up from the leader's records. */
+  public static final String CATCHING_UP = "catching-up";
+
+  /**
+   * Whether this node stopped while it caught up from the leader ({@link #CATCHING_UP} is in {@code
+   * dataDirectory}): its store then holds records for which no Raft position is recorded. If so,
+   * its store and its Raft directory are moved aside ({@code *.before-install-<millis>}), so that
+   * it installs the ledger from the leader as a wiped node does.
+   */
+  public static boolean interrupted(Path dataDirectory) {
+    Path flag = dataDirectory.resolve(CATCHING_UP);
+    if (!Files.exists(flag)) {
+      return false;
+    }
+    LOG.warning(
+        "this node stopped while it caught up from the leader: setting its store and Raft log"
+            + " aside and installing the ledger from the leader");
+    long now = System.currentTimeMillis();
+    for (String name : List.of("ledger", "raft")) {
+      Path directory = dataDirectory.resolve(name);
+      if (Files.isDirectory(directory)) {
+        try {
+          Files.move(directory, dataDirectory.resolve(name + ".before-install-" + now));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot move " + directory + " aside", e);
+        }
+      }
+    }
+    try {
+      Files.delete(flag);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + flag, e);
+    }
+    return true;
+  }
+
   /**
    * Moves a store that outlived its Raft directory aside ({@code ledger.before-install-<millis>}):
    * without its Raft log the node cannot tell which of its records the network committed, so it is
@@ -202,6 +238,22 @@ public final class SnapshotInstall {
     return new Probe(leader, anyLedger, answered);
   }
 
+  /**
+   * Brings this running node's store up to the leader's at {@code leader} (its REST URL), as {@link
+   * #run} installs an empty one, from the records this node holds on: for a follower that fell
+   * behind the start of the leader's Raft log, which the leader purged up to its latest snapshot.
+   * Every record is verified and applied as a replicated one, and the root of this node's tree at
+   * the leader's latest checkpoint must be the checkpoint's, cosigned as the state requires. The
+   * caller holds off every other write to the store meanwhile.
+   *
+   * @return the Raft position the store now reflects; Raft continues after it
+   * @throws ReplicationException {@link #SNAPSHOT_REJECTED} if what the leader serves does not hold
+   *     (the records applied before the failure stay: each was verified)
+   */
+  public AppliedIndex catchUp(URI leader) {
+    return install(NodeClient.of(leader)).position();
+  }
+
   private Installed install(NodeClient leader) {
     long started = System.nanoTime();
     // The checkpoint first: the position read after it is at least as large.
@@ -224,15 +276,28 @@ public final class SnapshotInstall {
               + " at Raft index "
               + position.appliedIndex());
     }
-    if (store.treeSize() != 0) {
-      throw new IllegalStateException("a snapshot is installed into an empty store only");
+    long held = store.treeSize();
+    if (position.treeSize() < held || position.appliedIndex() < store.applied().index()) {
+      throw rejected(
+          "the leader's store holds "
+              + position.treeSize()
+              + " records at Raft index "
+              + position.appliedIndex()
+              + ", behind this node's "
+              + held
+              + " at "
+              + store.applied().index());
     }
     LOG.info(
         "installing "
-            + position.treeSize()
+            + (position.treeSize() - held)
             + " records from the leader "
             + leader.url()
-            + " (Raft position "
+            + " (records "
+            + held
+            + " to "
+            + position.treeSize()
+            + ", Raft position "
             + position.appliedTerm()
             + ":"
             + position.appliedIndex()
@@ -241,7 +306,17 @@ public final class SnapshotInstall {
             + ")");
     AppliedIndex applied = new AppliedIndex(position.appliedTerm(), position.appliedIndex());
     boolean checked = false;
-    long next = 0;
+    long next = held;
+    if (held > 0 && checkpoint.size() <= held) {
+      // This node holds the checkpoint's records already: they must be the network's.
+      verifyCheckpoint(signed, checkpoint);
+      checked = true;
+    }
+    if (next == position.treeSize()) {
+      LedgerBatch write = new LedgerBatch(next);
+      write.applied(applied);
+      store.commitReplayable(write);
+    }
     List<NewRecord> group = new ArrayList<>();
     while (next < position.treeSize()) {
       EntryPageResponse page =
@@ -272,7 +347,7 @@ public final class SnapshotInstall {
     store.sync();
     LOG.info(
         "installed "
-            + position.treeSize()
+            + (position.treeSize() - held)
             + " records in "
             + Duration.ofNanos(System.nanoTime() - started).toMillis()
             + " ms; following the Raft log after index "

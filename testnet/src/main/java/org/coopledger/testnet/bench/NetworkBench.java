@@ -31,10 +31,11 @@ import org.coopledger.testnet.load.VoteLoad;
  * {@code coop bench --nodes N}: a network of N nodes (in this process, each with its own data
  * directory, RocksDB, Raft server and HTTP port on 127.0.0.1) against one node in the same run,
  * batch mode through the leader, and how long a node that is {@code --catch-up-entries} behind
- * takes to catch up: by log replay (it was down while they arrived), and by installing the ledger
- * from the leader (its data directory wiped); and how long a level node takes to restart, on the
- * ledger of the first run and on the longer one after the catch-up. Every rate is also printed as a
- * ratio to this machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
+ * takes to catch up: after it was down while they arrived (by log replay, or from the leader's
+ * records for what the leader's log no longer holds), and by installing the ledger from the leader
+ * (its data directory wiped); and how long a level node takes to restart, on the ledger of the
+ * first run and on the longer one after the catch-up. Every rate is also printed as a ratio to this
+ * machine's Ed25519 verify rate measured in the same run; nothing here is asserted.
  */
 final class NetworkBench {
   private static final int MEMBERS = VoteLoad.MAX_MEMBERS;
@@ -115,7 +116,7 @@ final class NetworkBench {
       replay = network.timeCatchUp(behindId, leader, stoppedAt, false);
       out.printf(
           Locale.ROOT,
-          "  log replay: %,d entries behind, level after %,d ms%n",
+          "  it was down: %,d entries behind, level after %,d ms%n",
           replay.behind(),
           replay.millis());
 
@@ -202,7 +203,7 @@ final class NetworkBench {
     out.printf(
         Locale.ROOT,
         "  catch-up of a node %,d entries behind:%n"
-            + "    log replay (it was down)      %,7d ms  %,8.0f entries/s = %.3f x verify/s%n"
+            + "    it was down (log or records)  %,7d ms  %,8.0f entries/s = %.3f x verify/s%n"
             + "    install (data dir wiped)      %,7d ms  %,8.0f entries/s = %.3f x verify/s"
             + " (%,d entries)%n",
         replay.behind(),
