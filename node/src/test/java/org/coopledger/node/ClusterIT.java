@@ -143,12 +143,51 @@ class ClusterIT {
   @Test
   void aFollowerBehindTheStartOfTheLeadersPurgedLogCatchesUpFromTheLeadersRecords()
       throws Exception {
+    Behind behind = aFollowerBehindThePurge();
+    behind.restart();
+    awaitConverged(behind.apis, 311);
+    // ...and it follows the log from there: new entries reach it by replication.
+    write(behind.leaderApi(), 10, "after");
+    awaitConverged(behind.apis, 321);
+    assertThat(behind.api().nodeInfo().appliedIndex()).isGreaterThan(behind.firstKept);
+  }
+
+  /**
+   * The leader stops just as the follower behind its purged log comes back: the follower catches up
+   * from the next leader (whose log is purged too) and follows it. Ratis refuses the log while it
+   * waits for the state machine to install a snapshot, so a catch-up that kept Ratis waiting could
+   * leave the follower refusing the next leader's log for good.
+   */
+  @Test
+  void aFollowerCatchingUpFollowsTheNextLeaderWhenTheLeaderStops() throws Exception {
+    Behind behind = aFollowerBehindThePurge();
+    behind.restart();
+    nodes.get(behind.leader).close();
+    List<NodeClient> running = new ArrayList<>(behind.apis);
+    running.remove(behind.leader);
+    String next = awaitOneLeader(running);
+    NodeClient nextApi =
+        running.stream().filter(a -> a.nodeInfo().peerId().equals(next)).findFirst().orElseThrow();
+    write(nextApi, 10, "after the leader stopped");
+    awaitConverged(running, 321);
+
+    behind.restart(behind.leader);
+    write(nextApi, 10, "with all three");
+    awaitConverged(behind.apis, 331);
+  }
+
+  /** A 3-node network whose follower {@code index} is down while the leader purged its log. */
+  private Behind aFollowerBehindThePurge() throws Exception {
     snapshotEvery = 5;
     List<Peer> peers = startCluster();
     List<NodeClient> apis = nodes.stream().map(n -> NodeClient.of(n.uri())).toList();
     String leader = awaitOneLeader(apis);
-    NodeClient leaderApi =
-        apis.stream().filter(a -> a.nodeInfo().peerId().equals(leader)).findFirst().orElseThrow();
+    int leaderIndex =
+        java.util.stream.IntStream.range(0, NODES)
+            .filter(i -> peers.get(i).id().equals(leader))
+            .findFirst()
+            .orElseThrow();
+    NodeClient leaderApi = apis.get(leaderIndex);
     List<NetworkNode> founding = new ArrayList<>();
     for (Peer peer : peers) {
       founding.add(
@@ -164,14 +203,10 @@ class ClusterIT {
     write(leaderApi, 10, "before");
     awaitConverged(apis, 11);
 
-    int behind =
-        java.util.stream.IntStream.range(0, NODES)
-            .filter(i -> !peers.get(i).id().equals(leader))
-            .findFirst()
-            .orElseThrow();
-    String follower = peers.get(behind).id();
-    long followerApplied = apis.get(behind).nodeInfo().appliedIndex();
-    nodes.get(behind).close();
+    int index = (leaderIndex + 1) % NODES;
+    String follower = peers.get(index).id();
+    long followerApplied = apis.get(index).nodeInfo().appliedIndex();
+    nodes.get(index).close();
     write(leaderApi, 300, "while " + follower + " is down");
     long firstKept = firstLogIndex(dir.resolve(leader).resolve("raft"));
     assertThat(firstKept)
@@ -179,16 +214,41 @@ class ClusterIT {
             "the leader purged the log that %s lacks (it applied up to %d)",
             follower, followerApplied)
         .isGreaterThan(followerApplied + 1);
+    return new Behind(peers, apis, leaderIndex, index, firstKept);
+  }
 
-    nodes.set(
-        behind,
-        CoopNode.start(
-            config(dir.resolve(follower), follower, peers.get(behind), new Peers(peers))));
-    awaitConverged(apis, 311);
-    // ...and it follows the log from there: new entries reach it by replication.
-    write(leaderApi, 10, "after");
-    awaitConverged(apis, 321);
-    assertThat(apis.get(behind).nodeInfo().appliedIndex()).isGreaterThan(firstKept);
+  private final class Behind {
+    final List<Peer> peers;
+    final List<NodeClient> apis;
+    final int leader;
+    final int index;
+    final long firstKept;
+
+    Behind(List<Peer> peers, List<NodeClient> apis, int leader, int index, long firstKept) {
+      this.peers = peers;
+      this.apis = apis;
+      this.leader = leader;
+      this.index = index;
+      this.firstKept = firstKept;
+    }
+
+    NodeClient leaderApi() {
+      return apis.get(leader);
+    }
+
+    NodeClient api() {
+      return apis.get(index);
+    }
+
+    void restart() {
+      restart(index);
+    }
+
+    void restart(int node) {
+      String id = peers.get(node).id();
+      nodes.set(
+          node, CoopNode.start(config(dir.resolve(id), id, peers.get(node), new Peers(peers))));
+    }
   }
 
   private void write(NodeClient api, int count, String what) {
