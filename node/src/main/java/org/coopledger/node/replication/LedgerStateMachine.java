@@ -248,7 +248,6 @@ public final class LedgerStateMachine extends BaseStateMachine {
     synchronized (writing) {
       Files.writeString(catchingUp, leader + "\n", StandardCharsets.UTF_8);
       long heldBefore = store.treeSize();
-      AppliedIndex appliedBefore = store.applied();
       String from = leader;
       AppliedIndex reached;
       for (int attempt = 1; ; attempt++) {
@@ -256,7 +255,9 @@ public final class LedgerStateMachine extends BaseStateMachine {
           reached = using.from(from);
           break;
         } catch (RuntimeException e) {
-          boolean partial = store.treeSize() != heldBefore && store.applied().equals(appliedBefore);
+          // Records were applied (each group before the last records no Raft position): the store
+          // is at no position the log could continue from until the catch-up completes.
+          boolean partial = store.treeSize() != heldBefore;
           if (!partial || closing) {
             if (!partial) {
               Files.deleteIfExists(catchingUp);

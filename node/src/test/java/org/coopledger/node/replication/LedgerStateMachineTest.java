@@ -64,7 +64,9 @@ class LedgerStateMachineTest {
   @AfterEach
   void stop() throws Exception {
     stateMachine.close();
-    raftStorage.close();
+    if (raftStorage != null) {
+      raftStorage.close();
+    }
     store.close();
   }
 
@@ -91,7 +93,13 @@ class LedgerStateMachineTest {
     CompletableFuture<TermIndex> meanwhile =
         stateMachine.notifyInstallSnapshotFromLeader(role("node-1"), leaderLogStarts);
     assertThat(meanwhile).isCompletedWithValue(null);
-    assertThat(Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP))).isTrue();
+    long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP)) && System.nanoTime() < started) {
+      Thread.sleep(10);
+    }
+    assertThat(Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP)))
+        .as("marked while it runs")
+        .isTrue();
 
     release.countDown();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -147,6 +155,93 @@ class LedgerStateMachineTest {
         stateMachine.notifyInstallSnapshotFromLeader(role("node-3"), TermIndex.valueOf(1, 0));
     assertThat(answer).isCompletedWithValue(null);
     assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /**
+   * The catch-up applies the leader's records a group at a time, and only the last group records a
+   * Raft position: a failure part way (the leader stopped) leaves a store at no position, onto
+   * which the log must not be applied. So it is retried, from where it stopped, until it completes.
+   */
+  @Test
+  void aCatchUpThatFailsPartWayIsRetriedFromWhereItStopped() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    AppliedIndex leaders = new AppliedIndex(3, 120);
+    stateMachine.catchUpWith(
+        leader -> {
+          LedgerBatch write = new LedgerBatch(store.treeSize());
+          write.addRecord(new byte[] {(byte) attempts.get()});
+          if (attempts.incrementAndGet() == 1) {
+            write.applied(AppliedIndex.NONE);
+            store.commitReplayable(write);
+            throw new ReplicationException("LEADER_GONE", "the leader stopped answering");
+          }
+          write.applied(leaders);
+          store.commitReplayable(write);
+          return leaders;
+        },
+        dir.resolve(SnapshotInstall.CATCHING_UP));
+    LedgerBatch held = new LedgerBatch(0);
+    held.applied(new AppliedIndex(1, 10));
+    store.commitReplayable(held);
+
+    stateMachine.notifyInstallSnapshotFromLeader(role("node-1"), TermIndex.valueOf(3, 100));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!store.applied().equals(leaders) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(attempts).hasValue(2);
+    assertThat(store.treeSize()).as("the second attempt went on after the first").isEqualTo(2);
+    assertThat(store.applied()).isEqualTo(leaders);
+    while (Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP)) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP))).isFalse();
+  }
+
+  @Test
+  void aCatchUpStoppedPartWayLeavesItsMarkSoTheNextStartRebuildsTheStore() throws Exception {
+    CountDownLatch partWay = new CountDownLatch(1);
+    stateMachine.catchUpWith(
+        leader -> {
+          LedgerBatch write = new LedgerBatch(store.treeSize());
+          write.addRecord(new byte[] {1, 2, 3});
+          write.applied(AppliedIndex.NONE);
+          store.commitReplayable(write);
+          partWay.countDown();
+          try {
+            new CountDownLatch(1).await();
+          } catch (InterruptedException e) {
+            // The node stops: the records fetched so far stay, without a Raft position.
+            Thread.currentThread().interrupt();
+          }
+          throw new ReplicationException("NODE_STOPPING", "the node is stopping");
+        },
+        dir.resolve(SnapshotInstall.CATCHING_UP));
+    LedgerBatch held = new LedgerBatch(0);
+    held.applied(new AppliedIndex(1, 10));
+    store.commitReplayable(held);
+
+    stateMachine.notifyInstallSnapshotFromLeader(role("node-1"), TermIndex.valueOf(2, 50));
+    assertThat(partWay.await(10, TimeUnit.SECONDS)).isTrue();
+    stateMachine.close();
+    Thread.sleep(200);
+
+    assertThat(Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP))).isTrue();
+    store.close();
+    raftStorage.close();
+    assertThat(SnapshotInstall.interrupted(dir)).isTrue();
+    assertThat(Files.exists(dir.resolve("ledger"))).as("set aside").isFalse();
+    assertThat(Files.exists(dir.resolve("raft"))).as("set aside").isFalse();
+    assertThat(Files.exists(dir.resolve(SnapshotInstall.CATCHING_UP))).isFalse();
+    try (var aside = Files.list(dir)) {
+      assertThat(aside.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("ledger.before-install-"))
+          .anyMatch(n -> n.startsWith("raft.before-install-"));
+    }
+    assertThat(SnapshotInstall.interrupted(dir)).as("only once").isFalse();
+    // Reopened for @AfterEach, which closes them again.
+    store = LedgerStore.open(dir.resolve("ledger"));
+    raftStorage = null;
   }
 
   /** The server the state machine belongs to, as far as it asks (its id, for Ratis' logging). */
