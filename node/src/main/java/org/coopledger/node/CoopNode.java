@@ -193,6 +193,8 @@ public final class CoopNode implements AutoCloseable {
               return reached;
             },
             config.dataDir().resolve(SnapshotInstall.CATCHING_UP));
+        // Closed before the Raft server, whose apply thread waits for a catch-up in progress.
+        opened.push(stateMachine::stopCatchingUp);
       }
       CosignatureGatherer gatherer =
           new CosignatureGatherer(

@@ -135,7 +135,7 @@ class ClusterIT {
 
   /**
    * A follower that was down while the leader's log moved on and was purged (snapshot markers every
-   * 5 entries, 64 entries preserved below the latest) cannot get what it lacks by log replay: the
+   * 5 entries, 8 entries preserved below the latest) cannot get what it lacks by log replay: the
    * leader has it no more. Ratis tells it to install a snapshot instead; it fetches the records it
    * lacks from the leader, verifies and applies them, checks the root against a checkpoint the
    * network cosigned, and then follows the log from the leader's position.

@@ -80,7 +80,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
    * Records applied since the latest snapshot marker, and whether a marker was asked for: Ratis
    * counts Raft log entries between markers, and one entry may hold a thousand records.
    */
-  private long recordsSinceMarker;
+  private volatile long recordsSinceMarker;
 
   private final java.util.concurrent.atomic.AtomicBoolean markerAsked =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -123,13 +123,33 @@ public final class LedgerStateMachine extends BaseStateMachine {
 
   @Override
   public void close() throws IOException {
-    closing = true;
-    Thread running = catchingUpNow.get();
-    if (running != null) {
-      running.interrupt();
-    }
+    stopCatchingUp();
     applied.failAll(new ReplicationException("NODE_STOPPING", "the node is stopping"));
     super.close();
+  }
+
+  /**
+   * Stops a catch-up in progress, for the node is stopping: before the Raft server stops, whose
+   * apply thread waits for the catch-up. Records it applied stay, with the mark that has the next
+   * start rebuild the store ({@link SnapshotInstall#interrupted}).
+   */
+  public void stopCatchingUp() {
+    closing = true;
+    Thread running = catchingUpNow.get();
+    if (running != null && running.isAlive()) {
+      // It stops before its next page of records; a catch-up past its last page completes.
+      running.interrupt();
+      try {
+        running.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (running.isAlive()) {
+        LOG.warning(
+            "a catch-up from the leader did not stop within 10 s: if it applied records, the next"
+                + " start installs the ledger from the leader again");
+      }
+    }
   }
 
   /**
@@ -427,9 +447,16 @@ public final class LedgerStateMachine extends BaseStateMachine {
       applied.reached(position.getIndex());
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
+    CompletableFuture<Message> result;
     synchronized (writing) {
-      return apply(position, records);
+      result = apply(position, records);
     }
+    // Asked outside the lock: Ratis takes its server lock for it, and a notice to install a
+    // snapshot holds that lock while it waits for this one.
+    if (recordsSinceMarker >= snapshotEvery && markerAsked.compareAndSet(false, true)) {
+      askForMarker();
+    }
+    return result;
   }
 
   private CompletableFuture<Message> apply(TermIndex position, List<NewRecord> records) {
@@ -447,9 +474,6 @@ public final class LedgerStateMachine extends BaseStateMachine {
     store.commitReplayable(write);
     result.publish();
     recordsSinceMarker += records.size();
-    if (recordsSinceMarker >= snapshotEvery && markerAsked.compareAndSet(false, true)) {
-      askForMarker();
-    }
     updateLastAppliedTermIndex(position);
     ledger.reached(position.getTerm(), position.getIndex());
     applied.reached(position.getIndex());

@@ -48,9 +48,10 @@ public final class RaftHost implements AutoCloseable {
   /**
    * Raft log entries kept below the latest snapshot marker when the log is purged, so that a
    * follower a little behind catches up by log replay rather than from the leader's REST API. Few:
-   * one entry may hold a thousand records, and a restart reads every entry kept.
+   * one entry may hold a thousand records, and a restart reads every entry kept (with 64, a restart
+   * on 110,503 batch-mode records read about 77 entries and took 2.2 s against 0.3 s on 10,502).
    */
-  static final long PRESERVED_LOG = 64;
+  static final long PRESERVED_LOG = 8;
 
   private final RaftServer server;
   private final RaftClient client;

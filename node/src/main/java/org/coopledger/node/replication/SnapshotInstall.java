@@ -319,6 +319,10 @@ public final class SnapshotInstall {
     }
     List<NewRecord> group = new ArrayList<>();
     while (next < position.treeSize()) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ReplicationException(
+            "NODE_STOPPING", "the node is stopping; " + (next - held) + " records were installed");
+      }
       EntryPageResponse page =
           leader.entries(next, (int) Math.min(PAGE, position.treeSize() - next));
       if (page.entries().isEmpty() || page.start() != next) {

@@ -323,19 +323,12 @@ final class NetworkBench {
                 URI.create("http://127.0.0.1:" + freePort(taken))));
       }
       Network network = new Network(dir, coopId, peers);
-      // Started together: each waits a moment for the others before it starts its Raft server.
-      List<Thread> starting = new ArrayList<>();
-      List<CoopNode> started = java.util.Collections.synchronizedList(new ArrayList<>());
+      // One after another: Helidon's metrics set-up is not safe to run concurrently in one JVM
+      // (starting them together failed once with a ConcurrentModificationException there); a node
+      // of a group serves HTTP without waiting for a leader, so none waits for the others.
+      List<CoopNode> started = new ArrayList<>();
       for (Peer peer : peers) {
-        starting.add(Thread.ofPlatform().start(() -> started.add(network.launch(peer.id()))));
-      }
-      for (Thread t : starting) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+        started.add(network.launch(peer.id()));
       }
       network.running.addAll(started);
       if (started.size() != count) {
