@@ -410,9 +410,16 @@ public final class LocalNetwork implements AutoCloseable {
     return JSON.writeValueAsString(value);
   }
 
+  /** The last 30 lines of a node's log. */
   String logTail(Node node) {
+    return logTail(node, "");
+  }
+
+  /** The last 30 lines of a node's log that contain {@code containing}. */
+  String logTail(Node node, String containing) {
     try {
-      List<String> lines = Files.readAllLines(node.log());
+      List<String> lines =
+          Files.readAllLines(node.log()).stream().filter(l -> l.contains(containing)).toList();
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "(unreadable: " + e.getMessage() + ")";

@@ -239,8 +239,16 @@ class NetworkFaultsIT {
                   .map(n -> n.id() + "=" + LocalNetwork.probe(n.url()).map(i -> i.get("treeSize")))
                   .toList()
               + "\n"
-              + logTail(node, 30, "")
-              + logTail(network.node(leader), 30, wiped),
+              + node.id()
+              + "'s log ends:\n"
+              + network.logTail(node)
+              + "\n"
+              + leader
+              + "'s log (lines naming "
+              + wiped
+              + ") ends:\n"
+              + network.logTail(network.node(leader), wiped)
+              + "\n",
           e);
     }
     // If the installed node asked the leader to step down, an entry in flight then may be answered
@@ -253,21 +261,6 @@ class NetworkFaultsIT {
     System.out.println(
         "network faults: "
             + log.lines().filter(l -> l.contains("installed ")).findFirst().orElse("?"));
-  }
-
-  /** The last {@code count} lines of a node's log that contain {@code containing}. */
-  private static String logTail(LocalNetwork.Node node, int count, String containing)
-      throws IOException {
-    List<String> lines =
-        java.nio.file.Files.readAllLines(node.log()).stream()
-            .filter(l -> l.contains(containing))
-            .toList();
-    return node.id()
-        + "'s log"
-        + (containing.isEmpty() ? "" : " (lines naming " + containing + ")")
-        + " ends:\n"
-        + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()))
-        + "\n";
   }
 
   private static void deleteTree(Path path) throws IOException {

@@ -2,6 +2,7 @@ package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.coopledger.cli.command.FoundedCoop.ok;
+import static org.coopledger.cli.command.FoundedCoop.rejected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.coopledger.cli.CoopRunner;
-import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.output.Json;
-import org.coopledger.node.CoopNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ExpenseCommandsIT {
   @TempDir static Path dir;
   private static FoundedCoop founded;
-  private static CoopNode node;
   private static CoopRunner coop;
 
   @BeforeAll
   static void start() throws IOException {
     founded = FoundedCoop.found(dir, "ebb", "Ebb", "expense: 2 of role(treasurer)");
-    node = founded.node;
     coop = founded.coop;
     // drop:summer: half to cat, half to the promotion pool; 100.00 EUR of sales.
     String split =
@@ -66,7 +63,7 @@ class ExpenseCommandsIT {
 
   @AfterAll
   static void stop() {
-    node.close();
+    founded.close();
   }
 
   @Test
@@ -78,49 +75,33 @@ class ExpenseCommandsIT {
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(invoice)));
     long cat = founded.balance("cat");
 
-    String expense =
-        founded.quiet(
-            "propose",
-            "expense",
-            "--amount",
-            "42.50",
-            "--currency",
-            "EUR",
-            "--receipt",
-            invoice.toString(),
-            "--from",
-            "pool:promotion",
-            "--key",
-            founded.key("cat"));
+    String[] claim = {
+      "propose",
+      "expense",
+      "--amount",
+      "42.50",
+      "--currency",
+      "EUR",
+      "--receipt",
+      invoice.toString(),
+      "--from",
+      "pool:promotion",
+      "--key",
+      founded.key("cat")
+    };
+    String expense = founded.quiet(claim);
     JsonNode details =
         Json.MAPPER
             .readTree(ok(coop.run("show", "proposal", expense, "--json")).out())
             .findValue("details");
     assertThat(details.path("receiptSha256").asText()).isEqualTo(sha256);
-    for (String name : new String[] {"ann", "ben"}) {
-      ok(coop.run("approve", expense, "--key", founded.key(name)));
-    }
+    founded.approve(expense, "ann", "ben");
     ok(coop.run("execute", expense, "--key", founded.key("ann")));
 
     assertThat(founded.balance("cat") - cat).isEqualTo(4250);
     assertThat(founded.balance("pool:promotion")).isEqualTo(5000 - 4250);
     // The pool no longer covers a second claim of the same size.
-    CoopRunner.Result again =
-        coop.run(
-            "propose",
-            "expense",
-            "--amount",
-            "42.50",
-            "--currency",
-            "EUR",
-            "--receipt",
-            invoice.toString(),
-            "--from",
-            "pool:promotion",
-            "--key",
-            founded.key("cat"));
-    assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(again.err()).contains("INSUFFICIENT_BALANCE");
+    rejected(coop.run(claim), "INSUFFICIENT_BALANCE");
     assertThat(ok(coop.run("audit")).out()).contains("audit passed");
   }
 }

@@ -19,9 +19,10 @@ import org.coopledger.node.CoopNode;
 import org.coopledger.node.NodeConfig;
 
 /**
- * The money ITs' co-op: a real node, and three founders who made their keys, drafted, signed and
+ * The CLI ITs' co-op: a real node, and three founders who made their keys, drafted, signed and
  * submitted the genesis with the real {@code coop} commands. ann and ben are creators and
- * treasurers, cat a creator; the default split gives ann 40 %, ben and cat 30 % each.
+ * treasurers; in the money ITs' co-op ({@link #found}) cat is a creator and the default split gives
+ * ann 40 %, ben and cat 30 % each.
  */
 final class FoundedCoop implements AutoCloseable {
   static final List<String> FOUNDERS = List.of("ann", "ben", "cat");
@@ -41,6 +42,29 @@ final class FoundedCoop implements AutoCloseable {
    * as {@code "tier: 2 of role(treasurer)"}; none keeps the CLI's default rulebook).
    */
   static FoundedCoop found(Path dir, String coopId, String name, String... clauses) {
+    String rulebook =
+        clauses.length == 0
+            ? null
+            : DefaultRulebook.rulebook().text() + String.join("\n", clauses) + "\n";
+    return found(
+        dir,
+        coopId,
+        name,
+        "creator",
+        rulebook,
+        List.of("--split", "ann=4000", "--split", "ben=3000", "--split", "cat=3000"));
+  }
+
+  /**
+   * Founds co-op {@code coopId} under {@code rulebook} (its whole text) with cat as its auditor
+   * instead of a creator, and no split given.
+   */
+  static FoundedCoop foundWithAuditor(Path dir, String coopId, String name, String rulebook) {
+    return found(dir, coopId, name, "auditor", rulebook, List.of());
+  }
+
+  private static FoundedCoop found(
+      Path dir, String coopId, String name, String catRoles, String rulebook, List<String> split) {
     CoopNode node =
         CoopNode.start(
             NodeConfig.defaults().withDataDir(dir.resolve("data")).withPort(0).withCoopId(coopId));
@@ -57,15 +81,14 @@ final class FoundedCoop implements AutoCloseable {
     }
     String draft = dir.resolve("genesis.json").toString();
     List<String> genesis = new ArrayList<>(List.of("genesis", "--name", name, "--coop", coopId));
-    if (clauses.length > 0) {
-      Path rulebook = dir.resolve("rulebook.txt");
+    if (rulebook != null) {
+      Path file = dir.resolve("rulebook.txt");
       try {
-        Files.writeString(
-            rulebook, DefaultRulebook.rulebook().text() + String.join("\n", clauses) + "\n");
+        Files.writeString(file, rulebook);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      genesis.addAll(List.of("--rulebook", rulebook.toString()));
+      genesis.addAll(List.of("--rulebook", file.toString()));
     }
     genesis.addAll(
         List.of(
@@ -74,15 +97,9 @@ final class FoundedCoop implements AutoCloseable {
             "--founder",
             founded.key("ben") + ":creator,treasurer",
             "--founder",
-            founded.key("cat") + ":creator",
-            "--split",
-            "ann=4000",
-            "--split",
-            "ben=3000",
-            "--split",
-            "cat=3000",
-            "--out",
-            draft));
+            founded.key("cat") + ":" + catRoles));
+    genesis.addAll(split);
+    genesis.addAll(List.of("--out", draft));
     ok(coop.run(genesis.toArray(String[]::new)));
     for (String founder : FOUNDERS) {
       ok(coop.run("sign", draft, "--key", founded.key(founder)));
@@ -105,13 +122,23 @@ final class FoundedCoop implements AutoCloseable {
 
   /** Approves proposal {@code id} by {@code approvers}, votes yes by every founder, executes it. */
   void carry(String id, String... approvers) {
+    approve(id, approvers);
+    voteYes(id);
+    ok(coop.run("execute", id, "--key", key("ben")));
+  }
+
+  /** Approves proposal {@code id} by each of {@code approvers}. */
+  void approve(String id, String... approvers) {
     for (String approver : approvers) {
       ok(coop.run("approve", id, "--key", key(approver)));
     }
+  }
+
+  /** Votes yes on proposal {@code id} by every founder. */
+  void voteYes(String id) {
     for (String founder : FOUNDERS) {
       ok(coop.run("vote", id, "yes", "--key", key(founder)));
     }
-    ok(coop.run("execute", id, "--key", key("ben")));
   }
 
   /** The EUR balance of an account (a member's name, {@code pool:NAME}, {@code guest:NAME}). */
@@ -128,6 +155,12 @@ final class FoundedCoop implements AutoCloseable {
       }
     }
     return 0;
+  }
+
+  /** Asserts the node refused the command with error code {@code code}. */
+  static void rejected(CoopRunner.Result result, String code) {
+    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.REJECTED);
+    assertThat(result.err()).contains(code);
   }
 
   /** {@code result}, after asserting the command succeeded. */

@@ -1,6 +1,8 @@
 package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coopledger.cli.command.FoundedCoop.ok;
+import static org.coopledger.cli.command.FoundedCoop.rejected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import org.coopledger.cli.CoopRunner;
 import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.output.Json;
 import org.coopledger.governance.clause.DefaultRulebook;
-import org.coopledger.node.CoopNode;
-import org.coopledger.node.NodeConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,49 +35,19 @@ class GovernanceCommandsIT {
   private static final String VETO = "veto(role(auditor), 24h)";
 
   @TempDir static Path dir;
-  private static CoopNode node;
+  private static FoundedCoop founded;
   private static CoopRunner coop;
 
   @BeforeAll
-  static void start() throws IOException {
-    node =
-        CoopNode.start(
-            NodeConfig.defaults().withDataDir(dir.resolve("data")).withPort(0).withCoopId("reed"));
-    coop =
-        CoopRunner.plain()
-            .withEnv(
-                Map.of(
-                    "COOP_NODE", node.uri().toString(),
-                    "COOP_PASSPHRASE", "correct horse",
-                    "COOP_TRUST_DIR", dir.resolve("trust").toString()));
-    for (String name : new String[] {"ann", "ben", "cat", "dan"}) {
-      ok(coop.run("key", "new", "--out", key(name), "--name", name));
-    }
-    Files.writeString(
-        dir.resolve("rulebook.txt"),
-        rulebook(DefaultRulebook.MAJORITY + " & " + VETO, DefaultRulebook.MAJORITY));
-    String draft = dir.resolve("genesis.json").toString();
-    ok(
-        coop.run(
-            "genesis",
-            "--name",
-            "Reed Records",
-            "--coop",
+  static void start() {
+    founded =
+        FoundedCoop.foundWithAuditor(
+            dir,
             "reed",
-            "--founder",
-            key("ann") + ":creator,treasurer",
-            "--founder",
-            key("ben") + ":creator,treasurer",
-            "--founder",
-            key("cat") + ":auditor",
-            "--rulebook",
-            dir.resolve("rulebook.txt").toString(),
-            "--out",
-            draft));
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("sign", draft, "--key", key(name)));
-    }
-    ok(coop.run("submit", draft));
+            "Reed Records",
+            rulebook(DefaultRulebook.MAJORITY + " & " + VETO, DefaultRulebook.MAJORITY));
+    coop = founded.coop;
+    ok(coop.run("key", "new", "--out", key("dan"), "--name", "dan"));
   }
 
   /** The default rulebook with the given decision and rulebook clauses. */
@@ -91,7 +60,7 @@ class GovernanceCommandsIT {
 
   @AfterAll
   static void stop() {
-    node.close();
+    founded.close();
   }
 
   @Test
@@ -111,7 +80,7 @@ class GovernanceCommandsIT {
     ok(coop.run("withdraw", id, "--key", key("ben")));
     CoopRunner.Result again = coop.run("withdraw", id, "--key", key("ben"));
 
-    assertRejected(again, "NOT_APPROVED");
+    rejected(again, "NOT_APPROVED");
     assertThat(proposal(id).path("approvals").size()).isZero();
   }
 
@@ -124,8 +93,8 @@ class GovernanceCommandsIT {
     ok(coop.run("veto", id, "--key", key("cat"), "--reason", "we record there"));
     CoopRunner.Result twice = coop.run("veto", id, "--key", key("cat"));
 
-    assertRejected(byCreator, "NO_VETO_RIGHT");
-    assertRejected(twice, "ALREADY_VETOED");
+    rejected(byCreator, "NO_VETO_RIGHT");
+    rejected(twice, "ALREADY_VETOED");
     assertThat(proposal(id).path("vetoes").size()).isEqualTo(1);
   }
 
@@ -146,7 +115,8 @@ class GovernanceCommandsIT {
             "Dan joins",
             "--key",
             key("ann"));
-    carry(admit);
+    // ann, ben and cat are a majority no remaining voter can overturn, also once dan is a member.
+    founded.carry(admit);
     assertThat(member("dan").path("roles").toString()).contains("creator");
 
     String roles =
@@ -161,14 +131,14 @@ class GovernanceCommandsIT {
             "Dan keeps the books",
             "--key",
             key("ben"));
-    carry(roles);
+    founded.carry(roles);
     assertThat(member("dan").path("roles").toString())
         .contains("treasurer")
         .doesNotContain("creator");
 
     String remove =
         quiet("propose", "remove", "--member", "dan", "--title", "Dan leaves", "--key", key("ann"));
-    carry(remove);
+    founded.carry(remove);
     assertThat(member("dan").path("active").asBoolean(true)).isFalse();
   }
 
@@ -188,7 +158,7 @@ class GovernanceCommandsIT {
             "--key",
             key("ann"));
 
-    carry(id);
+    founded.carry(id);
 
     assertThat(ok(coop.run("show", "rulebook")).out())
         .contains("decision: " + DefaultRulebook.MAJORITY)
@@ -212,7 +182,7 @@ class GovernanceCommandsIT {
     assertThat(state.path("treeSize").asLong()).isGreaterThan(10);
     // A C2SP checkpoint: origin line, size, base64 root, blank line, signature line(s).
     String[] lines = checkpoint.split("\n");
-    assertThat(lines[0]).isEqualTo(node.origin().orElseThrow());
+    assertThat(lines[0]).isEqualTo(founded.node.origin().orElseThrow());
     assertThat(Long.parseLong(lines[1])).isPositive();
     assertThat(checkpoint).contains("\n\n\u2014 ");
   }
@@ -240,21 +210,8 @@ class GovernanceCommandsIT {
     return quiet("propose", "decision", "--title", title, "--key", key("ann"));
   }
 
-  /**
-   * Votes yes with ann, ben and cat (a majority no remaining voter can overturn, also once dan is a
-   * member) and executes.
-   */
-  private static void carry(String id) {
-    ok(coop.run("vote", id, "yes", "--key", key("ann")));
-    ok(coop.run("vote", id, "yes", "--key", key("ben")));
-    ok(coop.run("vote", id, "yes", "--key", key("cat")));
-    ok(coop.run("execute", id, "--key", key("ben")));
-  }
-
   private static String quiet(String... args) {
-    String[] withQuiet = java.util.Arrays.copyOf(args, args.length + 1);
-    withQuiet[args.length] = "--quiet";
-    return ok(coop.run(withQuiet)).out().strip();
+    return founded.quiet(args);
   }
 
   private static JsonNode proposal(String id) throws IOException {
@@ -271,17 +228,7 @@ class GovernanceCommandsIT {
     throw new AssertionError("no member " + name + " in " + members);
   }
 
-  private static void assertRejected(CoopRunner.Result result, String code) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(result.err()).contains(code);
-  }
-
-  private static CoopRunner.Result ok(CoopRunner.Result result) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.OK);
-    return result;
-  }
-
   private static String key(String name) {
-    return dir.resolve(name + ".pem").toString();
+    return founded.key(name);
   }
 }

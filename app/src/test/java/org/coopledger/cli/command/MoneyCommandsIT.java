@@ -2,12 +2,11 @@ package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.coopledger.cli.command.FoundedCoop.ok;
+import static org.coopledger.cli.command.FoundedCoop.rejected;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.coopledger.cli.CoopRunner;
-import org.coopledger.cli.ExitCode;
-import org.coopledger.node.CoopNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,19 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 class MoneyCommandsIT {
   @TempDir static Path dir;
   private static FoundedCoop founded;
-  private static CoopNode node;
   private static CoopRunner coop;
 
   @BeforeAll
   static void start() {
     founded = FoundedCoop.found(dir, "tide", "Tide");
-    node = founded.node;
     coop = founded.coop;
   }
 
   @AfterAll
   static void stop() {
-    node.close();
+    founded.close();
   }
 
   @Test
@@ -57,8 +54,7 @@ class MoneyCommandsIT {
             "Summer drop",
             "--key",
             founded.key("ann"));
-    approve(split, "ann", "cat");
-    founded.carry(split);
+    founded.carry(split, "ann", "cat");
     String route =
         founded.quiet(
             "propose",
@@ -69,8 +65,7 @@ class MoneyCommandsIT {
             "drop:summer",
             "--key",
             founded.key("ann"));
-    approve(route, "ann", "ben", "cat");
-    founded.carry(route);
+    founded.carry(route, "ann", "ben", "cat");
 
     ok(
         coop.run(
@@ -97,8 +92,7 @@ class MoneyCommandsIT {
             "ben=10000",
             "--key",
             founded.key("ben"));
-    approve(mine, "ben");
-    founded.carry(mine);
+    founded.carry(mine, "ben");
     String grab =
         founded.quiet(
             "propose",
@@ -109,13 +103,12 @@ class MoneyCommandsIT {
             "ben",
             "--key",
             founded.key("ben"));
-    approve(grab, "ben");
-    vote(grab);
+    founded.approve(grab, "ben");
+    founded.voteYes(grab);
 
     CoopRunner.Result stuck = coop.run("execute", grab, "--key", founded.key("ben"));
 
-    assertThat(stuck.exitCode()).as(stuck.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(stuck.err()).contains("CLAUSE_NOT_MET");
+    rejected(stuck, "CLAUSE_NOT_MET");
     ok(coop.run("revenue", "10.00", "EUR", "--source", "drop:summer", "--key", founded.key("ben")));
     assertThat(founded.balance("ben")).isZero();
   }
@@ -134,8 +127,7 @@ class MoneyCommandsIT {
             "--key",
             founded.key("ann"));
 
-    assertThat(unknown.exitCode()).as(unknown.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(unknown.err()).contains("UNKNOWN_SPLIT");
+    rejected(unknown, "UNKNOWN_SPLIT");
     assertThat(ok(coop.run("audit")).out()).contains("audit passed");
   }
 
@@ -156,8 +148,7 @@ class MoneyCommandsIT {
             "pool:promotion=5.00:EUR:posters",
             "--key",
             founded.key("ann"));
-    approve(split, "ann", "cat");
-    founded.carry(split);
+    founded.carry(split, "ann", "cat");
     String route =
         founded.quiet(
             "propose",
@@ -168,8 +159,7 @@ class MoneyCommandsIT {
             "release",
             "--key",
             founded.key("ann"));
-    approve(route, "ann", "ben", "cat");
-    founded.carry(route);
+    founded.carry(route, "ann", "ben", "cat");
     long ann = founded.balance("ann");
 
     ok(coop.run("revenue", "3.00", "EUR", "--source", "workshop", "--key", founded.key("ben")));
@@ -206,20 +196,7 @@ class MoneyCommandsIT {
             "--key",
             founded.key("cat"));
 
-    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(refused.err()).contains("NOT_ALLOWED");
+    rejected(refused, "NOT_ALLOWED");
     assertThat(founded.balance("pool:promotion")).isEqualTo(pool);
-  }
-
-  private static void approve(String id, String... names) {
-    for (String name : names) {
-      ok(coop.run("approve", id, "--key", founded.key(name)));
-    }
-  }
-
-  private static void vote(String id) {
-    for (String name : new String[] {"ann", "ben", "cat"}) {
-      ok(coop.run("vote", id, "yes", "--key", founded.key(name)));
-    }
   }
 }

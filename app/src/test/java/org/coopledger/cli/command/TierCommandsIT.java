@@ -2,14 +2,13 @@ package org.coopledger.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.coopledger.cli.command.FoundedCoop.ok;
+import static org.coopledger.cli.command.FoundedCoop.rejected;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.coopledger.cli.CoopRunner;
-import org.coopledger.cli.ExitCode;
 import org.coopledger.cli.output.Json;
-import org.coopledger.node.CoopNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class TierCommandsIT {
   @TempDir static Path dir;
   private static FoundedCoop founded;
-  private static CoopNode node;
   private static CoopRunner coop;
 
   @BeforeAll
   static void start() throws IOException {
     founded = FoundedCoop.found(dir, "tide", "Tide", "tier: 2 of role(treasurer)");
-    node = founded.node;
     coop = founded.coop;
     // subscription:* -> membership, shared by ann and cat (ben gives up his part: he approves).
     founded.carry(
@@ -72,85 +69,30 @@ class TierCommandsIT {
             "in=2.00:EUR",
             "--key",
             founded.key("cat"));
-    for (String name : new String[] {"ann", "ben"}) {
-      ok(coop.run("approve", tier, "--key", founded.key(name)));
-    }
+    founded.approve(tier, "ann", "ben");
     ok(coop.run("execute", tier, "--key", founded.key("ann")));
   }
 
   @AfterAll
   static void stop() {
-    node.close();
+    founded.close();
   }
 
   @Test
   void subscriptionsFromTwoRegionsAtTheirOwnPricesGoToTheMembershipSplit() throws IOException {
     long ann = founded.balance("ann");
     long cat = founded.balance("cat");
-    ok(
-        coop.run(
-            "revenue",
-            "15.00",
-            "EUR",
-            "--tier",
-            "supporter",
-            "--region",
-            "eu",
-            "--months",
-            "3",
-            "--key",
-            founded.key("ben")));
-    ok(
-        coop.run(
-            "revenue",
-            "2.00",
-            "EUR",
-            "--tier",
-            "supporter",
-            "--region",
-            "in",
-            "--key",
-            founded.key("ben")));
+    ok(revenueByBen("15.00", "EUR", "--tier", "supporter", "--region", "eu", "--months", "3"));
+    ok(revenueByBen("2.00", "EUR", "--tier", "supporter", "--region", "in"));
     assertThat(founded.balance("ann") - ann).isEqualTo(850);
     assertThat(founded.balance("cat") - cat).isEqualTo(850);
 
     // The Indian price for a European subscription, a region the tier is not sold in.
     rejected(
-        coop.run(
-            "revenue",
-            "2.00",
-            "EUR",
-            "--tier",
-            "supporter",
-            "--region",
-            "eu",
-            "--key",
-            founded.key("ben")),
-        "PRICE_MISMATCH");
+        revenueByBen("2.00", "EUR", "--tier", "supporter", "--region", "eu"), "PRICE_MISMATCH");
     rejected(
-        coop.run(
-            "revenue",
-            "5.00",
-            "EUR",
-            "--tier",
-            "supporter",
-            "--region",
-            "us",
-            "--key",
-            founded.key("ben")),
-        "UNKNOWN_REGION");
-    rejected(
-        coop.run(
-            "revenue",
-            "5.00",
-            "EUR",
-            "--tier",
-            "patron",
-            "--region",
-            "eu",
-            "--key",
-            founded.key("ben")),
-        "UNKNOWN_TIER");
+        revenueByBen("5.00", "EUR", "--tier", "supporter", "--region", "us"), "UNKNOWN_REGION");
+    rejected(revenueByBen("5.00", "EUR", "--tier", "patron", "--region", "eu"), "UNKNOWN_TIER");
 
     String money = ok(coop.run("show", "money")).out();
     assertThat(money).contains("tier supporter v1").contains("eu 5.00 EUR, in 2.00 EUR a month");
@@ -189,7 +131,7 @@ class TierCommandsIT {
 
   /** Waits until a checkpoint covers the whole ledger, which --verify audits up to. */
   private static void awaitCheckpoint() {
-    var client = org.coopledger.api.client.NodeClient.of(node.uri());
+    var client = org.coopledger.api.client.NodeClient.of(founded.node.uri());
     long size = client.nodeInfo().treeSize();
     for (int i = 0; i < 100 && client.nodeInfo().checkpointSize() < size; i++) {
       try {
@@ -201,8 +143,13 @@ class TierCommandsIT {
     }
   }
 
-  private static void rejected(CoopRunner.Result result, String code) {
-    assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(ExitCode.REJECTED);
-    assertThat(result.err()).contains(code);
+  /** {@code coop revenue ARGS}, recorded by ben (a treasurer). */
+  private static CoopRunner.Result revenueByBen(String... args) {
+    String[] command = new String[args.length + 3];
+    command[0] = "revenue";
+    System.arraycopy(args, 0, command, 1, args.length);
+    command[args.length + 1] = "--key";
+    command[args.length + 2] = founded.key("ben");
+    return coop.run(command);
   }
 }

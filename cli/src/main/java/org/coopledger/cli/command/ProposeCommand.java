@@ -195,11 +195,7 @@ public final class ProposeCommand {
     @Option(names = "--to", required = true, paramLabel = "MEMBER", description = "who is paid")
     String to;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 12.50")
-    String amount;
-
-    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
-    String currency;
+    @Mixin AmountOptions money;
 
     @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. a bank transfer id")
     String reference = "";
@@ -215,10 +211,7 @@ public final class ProposeCommand {
           context,
           publisher,
           new Governed.Payout(
-              publisher.directory().member(to),
-              Amounts.parse(amount, currency),
-              currency,
-              reference));
+              publisher.directory().member(to), money.minorUnits(), money.currency, reference));
     }
   }
 
@@ -235,11 +228,7 @@ public final class ProposeCommand {
     @Option(names = "--to", required = true, paramLabel = "PAYEE", description = "who is paid")
     String to;
 
-    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "e.g. 12.50")
-    String amount;
-
-    @Option(names = "--currency", required = true, paramLabel = "CODE", description = "e.g. EUR")
-    String currency;
+    @Mixin AmountOptions money;
 
     @Option(names = "--reference", paramLabel = "TEXT", description = "e.g. an invoice number")
     String reference = "";
@@ -254,7 +243,7 @@ public final class ProposeCommand {
       common.publish(
           context,
           new Publisher(context, common.entry),
-          new Governed.PoolPayout(name, Amounts.parse(amount, currency), currency, to, reference));
+          new Governed.PoolPayout(name, money.minorUnits(), money.currency, to, reference));
     }
   }
 

@@ -39,7 +39,7 @@ public final class Checkpointer implements AutoCloseable {
   static final long RECOSIGN_MILLIS = 2_000;
 
   private final Cosigning cosign;
-  private final AtomicReference<StoredCheckpoint> latest = new AtomicReference<>();
+  private final AtomicReference<Made> latest = new AtomicReference<>();
   private final Object wake = new Object();
   private final Thread worker;
   private volatile boolean closed;
@@ -102,8 +102,8 @@ public final class Checkpointer implements AutoCloseable {
     this.signer = signer;
     this.every = every;
     this.intervalMillis = intervalMillis;
-    latest.set(ledger.latestCheckpoint().orElse(null));
-    if (latest.get() == null || latest.get().treeSize() < ledger.view().treeSize()) {
+    latest.set(ledger.latestCheckpoint().map(Made::of).orElse(null));
+    if (latest.get() == null || latestSize() < ledger.view().treeSize()) {
       checkpoint(ledger.view(), false);
     }
     ledger.onPublish(this::applied);
@@ -112,7 +112,7 @@ public final class Checkpointer implements AutoCloseable {
 
   /** The newest signed checkpoint; empty until the genesis entry is in the ledger. */
   public Optional<StoredCheckpoint> latest() {
-    return Optional.ofNullable(latest.get());
+    return Optional.ofNullable(latest.get()).map(Made::stored);
   }
 
   /** The node key under the ledger's name, which signs the checkpoints and receipts. */
@@ -122,8 +122,8 @@ public final class Checkpointer implements AutoCloseable {
 
   /** The tree size of the newest checkpoint (0 before the first). */
   public long latestSize() {
-    StoredCheckpoint current = latest.get();
-    return current == null ? 0 : current.treeSize();
+    Made current = latest.get();
+    return current == null ? 0 : current.stored().treeSize();
   }
 
   private void applied(LedgerView view) {
@@ -161,13 +161,51 @@ public final class Checkpointer implements AutoCloseable {
   }
 
   private synchronized void checkpoint(LedgerView view, boolean gather) {
-    StoredCheckpoint current = latest.get();
-    if (current != null && current.treeSize() >= view.treeSize()) {
+    Made current = latest.get();
+    if (current != null && current.stored().treeSize() >= view.treeSize()) {
       return;
     }
+    Optional<Made> made = sign(view, gather);
+    if (made.isEmpty()) {
+      return; // not founded yet
+    }
+    keep(made.get());
+    LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());
+  }
+
+  private boolean shortOfCosignatures() {
+    Made current = latest.get();
+    return current != null && current.cosignatures() < cosign.witnesses();
+  }
+
+  /** The latest checkpoint, offered to the witnesses again; kept if it gained cosignatures. */
+  private synchronized void recosign(LedgerView view) {
+    Made current = latest.get();
+    if (current == null || current.stored().treeSize() != view.treeSize()) {
+      return;
+    }
+    Optional<Made> again = sign(view, true);
+    if (again.isPresent() && again.get().cosignatures() > current.cosignatures()) {
+      keep(again.get());
+      LOG.info(
+          "checkpoint at tree size "
+              + view.treeSize()
+              + " cosigned again: "
+              + again.get().cosignatures()
+              + " cosignatures, "
+              + current.cosignatures()
+              + " before");
+    }
+  }
+
+  /**
+   * The view's checkpoint signed with the node key and, if {@code gather}, the witnesses'
+   * cosignatures; empty before the genesis entry names the ledger.
+   */
+  private Optional<Made> sign(LedgerView view, boolean gather) {
     Optional<NoteSigner> log = signer.current();
     if (log.isEmpty()) {
-      return; // not founded yet
+      return Optional.empty();
     }
     Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
     SignedCheckpoint signed = SignedCheckpoint.sign(checkpoint, log.get());
@@ -175,45 +213,23 @@ public final class Checkpointer implements AutoCloseable {
       signed = cosign.gather(signed);
     }
     String note = new String(signed.bytes(), StandardCharsets.UTF_8);
-    sink.put(view.treeSize(), note);
-    latest.set(new StoredCheckpoint(view.treeSize(), note));
-    LOG.info("checkpoint at tree size " + view.treeSize() + ", root " + view.root().base64());
+    return Optional.of(Made.of(new StoredCheckpoint(view.treeSize(), note)));
   }
 
-  private boolean shortOfCosignatures() {
-    StoredCheckpoint current = latest.get();
-    return current != null && cosignatures(current.note()) < cosign.witnesses();
+  /** Stores {@code made} (durably) and then serves it as the latest. */
+  private void keep(Made made) {
+    sink.put(made.stored().treeSize(), made.stored().note());
+    latest.set(made);
   }
 
-  /** The latest checkpoint, offered to the witnesses again; kept if it gained cosignatures. */
-  private synchronized void recosign(LedgerView view) {
-    StoredCheckpoint current = latest.get();
-    Optional<NoteSigner> log = signer.current();
-    if (current == null || current.treeSize() != view.treeSize() || log.isEmpty()) {
-      return;
+  /**
+   * A checkpoint this node signed, as stored, with its cosignatures counted once (every signature
+   * line but the node's own) instead of parsing the note again on every idle tick.
+   */
+  private record Made(StoredCheckpoint stored, int cosignatures) {
+    static Made of(StoredCheckpoint stored) {
+      return new Made(stored, SignedNote.parse(stored.note()).signatures().size() - 1);
     }
-    Checkpoint checkpoint = new Checkpoint(log.get().name(), view.treeSize(), view.root().bytes());
-    SignedCheckpoint signed = cosign.gather(SignedCheckpoint.sign(checkpoint, log.get()));
-    String note = new String(signed.bytes(), StandardCharsets.UTF_8);
-    int before = cosignatures(current.note());
-    int after = cosignatures(note);
-    if (after > before) {
-      sink.put(view.treeSize(), note);
-      latest.set(new StoredCheckpoint(view.treeSize(), note));
-      LOG.info(
-          "checkpoint at tree size "
-              + view.treeSize()
-              + " cosigned again: "
-              + after
-              + " cosignatures, "
-              + before
-              + " before");
-    }
-  }
-
-  /** The cosignature lines of a note signed by this node (every signature line but its own). */
-  private static int cosignatures(String note) {
-    return SignedNote.parse(note).signatures().size() - 1;
   }
 
   @Override
