@@ -1,11 +1,17 @@
 package org.coopledger.node.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.codec.AcceptedEntry;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
@@ -133,9 +139,13 @@ public final class Ledger implements LedgerReader {
     CoopState state = start.state();
     Frontier frontier = start.frontier();
     List<RecordResult> results = new ArrayList<>(records.size());
+    // What this call appended, by entry id: a second copy in the same group finds the first here.
+    Map<EntryId, Long> appended = new HashMap<>();
+    List<byte[]> appendedRecords = new ArrayList<>();
     for (NewRecord record : records) {
       long acceptedAt = record.acceptedAtMillis();
       EntryOutcome outcome;
+      AcceptedEntry decoded = null;
       if (record.checked() != null) {
         outcome =
             StateMachine.apply(state, record.checked().decoded(), acceptedAt, record.checked());
@@ -144,7 +154,7 @@ public final class Ledger implements LedgerReader {
         // the result (the receipt names it) instead of decoding the record twice.
         // (apply itself never throws: its rejections are outcomes.)
         try {
-          AcceptedEntry decoded = AcceptedEntry.fromBytes(record.bytes());
+          decoded = AcceptedEntry.fromBytes(record.bytes());
           acceptedAt = decoded.acceptedAtMillis();
           outcome = StateMachine.apply(state, decoded, SignatureVerifier.CRYPTO);
         } catch (CoopException e) {
@@ -154,26 +164,91 @@ public final class Ledger implements LedgerReader {
       switch (outcome) {
         case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record.bytes());
-          long index = batch.addRecord(record.bytes());
-          Frontier.Appended appended = frontier.append(leaf);
-          for (Subtree subtree : appended.completed()) {
+          long index = batch.addRecord(record.bytes(), idBytes(applied.entryId()));
+          appended.put(applied.entryId(), index);
+          appendedRecords.add(record.bytes());
+          Frontier.Appended next = frontier.append(leaf);
+          for (Subtree subtree : next.completed()) {
             batch.addHash(subtree.level(), subtree.index(), subtree.hash().bytes());
           }
-          frontier = appended.frontier();
+          frontier = next.frontier();
           state = applied.state();
-          results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt));
+          results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt, false));
         }
-        case EntryOutcome.Rejected rejected ->
-            results.add(
-                new RecordResult.Rejected(
-                    ErrorCode.of(rejected.code(), rejected.category()),
-                    rejected.message() == null ? "" : rejected.message()));
+        case EntryOutcome.Rejected rejected -> {
+          // A rejected entry whose exact signed bytes the ledger already holds is a copy of an
+          // accepted one (a client's retry, or a Raft client's retry at a new leader): it is
+          // answered with the first copy's result and changes nothing. Decided from the store as
+          // of this log entry and this group alone, so every replica answers the same.
+          Optional<RecordResult.Accepted> held = Optional.empty();
+          if (rejected.entryId() != null) {
+            byte[] signedEntry =
+                record.checked() != null
+                    ? record.checked().signedEntryBytes()
+                    : decoded.signedEntry();
+            Long inGroup = appended.get(rejected.entryId());
+            held =
+                inGroup != null
+                    ? sameEntry(
+                        inGroup,
+                        appendedRecords.get((int) (inGroup - batch.firstIndex())),
+                        signedEntry)
+                    : heldInStore(rejected.entryId(), signedEntry, start.treeSize());
+          }
+          results.add(
+              held.<RecordResult>map(r -> r)
+                  .orElseGet(
+                      () ->
+                          new RecordResult.Rejected(
+                              ErrorCode.of(rejected.code(), rejected.category()),
+                              rejected.message() == null ? "" : rejected.message())));
+        }
       }
     }
     if (state != start.state()) {
       batch.state(state.encode());
     }
     return new Applied(results, new LedgerView(frontier, state));
+  }
+
+  @Override
+  public Optional<RecordResult.Accepted> held(CheckedEntry entry) {
+    return heldInStore(entry.decoded().id(), entry.signedEntryBytes(), view.get().treeSize());
+  }
+
+  /** The record of exactly {@code signedEntry} among the first {@code size} records, if any. */
+  private Optional<RecordResult.Accepted> heldInStore(EntryId id, byte[] signedEntry, long size) {
+    OptionalLong index = store.indexOfEntry(idBytes(id));
+    if (index.isEmpty() || index.getAsLong() >= size) {
+      return Optional.empty();
+    }
+    return store
+        .record(index.getAsLong())
+        .flatMap(bytes -> sameEntry(index.getAsLong(), bytes, signedEntry));
+  }
+
+  /**
+   * The result the record at {@code index} got, marked a duplicate, if it holds exactly {@code
+   * signedEntry}: the same body with other signatures is another entry (it reuses a nonce).
+   */
+  private static Optional<RecordResult.Accepted> sameEntry(
+      long index, byte[] recordBytes, byte[] signedEntry) {
+    AcceptedEntry held;
+    try {
+      held = AcceptedEntry.fromBytes(recordBytes);
+    } catch (CoopException e) {
+      return Optional.empty(); // a damaged record: the startup check's business, not a duplicate
+    }
+    if (!Arrays.equals(held.signedEntry(), signedEntry)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RecordResult.Accepted(
+            index, TreeHasher.leafHash(recordBytes), index + 1, held.acceptedAtMillis(), true));
+  }
+
+  private static byte[] idBytes(EntryId id) {
+    return HexFormat.of().parseHex(id.hex());
   }
 
   /** The outcome of {@link #apply}: one result per record, and the view to publish. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -30,7 +31,9 @@ public final class LedgerStore implements AutoCloseable {
     RocksDB.loadLibrary();
   }
 
-  private static final String[] FAMILIES = {"records", "tree", "checkpoints", "state", "meta"};
+  private static final String[] FAMILIES = {
+    "records", "tree", "checkpoints", "state", "meta", "entry_ids"
+  };
 
   private final Path directory;
   private final DBOptions options;
@@ -42,6 +45,7 @@ public final class LedgerStore implements AutoCloseable {
   private final ColumnFamilyHandle checkpoints;
   private final ColumnFamilyHandle state;
   private final ColumnFamilyHandle meta;
+  private final ColumnFamilyHandle entryIds;
   private final WriteOptions synced = new WriteOptions().setSync(true);
   private final WriteOptions unsynced = new WriteOptions().setSync(false);
   private final AtomicLong treeSize;
@@ -63,6 +67,7 @@ public final class LedgerStore implements AutoCloseable {
     this.checkpoints = handles.get(3);
     this.state = handles.get(4);
     this.meta = handles.get(5);
+    this.entryIds = handles.get(6);
     byte[] size = db.get(meta, StoreKeys.TREE_SIZE);
     this.treeSize = new AtomicLong(size == null ? 0 : StoreKeys.index(size));
   }
@@ -123,6 +128,20 @@ public final class LedgerStore implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.ofNullable(read(records, StoreKeys.index(index), "record " + index));
+  }
+
+  /**
+   * The index of the record whose entry has the id {@code entryId} (its 32 bytes), if the ledger
+   * holds one below the tree size. An entry id is in the ledger at most once: a second record with
+   * the same body would reuse its author's nonce, which the rules refuse.
+   */
+  public OptionalLong indexOfEntry(byte[] entryId) {
+    byte[] index = read(entryIds, entryId, "the index of an entry id");
+    if (index == null) {
+      return OptionalLong.empty();
+    }
+    long at = StoreKeys.index(index);
+    return at < treeSize() ? OptionalLong.of(at) : OptionalLong.empty();
   }
 
   /** Records [start, start+limit) that exist, in order. */
@@ -214,8 +233,9 @@ public final class LedgerStore implements AutoCloseable {
     }
     try (WriteBatch write = new WriteBatch()) {
       long index = batch.firstIndex();
-      for (byte[] record : batch.records()) {
-        write.put(records, StoreKeys.index(index++), record);
+      for (LedgerBatch.IdentifiedRecord record : batch.records()) {
+        write.put(entryIds, record.entryId(), StoreKeys.index(index));
+        write.put(records, StoreKeys.index(index++), record.bytes());
       }
       for (LedgerBatch.SubtreeHash hash : batch.hashes()) {
         write.put(tree, StoreKeys.subtree(hash.level(), hash.index()), hash.hash());
