@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
 import org.coopledger.governance.engine.SignatureVerifier;
@@ -29,6 +30,7 @@ import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
+import org.coopledger.node.store.StoreException;
 
 /**
  * The ledger of one node: the governance state machine and the Merkle tree, applied on top of the
@@ -54,10 +56,36 @@ public final class Ledger implements LedgerReader {
    * state, whatever the ledger's length.
    */
   public static Ledger open(LedgerStore store) {
+    indexEntryIds(store);
     HashSource hashes = new StoreHashSource(store);
     Frontier frontier = Frontier.fromSource(hashes, store.treeSize());
     CoopState state = store.state().map(CoopState::decode).orElse(CoopState.empty());
     return new Ledger(store, new LedgerView(frontier, state));
+  }
+
+  /**
+   * Has a store written before records were indexed by entry id catch up (once, a page at a time):
+   * so that {@link #apply} answers a copy of any record alike on every replica, whatever its store
+   * was written by.
+   */
+  private static void indexEntryIds(LedgerStore store) {
+    long from = store.entryIdsIndexed();
+    while (from < store.treeSize()) {
+      List<byte[]> page = store.records(from, 1_000, 8L << 20);
+      List<byte[]> ids = new ArrayList<>(page.size());
+      for (byte[] record : page) {
+        try {
+          ids.add(idBytes(EntryCodec.decode(AcceptedEntry.fromBytes(record).signedEntry()).id()));
+        } catch (CoopException e) {
+          throw new StoreException(
+              "STORE_CORRUPT",
+              "record " + (from + ids.size()) + " does not decode: " + e.getMessage(),
+              e);
+        }
+      }
+      store.indexEntries(from, ids);
+      from += ids.size();
+    }
   }
 
   @Override
@@ -129,10 +157,12 @@ public final class Ledger implements LedgerReader {
   /**
    * Applies {@code records} in order on top of the last published view, adding every accepted
    * record, its tree hashes and the resulting state to {@code batch}. Depends on nothing but the
-   * records and the published state (no clock, no randomness): a record checked on this node before
-   * ordering is applied from its decoded entry, anything else from its bytes, with the same
-   * outcome. Nothing becomes visible to readers until {@link Applied#publish()}. Called only by the
-   * apply thread, in log order.
+   * records and the published ledger (no clock, no randomness): a record checked on this node
+   * before ordering is applied from its decoded entry, anything else from its bytes, with the same
+   * outcome. A rejected record whose exact signed entry the ledger already holds (or an earlier
+   * record of this call) gets that record's result, marked duplicate: the answer to a retry.
+   * Nothing becomes visible to readers until {@link Applied#publish()}. Called only by the apply
+   * thread, in log order.
    */
   public Applied apply(List<NewRecord> records, LedgerBatch batch) {
     LedgerView start = view.get();
@@ -140,8 +170,7 @@ public final class Ledger implements LedgerReader {
     Frontier frontier = start.frontier();
     List<RecordResult> results = new ArrayList<>(records.size());
     // What this call appended, by entry id: a second copy in the same group finds the first here.
-    Map<EntryId, Long> appended = new HashMap<>();
-    List<byte[]> appendedRecords = new ArrayList<>();
+    Map<EntryId, Appended> appended = new HashMap<>();
     for (NewRecord record : records) {
       long acceptedAt = record.acceptedAtMillis();
       EntryOutcome outcome;
@@ -165,8 +194,7 @@ public final class Ledger implements LedgerReader {
         case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record.bytes());
           long index = batch.addRecord(record.bytes(), idBytes(applied.entryId()));
-          appended.put(applied.entryId(), index);
-          appendedRecords.add(record.bytes());
+          appended.put(applied.entryId(), new Appended(index, record.bytes()));
           Frontier.Appended next = frontier.append(leaf);
           for (Subtree subtree : next.completed()) {
             batch.addHash(subtree.level(), subtree.index(), subtree.hash().bytes());
@@ -176,32 +204,23 @@ public final class Ledger implements LedgerReader {
           results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt, false));
         }
         case EntryOutcome.Rejected rejected -> {
-          // A rejected entry whose exact signed bytes the ledger already holds is a copy of an
-          // accepted one (a client's retry, or a Raft client's retry at a new leader): it is
-          // answered with the first copy's result and changes nothing. Decided from the store as
-          // of this log entry and this group alone, so every replica answers the same.
+          // A copy of an accepted entry (a client's retry, or a Raft client's retry at a new
+          // leader) is rejected by the rules like any replay, and changes nothing; it is answered
+          // with the first copy's result. Decided from the store as of this log entry and from
+          // this group alone, so every replica answers the same.
           Optional<RecordResult.Accepted> held = Optional.empty();
           if (rejected.entryId() != null) {
             byte[] signedEntry =
                 record.checked() != null
                     ? record.checked().signedEntryBytes()
                     : decoded.signedEntry();
-            Long inGroup = appended.get(rejected.entryId());
+            Appended inGroup = appended.get(rejected.entryId());
             held =
                 inGroup != null
-                    ? sameEntry(
-                        inGroup,
-                        appendedRecords.get((int) (inGroup - batch.firstIndex())),
-                        signedEntry)
+                    ? sameEntry(inGroup.index(), inGroup.bytes(), signedEntry)
                     : heldInStore(rejected.entryId(), signedEntry, start.treeSize());
           }
-          results.add(
-              held.<RecordResult>map(r -> r)
-                  .orElseGet(
-                      () ->
-                          new RecordResult.Rejected(
-                              ErrorCode.of(rejected.code(), rejected.category()),
-                              rejected.message() == null ? "" : rejected.message())));
+          results.add(held.<RecordResult>map(r -> r).orElseGet(() -> rejection(rejected)));
         }
       }
     }
@@ -245,6 +264,14 @@ public final class Ledger implements LedgerReader {
     return Optional.of(
         new RecordResult.Accepted(
             index, TreeHasher.leafHash(recordBytes), index + 1, held.acceptedAtMillis(), true));
+  }
+
+  private record Appended(long index, byte[] bytes) {}
+
+  private static RecordResult.Rejected rejection(EntryOutcome.Rejected rejected) {
+    return new RecordResult.Rejected(
+        ErrorCode.of(rejected.code(), rejected.category()),
+        rejected.message() == null ? "" : rejected.message());
   }
 
   private static byte[] idBytes(EntryId id) {

@@ -49,6 +49,7 @@ public final class LedgerStore implements AutoCloseable {
   private final WriteOptions synced = new WriteOptions().setSync(true);
   private final WriteOptions unsynced = new WriteOptions().setSync(false);
   private final AtomicLong treeSize;
+  private final AtomicLong entryIdsIndexed;
 
   private LedgerStore(Path directory) throws RocksDBException {
     this.directory = directory;
@@ -70,6 +71,8 @@ public final class LedgerStore implements AutoCloseable {
     this.entryIds = handles.get(6);
     byte[] size = db.get(meta, StoreKeys.TREE_SIZE);
     this.treeSize = new AtomicLong(size == null ? 0 : StoreKeys.index(size));
+    byte[] indexed = db.get(meta, StoreKeys.ENTRY_IDS);
+    this.entryIdsIndexed = new AtomicLong(indexed == null ? 0 : StoreKeys.index(indexed));
   }
 
   /**
@@ -142,6 +145,45 @@ public final class LedgerStore implements AutoCloseable {
     }
     long at = StoreKeys.index(index);
     return at < treeSize() ? OptionalLong.of(at) : OptionalLong.empty();
+  }
+
+  /**
+   * How many records, from the first, {@link #indexOfEntry} knows: the tree size, except in a store
+   * written before entry ids were indexed, until {@link #indexEntries} has caught up.
+   */
+  public long entryIdsIndexed() {
+    return entryIdsIndexed.get();
+  }
+
+  /**
+   * Indexes the entry ids (32 bytes each) of the records from {@code start} on, in order, which
+   * must continue {@link #entryIdsIndexed()}: how a store written before entry ids were indexed
+   * catches up, once, when it is opened. Synced.
+   */
+  public void indexEntries(long start, List<byte[]> ids) {
+    if (start != entryIdsIndexed() || start + ids.size() > treeSize()) {
+      throw new StoreException(
+          "STORE_ORDER",
+          "entry ids from index "
+              + start
+              + " do not continue the "
+              + entryIdsIndexed()
+              + " indexed or exceed the tree size "
+              + treeSize());
+    }
+    long end = start + ids.size();
+    try (WriteBatch write = new WriteBatch()) {
+      long index = start;
+      for (byte[] id : ids) {
+        write.put(entryIds, id, StoreKeys.index(index++));
+      }
+      write.put(meta, StoreKeys.ENTRY_IDS, StoreKeys.index(end));
+      db.write(synced, write);
+    } catch (RocksDBException e) {
+      throw new StoreException(
+          "STORE_WRITE_FAILED", "indexing the entry ids of records " + start + ".." + end, e);
+    }
+    entryIdsIndexed.set(end);
   }
 
   /** Records [start, start+limit) that exist, in order. */
@@ -231,6 +273,8 @@ public final class LedgerStore implements AutoCloseable {
           "STORE_ORDER",
           "batch starts at index " + batch.firstIndex() + " but the ledger holds " + size);
     }
+    // A store with unindexed records keeps its count until indexEntries has caught up.
+    boolean indexed = entryIdsIndexed() == batch.firstIndex();
     try (WriteBatch write = new WriteBatch()) {
       long index = batch.firstIndex();
       for (LedgerBatch.IdentifiedRecord record : batch.records()) {
@@ -244,6 +288,9 @@ public final class LedgerStore implements AutoCloseable {
         write.put(state, StoreKeys.STATE, batch.stateOrNull());
       }
       write.put(meta, StoreKeys.TREE_SIZE, StoreKeys.index(batch.endIndex()));
+      if (indexed) {
+        write.put(meta, StoreKeys.ENTRY_IDS, StoreKeys.index(batch.endIndex()));
+      }
       write.put(meta, StoreKeys.APPLIED, batch.applied().encode());
       db.write(options, write);
     } catch (RocksDBException e) {
@@ -258,6 +305,9 @@ public final class LedgerStore implements AutoCloseable {
           e);
     }
     treeSize.set(batch.endIndex());
+    if (indexed) {
+      entryIdsIndexed.set(batch.endIndex());
+    }
   }
 
   /** Stores a signed checkpoint note for {@code size} (synced). */
