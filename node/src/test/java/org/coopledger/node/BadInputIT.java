@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.coopledger.api.client.NodeClient;
 import org.coopledger.api.client.Reply;
+import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.Share;
@@ -250,12 +251,36 @@ class BadInputIT {
   }
 
   @Test
-  void replayedEntryIsRefusedAsReplayedNonce() {
+  void aCopyOfAnAcceptedEntryGetsItsReceiptAgainAndChangesNothing() {
     byte[] entry = coop.propose("carol", "once only", new Governed.Decision());
     Reply first = api.postEntry(entry);
     assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().get("duplicate").asBoolean()).isFalse();
     size = node.treeSize();
-    expect(api.postEntry(entry), 409, "REPLAYED_NONCE");
+    String root = api.get("/v1/node").json().get("rootHash").asText();
+
+    // A client retrying after a timeout sends the same signed bytes again.
+    Reply again = api.postEntry(entry);
+
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+    for (String field : List.of("index", "leafHash", "treeSize", "entryId", "receipt")) {
+      assertThat(again.json().get(field)).as(field).isEqualTo(first.json().get(field));
+    }
+    assertThat(node.treeSize()).as("nothing appended").isEqualTo(size);
+    assertThat(api.get("/v1/node").json().get("rootHash").asText()).isEqualTo(root);
+  }
+
+  @Test
+  void anotherEntryReusingAnAcceptedNonceIsRefusedAsReplayedNonce() {
+    byte[] entry = coop.propose("carol", "the first with its nonce", new Governed.Decision());
+    Reply first = api.postEntry(entry);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    size = node.treeSize();
+    byte[] replay =
+        coop.reusingNonce(
+            entry, new CreateProposal("the second with that nonce", "", new Governed.Decision()));
+    expect(api.postEntry(replay), 409, "REPLAYED_NONCE");
   }
 
   @Test

@@ -93,14 +93,17 @@ class CorruptStoreIT {
 
   private List<ColumnFamilyHandle> handles;
 
+  /** The store's column families, in the order LedgerStore opens them. */
+  private static final List<String> FAMILIES =
+      List.of("default", "records", "tree", "checkpoints", "state", "meta", "entry_ids");
+
   private ColumnFamilyHandle family(String name) {
-    return handles.get(
-        List.of("default", "records", "tree", "checkpoints", "state", "meta").indexOf(name));
+    return handles.get(FAMILIES.indexOf(name));
   }
 
   private void tamper(Tamper tamper) throws Exception {
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-    for (String name : List.of("default", "records", "tree", "checkpoints", "state", "meta")) {
+    for (String name : FAMILIES) {
       descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8)));
     }
     handles = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.coopledger.governance.action.CastVote;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
@@ -74,12 +75,15 @@ class EntryBatchIT {
             aliceYes,
             forged,
             coop.vote("carol", id, VoteChoice.ABSTAIN),
+            // A copy of an entry earlier in the same batch: its receipt again.
             aliceYes,
+            // Another entry with that nonce: a replay, refused.
+            coop.reusingNonce(aliceYes, new CastVote(id, VoteChoice.NO, "")),
             coop.vote("bob", id, VoteChoice.YES));
 
     JsonNode reply = postProtobuf(batch, 200);
 
-    assertThat(reply.get("accepted").asInt()).isEqualTo(5);
+    assertThat(reply.get("accepted").asInt()).isEqualTo(6);
     assertThat(reply.get("refused").asInt()).isEqualTo(3);
     List<String> summary = new ArrayList<>();
     for (JsonNode result : reply.get("results")) {
@@ -88,7 +92,8 @@ class EntryBatchIT {
               + " "
               + (result.has("error")
                   ? result.get("error").asText()
-                  : result.get("index").asText()));
+                  : result.get("index").asText()
+                      + (result.get("duplicate").asBoolean() ? " duplicate" : "")));
     }
     assertThat(summary)
         .containsExactly(
@@ -98,8 +103,14 @@ class EntryBatchIT {
             "201 2",
             "422 BAD_SIGNATURE",
             "201 3",
+            "201 2 duplicate",
             "409 REPLAYED_NONCE",
             "201 4");
+    for (String field : List.of("index", "leafHash", "treeSize", "entryId", "receipt")) {
+      assertThat(reply.get("results").get(6).get(field))
+          .as(field)
+          .isEqualTo(reply.get("results").get(3).get(field));
+    }
     // Each receipt names the record the node now serves at its index, in request order.
     JsonNode third = reply.get("results").get(3);
     JsonNode served = get("/v1/entries/2");
@@ -108,6 +119,33 @@ class EntryBatchIT {
     assertThat(TreeHasher.leafHash(leaf).base64()).isEqualTo(third.get("leafHash").asText());
     assertThat(third.get("entryId").asText()).isEqualTo(CoopFixture.idOf(aliceYes).hex());
     assertThat(get("/v1/node").get("treeSize").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void aBatchSentAgainIsAnsweredWithTheSameReceiptsAndAppendsNothing() throws Exception {
+    byte[] genesis = coop.genesis();
+    byte[] proposal = coop.propose("alice", "sent twice", new Governed.Decision());
+    List<byte[]> batch =
+        List.of(genesis, proposal, coop.vote("alice", CoopFixture.idOf(proposal), VoteChoice.YES));
+    JsonNode first = postProtobuf(batch, 200);
+    assertThat(first.get("accepted").asInt()).as(first.toString()).isEqualTo(3);
+    long size = get("/v1/node").get("treeSize").asLong();
+
+    // A client whose first request timed out sends the same batch again.
+    JsonNode again = postProtobuf(batch, 200);
+
+    assertThat(again.get("accepted").asInt()).isEqualTo(3);
+    for (int i = 0; i < batch.size(); i++) {
+      JsonNode was = first.get("results").get(i);
+      JsonNode is = again.get("results").get(i);
+      assertThat(was.get("duplicate").asBoolean()).isFalse();
+      assertThat(is.get("duplicate").asBoolean()).isTrue();
+      for (String field :
+          List.of("status", "index", "leafHash", "treeSize", "entryId", "receipt")) {
+        assertThat(is.get(field)).as(i + ": " + field).isEqualTo(was.get(field));
+      }
+    }
+    assertThat(get("/v1/node").get("treeSize").asLong()).isEqualTo(size);
   }
 
   @Test

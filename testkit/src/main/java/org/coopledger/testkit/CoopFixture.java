@@ -283,6 +283,29 @@ public final class CoopFixture {
         new RecordRevenue(amountMinor, currency, "subscription:" + tier, "", months, region));
   }
 
+  /**
+   * Another entry by the author of {@code signedEntry} with the same nonce (and times) but {@code
+   * action}, signed with the author's current key: a replay of that nonce, which the rules refuse
+   * once {@code signedEntry} is accepted. Does not advance the author's nonce.
+   */
+  public byte[] reusingNonce(byte[] signedEntry, Action action) {
+    Entry first = EntryCodec.decode(signedEntry).entry();
+    Entry other =
+        new Entry(
+            first.coopId(),
+            first.author(),
+            first.nonce(),
+            first.createdAtMillis(),
+            first.expiresAtMillis(),
+            action);
+    SigningKey author =
+        keys.values().stream()
+            .filter(k -> k.publicKey().id().equals(first.author()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("not a key of this fixture"));
+    return EntrySigner.sign(other, author);
+  }
+
   /** The id of a signed entry (for a create-proposal entry: the proposal's id). */
   public static EntryId idOf(byte[] signedEntry) {
     return EntryCodec.decode(signedEntry).id();

@@ -11,7 +11,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param treeSize the tree size right after it
  * @param entryId the entry's id (hex)
  * @param receipt the signed receipt note
+ * @param duplicate the ledger already held exactly this signed entry (an earlier submission of the
+ *     same bytes): the fields are that record's, and this submission changed nothing
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReceiptResponse(
-    long index, String leafHash, long treeSize, String entryId, String receipt) {}
+    long index,
+    String leafHash,
+    long treeSize,
+    String entryId,
+    String receipt,
+    boolean duplicate) {}

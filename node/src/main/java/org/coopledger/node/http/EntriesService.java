@@ -72,7 +72,8 @@ final class EntriesService implements HttpService {
         receipt.leafHash().base64(),
         receipt.treeSize(),
         receipt.entryId(),
-        signedReceipt);
+        signedReceipt,
+        receipt.duplicate());
   }
 
   private void list(ServerRequest request, ServerResponse response) {

@@ -1,12 +1,19 @@
 package org.coopledger.node.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.codec.AcceptedEntry;
+import org.coopledger.governance.codec.EntryCodec;
 import org.coopledger.governance.engine.CoopState;
 import org.coopledger.governance.engine.EntryOutcome;
 import org.coopledger.governance.engine.SignatureVerifier;
@@ -23,6 +30,7 @@ import org.coopledger.node.store.AppliedIndex;
 import org.coopledger.node.store.LedgerBatch;
 import org.coopledger.node.store.LedgerStore;
 import org.coopledger.node.store.LedgerStore.StoredCheckpoint;
+import org.coopledger.node.store.StoreException;
 
 /**
  * The ledger of one node: the governance state machine and the Merkle tree, applied on top of the
@@ -48,10 +56,36 @@ public final class Ledger implements LedgerReader {
    * state, whatever the ledger's length.
    */
   public static Ledger open(LedgerStore store) {
+    indexEntryIds(store);
     HashSource hashes = new StoreHashSource(store);
     Frontier frontier = Frontier.fromSource(hashes, store.treeSize());
     CoopState state = store.state().map(CoopState::decode).orElse(CoopState.empty());
     return new Ledger(store, new LedgerView(frontier, state));
+  }
+
+  /**
+   * Has a store written before records were indexed by entry id catch up (once, a page at a time):
+   * so that {@link #apply} answers a copy of any record alike on every replica, whatever its store
+   * was written by.
+   */
+  private static void indexEntryIds(LedgerStore store) {
+    long from = store.entryIdsIndexed();
+    while (from < store.treeSize()) {
+      List<byte[]> page = store.records(from, 1_000, 8L << 20);
+      List<byte[]> ids = new ArrayList<>(page.size());
+      for (byte[] record : page) {
+        try {
+          ids.add(idBytes(EntryCodec.decode(AcceptedEntry.fromBytes(record).signedEntry()).id()));
+        } catch (CoopException e) {
+          throw new StoreException(
+              "STORE_CORRUPT",
+              "record " + (from + ids.size()) + " does not decode: " + e.getMessage(),
+              e);
+        }
+      }
+      store.indexEntries(from, ids);
+      from += ids.size();
+    }
   }
 
   @Override
@@ -123,19 +157,24 @@ public final class Ledger implements LedgerReader {
   /**
    * Applies {@code records} in order on top of the last published view, adding every accepted
    * record, its tree hashes and the resulting state to {@code batch}. Depends on nothing but the
-   * records and the published state (no clock, no randomness): a record checked on this node before
-   * ordering is applied from its decoded entry, anything else from its bytes, with the same
-   * outcome. Nothing becomes visible to readers until {@link Applied#publish()}. Called only by the
-   * apply thread, in log order.
+   * records and the published ledger (no clock, no randomness): a record checked on this node
+   * before ordering is applied from its decoded entry, anything else from its bytes, with the same
+   * outcome. A rejected record whose exact signed entry the ledger already holds (or an earlier
+   * record of this call) gets that record's result, marked duplicate: the answer to a retry.
+   * Nothing becomes visible to readers until {@link Applied#publish()}. Called only by the apply
+   * thread, in log order.
    */
   public Applied apply(List<NewRecord> records, LedgerBatch batch) {
     LedgerView start = view.get();
     CoopState state = start.state();
     Frontier frontier = start.frontier();
     List<RecordResult> results = new ArrayList<>(records.size());
+    // What this call appended, by entry id: a second copy in the same group finds the first here.
+    Map<EntryId, Appended> appended = new HashMap<>();
     for (NewRecord record : records) {
       long acceptedAt = record.acceptedAtMillis();
       EntryOutcome outcome;
+      AcceptedEntry decoded = null;
       if (record.checked() != null) {
         outcome =
             StateMachine.apply(state, record.checked().decoded(), acceptedAt, record.checked());
@@ -144,7 +183,7 @@ public final class Ledger implements LedgerReader {
         // the result (the receipt names it) instead of decoding the record twice.
         // (apply itself never throws: its rejections are outcomes.)
         try {
-          AcceptedEntry decoded = AcceptedEntry.fromBytes(record.bytes());
+          decoded = AcceptedEntry.fromBytes(record.bytes());
           acceptedAt = decoded.acceptedAtMillis();
           outcome = StateMachine.apply(state, decoded, SignatureVerifier.CRYPTO);
         } catch (CoopException e) {
@@ -154,26 +193,89 @@ public final class Ledger implements LedgerReader {
       switch (outcome) {
         case EntryOutcome.Applied applied -> {
           Hash leaf = TreeHasher.leafHash(record.bytes());
-          long index = batch.addRecord(record.bytes());
-          Frontier.Appended appended = frontier.append(leaf);
-          for (Subtree subtree : appended.completed()) {
+          long index = batch.addRecord(record.bytes(), idBytes(applied.entryId()));
+          appended.put(applied.entryId(), new Appended(index, record.bytes()));
+          Frontier.Appended next = frontier.append(leaf);
+          for (Subtree subtree : next.completed()) {
             batch.addHash(subtree.level(), subtree.index(), subtree.hash().bytes());
           }
-          frontier = appended.frontier();
+          frontier = next.frontier();
           state = applied.state();
-          results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt));
+          results.add(new RecordResult.Accepted(index, leaf, frontier.size(), acceptedAt, false));
         }
-        case EntryOutcome.Rejected rejected ->
-            results.add(
-                new RecordResult.Rejected(
-                    ErrorCode.of(rejected.code(), rejected.category()),
-                    rejected.message() == null ? "" : rejected.message()));
+        case EntryOutcome.Rejected rejected -> {
+          // A copy of an accepted entry (a client's retry, or a Raft client's retry at a new
+          // leader) is rejected by the rules like any replay, and changes nothing; it is answered
+          // with the first copy's result. Decided from the store as of this log entry and from
+          // this group alone, so every replica answers the same.
+          Optional<RecordResult.Accepted> held = Optional.empty();
+          if (rejected.entryId() != null) {
+            byte[] signedEntry =
+                record.checked() != null
+                    ? record.checked().signedEntryBytes()
+                    : decoded.signedEntry();
+            Appended inGroup = appended.get(rejected.entryId());
+            held =
+                inGroup != null
+                    ? sameEntry(inGroup.index(), inGroup.bytes(), signedEntry)
+                    : heldInStore(rejected.entryId(), signedEntry, start.treeSize());
+          }
+          results.add(held.<RecordResult>map(r -> r).orElseGet(() -> rejection(rejected)));
+        }
       }
     }
     if (state != start.state()) {
       batch.state(state.encode());
     }
     return new Applied(results, new LedgerView(frontier, state));
+  }
+
+  @Override
+  public Optional<RecordResult.Accepted> held(CheckedEntry entry) {
+    return heldInStore(entry.decoded().id(), entry.signedEntryBytes(), view.get().treeSize());
+  }
+
+  /** The record of exactly {@code signedEntry} among the first {@code size} records, if any. */
+  private Optional<RecordResult.Accepted> heldInStore(EntryId id, byte[] signedEntry, long size) {
+    OptionalLong index = store.indexOfEntry(idBytes(id));
+    if (index.isEmpty() || index.getAsLong() >= size) {
+      return Optional.empty();
+    }
+    return store
+        .record(index.getAsLong())
+        .flatMap(bytes -> sameEntry(index.getAsLong(), bytes, signedEntry));
+  }
+
+  /**
+   * The result the record at {@code index} got, marked a duplicate, if it holds exactly {@code
+   * signedEntry}: the same body with other signatures is another entry (it reuses a nonce).
+   */
+  private static Optional<RecordResult.Accepted> sameEntry(
+      long index, byte[] recordBytes, byte[] signedEntry) {
+    AcceptedEntry held;
+    try {
+      held = AcceptedEntry.fromBytes(recordBytes);
+    } catch (CoopException e) {
+      return Optional.empty(); // a damaged record: the startup check's business, not a duplicate
+    }
+    if (!Arrays.equals(held.signedEntry(), signedEntry)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RecordResult.Accepted(
+            index, TreeHasher.leafHash(recordBytes), index + 1, held.acceptedAtMillis(), true));
+  }
+
+  private record Appended(long index, byte[] bytes) {}
+
+  private static RecordResult.Rejected rejection(EntryOutcome.Rejected rejected) {
+    return new RecordResult.Rejected(
+        ErrorCode.of(rejected.code(), rejected.category()),
+        rejected.message() == null ? "" : rejected.message());
+  }
+
+  private static byte[] idBytes(EntryId id) {
+    return HexFormat.of().parseHex(id.hex());
   }
 
   /** The outcome of {@link #apply}: one result per record, and the view to publish. */

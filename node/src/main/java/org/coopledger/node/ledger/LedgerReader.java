@@ -35,6 +35,13 @@ public interface LedgerReader {
    */
   List<byte[]> records(long start, int limit, long maxBytes);
 
+  /**
+   * Where the published ledger holds exactly {@code entry}'s signed bytes, if it does: the result
+   * its first submission got, marked a duplicate. It tells nothing a reader of the entries could
+   * not see.
+   */
+  Optional<RecordResult.Accepted> held(CheckedEntry entry);
+
   /** The tree size and the Raft position of the store's last write, read together. */
   LedgerStore.Position position();
 

@@ -32,7 +32,8 @@ final class BatchResults {
                                 com.google.protobuf.UnsafeByteOperations.unsafeWrap(
                                     a.leafHash().bytes()))
                             .setTreeSize(a.treeSize())
-                            .setAcceptedAtMillis(a.acceptedAtMillis()))
+                            .setAcceptedAtMillis(a.acceptedAtMillis())
+                            .setDuplicate(a.duplicate()))
                     .build();
             case RecordResult.Rejected r ->
                 EntryResult.newBuilder()
@@ -63,7 +64,8 @@ final class BatchResults {
                   result.getAccepted().getIndex(),
                   Hash.of(result.getAccepted().getLeafHash().toByteArray()),
                   result.getAccepted().getTreeSize(),
-                  result.getAccepted().getAcceptedAtMillis())
+                  result.getAccepted().getAcceptedAtMillis(),
+                  result.getAccepted().getDuplicate())
               : new RecordResult.Rejected(
                   ErrorCode.of(
                       result.getRejected().getCode(),

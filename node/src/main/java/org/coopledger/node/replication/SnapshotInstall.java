@@ -439,6 +439,14 @@ public final class SnapshotInstall {
                 + r.message()
                 + " (a ledger holds only entries its rules accepted)");
       }
+      if (result.results().get(i) instanceof RecordResult.Accepted a && a.duplicate()) {
+        throw rejected(
+            "record "
+                + (first + i)
+                + " repeats the entry of record "
+                + a.index()
+                + " (a ledger holds each entry once)");
+      }
     }
     write.applied(position);
     store.commitReplayable(write);

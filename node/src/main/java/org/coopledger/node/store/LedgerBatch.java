@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * Everything one applied Raft log entry changes: the accepted records (appended at {@code
- * firstIndex}), the complete-subtree hashes they produce, the new governance state and the Raft
- * position. {@link LedgerStore#commit} writes it atomically. Built by one thread, then handed over.
+ * firstIndex}) with their entry ids (indexed in the same write, so that {@link
+ * LedgerStore#indexOfEntry} knows every record the store holds), the complete-subtree hashes they
+ * produce, the new governance state and the Raft position. {@link LedgerStore#commit} writes it
+ * atomically. Built by one thread, then handed over.
  */
 public final class LedgerBatch {
   private final long firstIndex;
-  private final List<byte[]> records = new ArrayList<>();
+  private final List<IdentifiedRecord> records = new ArrayList<>();
   private final List<SubtreeHash> hashes = new ArrayList<>();
   private byte[] state;
   private AppliedIndex applied = AppliedIndex.NONE;
@@ -41,9 +43,18 @@ public final class LedgerBatch {
     this.firstIndex = firstIndex;
   }
 
-  /** Appends a record; returns its ledger index. */
-  public long addRecord(byte[] recordBytes) {
-    records.add(recordBytes.clone());
+  /** A record to append and the 32-byte id of the entry it holds. */
+  record IdentifiedRecord(byte[] bytes, byte[] entryId) {}
+
+  /**
+   * Appends a record holding the entry whose id is {@code entryId} (32 bytes); returns its ledger
+   * index.
+   */
+  public long addRecord(byte[] recordBytes, byte[] entryId) {
+    if (entryId == null || entryId.length != 32) {
+      throw new IllegalArgumentException("an entry id is 32 bytes");
+    }
+    records.add(new IdentifiedRecord(recordBytes.clone(), entryId.clone()));
     return firstIndex + records.size() - 1;
   }
 
@@ -68,7 +79,7 @@ public final class LedgerBatch {
     return firstIndex + records.size();
   }
 
-  List<byte[]> records() {
+  List<IdentifiedRecord> records() {
     return records;
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -30,7 +31,9 @@ public final class LedgerStore implements AutoCloseable {
     RocksDB.loadLibrary();
   }
 
-  private static final String[] FAMILIES = {"records", "tree", "checkpoints", "state", "meta"};
+  private static final String[] FAMILIES = {
+    "records", "tree", "checkpoints", "state", "meta", "entry_ids"
+  };
 
   private final Path directory;
   private final DBOptions options;
@@ -42,9 +45,11 @@ public final class LedgerStore implements AutoCloseable {
   private final ColumnFamilyHandle checkpoints;
   private final ColumnFamilyHandle state;
   private final ColumnFamilyHandle meta;
+  private final ColumnFamilyHandle entryIds;
   private final WriteOptions synced = new WriteOptions().setSync(true);
   private final WriteOptions unsynced = new WriteOptions().setSync(false);
   private final AtomicLong treeSize;
+  private final AtomicLong entryIdsIndexed;
 
   private LedgerStore(Path directory) throws RocksDBException {
     this.directory = directory;
@@ -63,8 +68,11 @@ public final class LedgerStore implements AutoCloseable {
     this.checkpoints = handles.get(3);
     this.state = handles.get(4);
     this.meta = handles.get(5);
+    this.entryIds = handles.get(6);
     byte[] size = db.get(meta, StoreKeys.TREE_SIZE);
     this.treeSize = new AtomicLong(size == null ? 0 : StoreKeys.index(size));
+    byte[] indexed = db.get(meta, StoreKeys.ENTRY_IDS);
+    this.entryIdsIndexed = new AtomicLong(indexed == null ? 0 : StoreKeys.index(indexed));
   }
 
   /**
@@ -123,6 +131,59 @@ public final class LedgerStore implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.ofNullable(read(records, StoreKeys.index(index), "record " + index));
+  }
+
+  /**
+   * The index of the record whose entry has the id {@code entryId} (its 32 bytes), if the ledger
+   * holds one below the tree size. An entry id is in the ledger at most once: a second record with
+   * the same body would reuse its author's nonce, which the rules refuse.
+   */
+  public OptionalLong indexOfEntry(byte[] entryId) {
+    byte[] index = read(entryIds, entryId, "the index of an entry id");
+    if (index == null) {
+      return OptionalLong.empty();
+    }
+    long at = StoreKeys.index(index);
+    return at < treeSize() ? OptionalLong.of(at) : OptionalLong.empty();
+  }
+
+  /**
+   * How many records, from the first, {@link #indexOfEntry} knows: the tree size, except in a store
+   * written before entry ids were indexed, until {@link #indexEntries} has caught up.
+   */
+  public long entryIdsIndexed() {
+    return entryIdsIndexed.get();
+  }
+
+  /**
+   * Indexes the entry ids (32 bytes each) of the records from {@code start} on, in order, which
+   * must continue {@link #entryIdsIndexed()}: how a store written before entry ids were indexed
+   * catches up, once, when it is opened. Synced.
+   */
+  public void indexEntries(long start, List<byte[]> ids) {
+    if (start != entryIdsIndexed() || start + ids.size() > treeSize()) {
+      throw new StoreException(
+          "STORE_ORDER",
+          "entry ids from index "
+              + start
+              + " do not continue the "
+              + entryIdsIndexed()
+              + " indexed or exceed the tree size "
+              + treeSize());
+    }
+    long end = start + ids.size();
+    try (WriteBatch write = new WriteBatch()) {
+      long index = start;
+      for (byte[] id : ids) {
+        write.put(entryIds, id, StoreKeys.index(index++));
+      }
+      write.put(meta, StoreKeys.ENTRY_IDS, StoreKeys.index(end));
+      db.write(synced, write);
+    } catch (RocksDBException e) {
+      throw new StoreException(
+          "STORE_WRITE_FAILED", "indexing the entry ids of records " + start + ".." + end, e);
+    }
+    entryIdsIndexed.set(end);
   }
 
   /** Records [start, start+limit) that exist, in order. */
@@ -212,10 +273,13 @@ public final class LedgerStore implements AutoCloseable {
           "STORE_ORDER",
           "batch starts at index " + batch.firstIndex() + " but the ledger holds " + size);
     }
+    // A store with unindexed records keeps its count until indexEntries has caught up.
+    boolean indexed = entryIdsIndexed() == batch.firstIndex();
     try (WriteBatch write = new WriteBatch()) {
       long index = batch.firstIndex();
-      for (byte[] record : batch.records()) {
-        write.put(records, StoreKeys.index(index++), record);
+      for (LedgerBatch.IdentifiedRecord record : batch.records()) {
+        write.put(entryIds, record.entryId(), StoreKeys.index(index));
+        write.put(records, StoreKeys.index(index++), record.bytes());
       }
       for (LedgerBatch.SubtreeHash hash : batch.hashes()) {
         write.put(tree, StoreKeys.subtree(hash.level(), hash.index()), hash.hash());
@@ -224,6 +288,9 @@ public final class LedgerStore implements AutoCloseable {
         write.put(state, StoreKeys.STATE, batch.stateOrNull());
       }
       write.put(meta, StoreKeys.TREE_SIZE, StoreKeys.index(batch.endIndex()));
+      if (indexed) {
+        write.put(meta, StoreKeys.ENTRY_IDS, StoreKeys.index(batch.endIndex()));
+      }
       write.put(meta, StoreKeys.APPLIED, batch.applied().encode());
       db.write(options, write);
     } catch (RocksDBException e) {
@@ -238,6 +305,9 @@ public final class LedgerStore implements AutoCloseable {
           e);
     }
     treeSize.set(batch.endIndex());
+    if (indexed) {
+      entryIdsIndexed.set(batch.endIndex());
+    }
   }
 
   /** Stores a signed checkpoint note for {@code size} (synced). */

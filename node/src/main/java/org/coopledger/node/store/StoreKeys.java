@@ -11,6 +11,10 @@ final class StoreKeys {
   static final byte[] APPLIED = "applied".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   static final byte[] STATE = "coop".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+  /** How many records, from index 0, have their entry ids in the {@code entry_ids} family. */
+  static final byte[] ENTRY_IDS =
+      "entry_ids_size".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private StoreKeys() {}
 
   static byte[] index(long index) {

@@ -3,6 +3,7 @@ package org.coopledger.node.write;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,13 @@ import org.coopledger.node.replication.ReplicationException;
  * Takes submitted {@code SignedEntry}s to the ledger. Before ordering, on the callers' threads (a
  * batch on all cores): strict decoding, the co-op check, and Ed25519 verification of every
  * signature whose key the current state (or the entry itself, for a genesis or a key rotation)
- * names. Then the {@link Batcher} groups the checked entries for replication, and the submitter
- * waits until each is applied and durable. The state machine checks everything again (reusing
- * exactly the signature checks done here), so these early checks only ever refuse what it would
- * refuse too. Thread-safe; {@link #close} stops the thread that enforces the timeout.
+ * names. An entry whose exact signed bytes the ledger already holds is answered there with that
+ * record's receipt, marked a duplicate. Then the {@link Batcher} groups the checked entries for
+ * replication, and the submitter waits until each is applied and durable (apply answers a copy it
+ * finds in the ledger the same way: two copies in one batch, or a retry the snapshot predates). The
+ * state machine checks everything again (reusing exactly the signature checks done here), so these
+ * early checks only ever refuse what it would refuse too. Thread-safe; {@link #close} stops the
+ * thread that enforces the timeout.
  */
 public final class Submitter implements AutoCloseable {
   /** Below this many entries a batch is checked on the caller's thread alone. */
@@ -56,7 +60,11 @@ public final class Submitter implements AutoCloseable {
    *     unchanged), or {@link ReplicationException} if it could not be committed
    */
   public Receipt submit(byte[] signedEntry) {
-    CheckedEntry checked = check(signedEntry, ledger.view().state());
+    Object check = check(signedEntry, ledger.view().state());
+    if (check instanceof Receipt held) {
+      return held;
+    }
+    CheckedEntry checked = (CheckedEntry) check;
     CompletableFuture<RecordResult> result = batcher.submit(checked);
     deadlines.watch(result);
     return receipt(checked, await(result));
@@ -94,7 +102,7 @@ public final class Submitter implements AutoCloseable {
             .mapToObj(
                 i -> {
                   try {
-                    return (Object) check(signedEntries.get(i), snapshot);
+                    return check(signedEntries.get(i), snapshot);
                   } catch (CoopException e) {
                     return e;
                   }
@@ -118,6 +126,8 @@ public final class Submitter implements AutoCloseable {
         } catch (CoopException e) {
           outcomes.add(new Refused(e));
         }
+      } else if (check instanceof Receipt held) {
+        outcomes.add(held);
       } else {
         outcomes.add(new Refused((CoopException) check));
       }
@@ -125,13 +135,22 @@ public final class Submitter implements AutoCloseable {
     return outcomes;
   }
 
-  private CheckedEntry check(byte[] signedEntry, CoopState snapshot) {
+  /**
+   * The entry checked for ordering, or, if the ledger already holds exactly these signed bytes (a
+   * client retrying after a timeout), the receipt of that record: a retry neither reaches Raft nor
+   * is refused for its nonce, even if its author has since rotated their key or left.
+   */
+  private Object check(byte[] signedEntry, CoopState snapshot) {
     CheckedEntry checked = CheckedEntry.check(signedEntry, snapshot);
     String entryCoop = checked.decoded().entry().coopId();
     if (!entryCoop.equals(coopId)) {
       throw new EntryRejectedException(
           RejectionCode.WRONG_COOP,
           "the entry is for co-op '" + entryCoop + "' but this node serves co-op '" + coopId + "'");
+    }
+    Optional<RecordResult.Accepted> held = ledger.held(checked);
+    if (held.isPresent()) {
+      return receipt(checked, held.get());
     }
     // Strangers' entries never reach Raft: they would only fill the replicated log with junk
     // (a member admitted, or a key rotated, in a batch not yet applied is refused and retries).
@@ -181,7 +200,8 @@ public final class Submitter implements AutoCloseable {
               a.leafHash(),
               a.treeSize(),
               entry.decoded().id().hex(),
-              a.acceptedAtMillis());
+              a.acceptedAtMillis(),
+              a.duplicate());
     };
   }
 
@@ -196,9 +216,16 @@ public final class Submitter implements AutoCloseable {
    * @param treeSize the tree size right after it
    * @param entryId the entry id (hex SHA-256 of the body)
    * @param acceptedAtMillis the acceptance time its record carries
+   * @param duplicate the ledger already held exactly this signed entry (from an earlier
+   *     submission): the fields are that record's, and this submission changed nothing
    */
   public record Receipt(
-      long index, Hash leafHash, long treeSize, String entryId, long acceptedAtMillis)
+      long index,
+      Hash leafHash,
+      long treeSize,
+      String entryId,
+      long acceptedAtMillis,
+      boolean duplicate)
       implements Outcome {}
 
   /**

@@ -103,7 +103,18 @@ class ApiContractIT {
     check("post", "/v1/entries", api.postEntry(genesis), 201);
     byte[] first = coop.propose("alice", "first", new Governed.Decision());
     check("post", "/v1/entries", api.postEntry(first), 201);
-    check("post", "/v1/entries", api.postEntry(first), 409);
+    Reply again = api.postEntry(first);
+    check("post", "/v1/entries", again, 201);
+    assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+    check(
+        "post",
+        "/v1/entries",
+        api.postEntry(
+            coop.reusingNonce(
+                first,
+                new org.coopledger.governance.action.CreateProposal(
+                    "second", "", new Governed.Decision()))),
+        409);
     check("post", "/v1/entries", api.postEntry("{\"body\": "), 400);
     check("post", "/v1/entries", api.postEntry("{\"body\": \"AA==\", \"x\": 1}"), 400);
     check("post", "/v1/entries", api.postEntry(new byte[MAX_BODY + 1]), 413);
@@ -119,7 +130,11 @@ class ApiContractIT {
     check(
         "post",
         "/v1/entries:batch",
-        api.post("/v1/entries:batch", "application/x-protobuf", batch(proposal, genesis)),
+        // A new entry, a copy of one the ledger holds (201, duplicate) and a refused one.
+        api.post(
+            "/v1/entries:batch",
+            "application/x-protobuf",
+            batch(proposal, genesis, other.genesis())),
         200);
     check(
         "post",

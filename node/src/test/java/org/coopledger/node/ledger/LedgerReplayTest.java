@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.coopledger.governance.action.CastVote;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
@@ -45,9 +46,18 @@ class LedgerReplayTest {
             staleVote,
             coop.vote("bob", id, VoteChoice.YES),
             coop.vote("alice", id, VoteChoice.NO),
-            // A replay of an accepted entry: refused (nonce) in both paths.
             coop.vote("carol", id, VoteChoice.ABSTAIN)));
-    groups.add(List.of(groups.get(1).get(1), coop.vote("tess", id, VoteChoice.YES)));
+    byte[] tessYes = coop.vote("tess", id, VoteChoice.YES);
+    groups.add(
+        List.of(
+            // A copy of an accepted entry, in a later record (another acceptance time): answered
+            // with the first copy's result in both paths, and nothing appended.
+            groups.get(1).get(1),
+            // Another entry reusing that nonce: the replay defence refuses it in both paths.
+            coop.reusingNonce(groups.get(1).get(1), new CastVote(id, VoteChoice.NO, "")),
+            tessYes,
+            // Two copies in one group: the second finds the first before it is stored.
+            tessYes));
 
     Result checked;
     Result replayed;
@@ -58,18 +68,26 @@ class LedgerReplayTest {
     }
     assertThat(checked.results).isEqualTo(replayed.results);
     assertThat(checked.results)
-        .extracting(r -> r instanceof RecordResult.Rejected x ? x.code().name() : "accepted")
+        .extracting(LedgerReplayTest::describe)
         .containsExactly(
-            "accepted",
-            "accepted",
-            "accepted",
-            "accepted",
+            "0",
+            "1",
+            "2",
+            "3",
             "KEY_ROTATED",
-            "accepted",
-            "accepted",
-            "accepted",
+            "4",
+            "5",
+            "6",
+            "duplicate of 2",
             "REPLAYED_NONCE",
-            "accepted");
+            "7",
+            "duplicate of 7");
+    RecordResult.Accepted first = (RecordResult.Accepted) checked.results.get(2);
+    assertThat(checked.results.get(8))
+        .as("the copy's answer is the first copy's, acceptance time included")
+        .isEqualTo(
+            new RecordResult.Accepted(
+                first.index(), first.leafHash(), first.treeSize(), first.acceptedAtMillis(), true));
     assertThat(checked.digest).isEqualTo(replayed.digest);
     assertThat(checked.root).isEqualTo(replayed.root);
 
@@ -113,6 +131,13 @@ class LedgerReplayTest {
               RecordResult.Rejected.class,
               r -> assertThat(r.code().name()).isEqualTo("BAD_SIGNATURE"));
     }
+  }
+
+  private static String describe(RecordResult result) {
+    return switch (result) {
+      case RecordResult.Rejected r -> r.code().name();
+      case RecordResult.Accepted a -> (a.duplicate() ? "duplicate of " : "") + a.index();
+    };
   }
 
   private record Result(List<RecordResult> results, String digest, String root) {}

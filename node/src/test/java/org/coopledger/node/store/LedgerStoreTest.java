@@ -16,8 +16,8 @@ class LedgerStoreTest {
   void aCommittedBatchIsReadBackWholeAfterReopening() {
     try (LedgerStore store = LedgerStore.open(dir)) {
       LedgerBatch batch = new LedgerBatch(0);
-      assertThat(batch.addRecord(bytes("a"))).isZero();
-      assertThat(batch.addRecord(bytes("b"))).isEqualTo(1);
+      assertThat(batch.addRecord(bytes("a"), id(1))).isZero();
+      assertThat(batch.addRecord(bytes("b"), id(2))).isEqualTo(1);
       batch.addHash(0, 0, new byte[32]);
       batch.state(bytes("state-1"));
       batch.applied(new AppliedIndex(1, 7));
@@ -29,6 +29,8 @@ class LedgerStoreTest {
       assertThat(store.applied()).isEqualTo(new AppliedIndex(1, 7));
       assertThat(store.record(1)).hasValueSatisfying(r -> assertThat(r).isEqualTo(bytes("b")));
       assertThat(store.record(2)).isEmpty();
+      assertThat(store.indexOfEntry(id(2))).hasValue(1);
+      assertThat(store.indexOfEntry(id(3))).isEmpty();
       assertThat(store.records(0, 10)).hasSize(2);
       assertThat(store.subtree(0, 0)).hasSize(32);
       assertThat(store.subtree(0, 1)).isNull();
@@ -43,7 +45,7 @@ class LedgerStoreTest {
     try (LedgerStore store = LedgerStore.open(dir)) {
       LedgerBatch batch = new LedgerBatch(0);
       for (int i = 0; i < 40; i++) {
-        batch.addRecord(new byte[256 * 1024]);
+        batch.addRecord(new byte[256 * 1024], id(i));
       }
       batch.applied(new AppliedIndex(1, 1));
       store.commit(batch);
@@ -59,12 +61,13 @@ class LedgerStoreTest {
   void aBatchThatDoesNotStartAtTheTreeSizeIsRefusedAndChangesNothing() {
     try (LedgerStore store = LedgerStore.open(dir)) {
       LedgerBatch gap = new LedgerBatch(5);
-      gap.addRecord(bytes("x"));
+      gap.addRecord(bytes("x"), id(9));
       assertThatThrownBy(() -> store.commit(gap))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("batch starts at index 5 but the ledger holds 0");
       assertThat(store.treeSize()).isZero();
       assertThat(store.record(5)).isEmpty();
+      assertThat(store.indexOfEntry(id(9))).as("the record's id is not indexed either").isEmpty();
     }
   }
 
@@ -76,6 +79,14 @@ class LedgerStoreTest {
           .extracting(e -> ((StoreException) e).code())
           .isEqualTo("STORE_UNAVAILABLE");
     }
+  }
+
+  /** A made-up 32-byte entry id. */
+  private static byte[] id(int n) {
+    byte[] id = new byte[32];
+    id[31] = (byte) n;
+    id[0] = 7;
+    return id;
   }
 
   private static byte[] bytes(String text) {

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coopledger.governance.action.CastVote;
+import org.coopledger.governance.action.CreateProposal;
 import org.coopledger.governance.action.EntryId;
 import org.coopledger.governance.action.Governed;
 import org.coopledger.governance.action.VoteChoice;
@@ -110,6 +112,56 @@ class SubmitterTest {
   }
 
   @Test
+  void theSameSignedEntryAgainIsAnsweredWithItsFirstReceiptWithoutReachingRaft() {
+    submitter.submit(coop.genesis());
+    byte[] proposal = coop.propose("alice", "once", new Governed.Decision());
+    Submitter.Receipt first = submitter.submit(proposal);
+    long groups = flushedGroups.get();
+
+    Submitter.Receipt again = submitter.submit(proposal);
+
+    assertThat(first.duplicate()).isFalse();
+    assertThat(again)
+        .isEqualTo(
+            new Submitter.Receipt(
+                first.index(),
+                first.leafHash(),
+                first.treeSize(),
+                first.entryId(),
+                first.acceptedAtMillis(),
+                true));
+    assertThat(submitter.submitAll(List.of(proposal))).containsExactly(again);
+    assertThat(flushedGroups.get()).as("the copies never reached a group").isEqualTo(groups);
+    assertThat(ledger.view().treeSize()).isEqualTo(2);
+  }
+
+  @Test
+  void anotherEntryReusingAnAcceptedNonceIsStillRefusedAsReplayed() {
+    submitter.submit(coop.genesis());
+    byte[] proposal = coop.propose("alice", "once", new Governed.Decision());
+    submitter.submit(proposal);
+    byte[] replay =
+        coop.reusingNonce(proposal, new CreateProposal("twice", "", new Governed.Decision()));
+
+    assertThat(code(() -> submitter.submit(replay))).isEqualTo("REPLAYED_NONCE");
+    assertThat(ledger.view().treeSize()).isEqualTo(2);
+  }
+
+  @Test
+  void aCopyOfAnEntryWhoseAuthorHasSinceRotatedTheirKeyStillGetsItsReceipt() {
+    submitter.submit(coop.genesis());
+    byte[] proposal = coop.propose("bob", "before the rotation", new Governed.Decision());
+    Submitter.Receipt first = submitter.submit(proposal);
+    submitter.submit(coop.rotateKey("bob"));
+
+    Submitter.Receipt again = submitter.submit(proposal);
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.index()).isEqualTo(first.index());
+    assertThat(ledger.view().treeSize()).isEqualTo(3);
+  }
+
+  @Test
   void aCommitThatNeverComesAnswersCommitTimeoutAndTheEntryIsNotAcknowledged() {
     submitter.submit(coop.genesis());
     // A flush that never completes: what a node sees when its Raft group cannot commit.
@@ -182,16 +234,25 @@ class SubmitterTest {
     batch.add(forged);
     batch.add(coop.vote("bob", id, VoteChoice.NO));
     batch.add(batch.get(3));
+    batch.add(coop.reusingNonce(batch.get(3), new CastVote(id, VoteChoice.NO, "")));
     for (int i = 0; i < 20; i++) {
       batch.add(coop.vote("tess", id, i % 2 == 0 ? VoteChoice.YES : VoteChoice.NO));
     }
     List<Submitter.Outcome> outcomes = submitter.submitAll(batch);
     assertThat(outcomes).hasSize(batch.size());
-    assertThat(outcomes.subList(0, 7))
+    assertThat(outcomes.subList(0, 8))
         .extracting(SubmitterTest::describe)
-        .containsExactly("0", "1", "MALFORMED_ENTRY", "2", "BAD_SIGNATURE", "3", "REPLAYED_NONCE");
+        .containsExactly(
+            "0",
+            "1",
+            "MALFORMED_ENTRY",
+            "2",
+            "BAD_SIGNATURE",
+            "3",
+            "duplicate of 2",
+            "REPLAYED_NONCE");
     // tess's 20 votes, with increasing nonces, landed in order right after.
-    assertThat(outcomes.subList(7, batch.size()))
+    assertThat(outcomes.subList(8, batch.size()))
         .extracting(SubmitterTest::describe)
         .containsExactlyElementsOf(
             java.util.stream.IntStream.range(4, 24).mapToObj(Integer::toString).toList());
@@ -200,7 +261,7 @@ class SubmitterTest {
 
   private static String describe(Submitter.Outcome outcome) {
     return switch (outcome) {
-      case Submitter.Receipt r -> Long.toString(r.index());
+      case Submitter.Receipt r -> (r.duplicate() ? "duplicate of " : "") + r.index();
       case Submitter.Refused r -> r.error().code();
     };
   }
