@@ -169,7 +169,7 @@ class LedgerStateMachineTest {
     stateMachine.catchUpWith(
         leader -> {
           LedgerBatch write = new LedgerBatch(store.treeSize());
-          write.addRecord(new byte[] {(byte) attempts.get()});
+          write.addRecord(new byte[] {(byte) attempts.get()}, new byte[32]);
           if (attempts.incrementAndGet() == 1) {
             write.applied(AppliedIndex.NONE);
             store.commitReplayable(write);
@@ -204,7 +204,7 @@ class LedgerStateMachineTest {
     stateMachine.catchUpWith(
         leader -> {
           LedgerBatch write = new LedgerBatch(store.treeSize());
-          write.addRecord(new byte[] {1, 2, 3});
+          write.addRecord(new byte[] {1, 2, 3}, new byte[32]);
           write.applied(AppliedIndex.NONE);
           store.commitReplayable(write);
           partWay.countDown();
