@@ -83,10 +83,13 @@ class CommandsIT {
       ok(coop.run("sign", draft, "--key", key(name)));
     }
     CoopRunner.Result submitted = coop.run("submit", draft);
+    // Sent again (a retry after a lost answer): the same entry, not a second one, nor a refusal.
+    CoopRunner.Result again = coop.run("submit", draft);
 
     assertThat(early.exitCode()).as(early.err()).isEqualTo(ExitCode.REJECTED);
     ok(submitted);
     assertThat(submitted.out()).contains("accepted as entry #0");
+    assertThat(ok(again).out()).contains("already in the ledger (submitted before) as entry #0");
     assertThat(ok(coop.run("show", "members")).out())
         .contains("ann")
         .contains("ben")

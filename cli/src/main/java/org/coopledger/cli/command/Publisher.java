@@ -120,7 +120,9 @@ final class Publisher {
       context
           .out()
           .println(
-              "accepted as entry #"
+              (accepted.path("duplicate").asBoolean()
+                      ? "already in the ledger (submitted before) as entry #"
+                      : "accepted as entry #")
                   + receipt.receipt().index()
                   + ": "
                   + EntryViews.describe(decoded.entry()));

@@ -111,7 +111,9 @@ public final class SubmitCommand implements Runnable {
                 files.get(i)
                     + ": "
                     + (accepted
-                        ? "accepted as entry #"
+                        ? (result.path("duplicate").asBoolean()
+                                ? "already in the ledger (submitted before) as entry #"
+                                : "accepted as entry #")
                             + receipt.receipt().index()
                             + " (signed receipt kept in "
                             + receipt.file()
