@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
@@ -157,6 +158,8 @@ public final class RaftHost implements AutoCloseable {
   private static RaftProperties properties(
       Path directory, String host, int port, long snapshotEvery, boolean several) {
     RaftProperties properties = new RaftProperties();
+    // Ratis' gRPC with a leader fix it lacks (RATIS-2500; see PatchedGrpc).
+    RaftConfigKeys.Rpc.setType(properties, new PatchedGrpc());
     RaftServerConfigKeys.setStorageDir(properties, List.of(directory.toFile()));
     GrpcConfigKeys.Server.setHost(properties, host);
     GrpcConfigKeys.Server.setPort(properties, port);
