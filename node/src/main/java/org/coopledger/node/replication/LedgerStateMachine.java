@@ -4,9 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos;
@@ -15,6 +19,7 @@ import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
@@ -56,12 +61,11 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private final AppliedWaiters applied = new AppliedWaiters();
   private volatile AppliedIndex installed;
   private volatile CatchUp catchUp;
-  private volatile java.nio.file.Path catchingUp;
+  private volatile Path catchingUp;
   private volatile boolean closing;
 
   /** The thread of the catch-up running in the background, if any. */
-  private final java.util.concurrent.atomic.AtomicReference<Thread> catchingUpNow =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final AtomicReference<Thread> catchingUpNow = new AtomicReference<>();
 
   /** Serialises the two writers of the store: applying the log, and catching up from the leader. */
   private final Object writing = new Object();
@@ -82,8 +86,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
    */
   private volatile long recordsSinceMarker;
 
-  private final java.util.concurrent.atomic.AtomicBoolean markerAsked =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean markerAsked = new AtomicBoolean();
   private final long snapshotEvery;
 
   public LedgerStateMachine(LedgerStore store, Ledger ledger) {
@@ -168,7 +171,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
    * has no Raft position its log could continue from, so a node that finds the file when it starts
    * must rebuild its store ({@link SnapshotInstall#interrupted}).
    */
-  public void catchUpWith(CatchUp catchUp, java.nio.file.Path flag) {
+  public void catchUpWith(CatchUp catchUp, Path flag) {
     this.catchingUp = flag;
     this.catchUp = catchUp;
   }
@@ -304,19 +307,18 @@ public final class LedgerStateMachine extends BaseStateMachine {
   }
 
   /** The leader this node's Raft server knows now, if any and not this node. */
-  private java.util.Optional<String> currentLeader() {
+  private Optional<String> currentLeader() {
     try {
       RaftServer server = getServer().getNow(null);
       if (server == null) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      org.apache.ratis.protocol.RaftPeerId id =
-          server.getDivision(getGroupId()).getInfo().getLeaderId();
+      RaftPeerId id = server.getDivision(getGroupId()).getInfo().getLeaderId();
       return id == null || id.equals(server.getId())
-          ? java.util.Optional.empty()
-          : java.util.Optional.of(id.toString());
+          ? Optional.empty()
+          : Optional.of(id.toString());
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -442,9 +444,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
     if (records == null) {
       // Only nodes write batches, so this is a bug, not a client mistake; skipping keeps every
       // replica identical because all of them skip it the same way.
-      updateLastAppliedTermIndex(position);
-      ledger.reached(position.getTerm(), position.getIndex());
-      applied.reached(position.getIndex());
+      reached(position);
       return CompletableFuture.completedFuture(BatchResults.encode(List.of()));
     }
     CompletableFuture<Message> result;
@@ -461,9 +461,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
 
   private CompletableFuture<Message> apply(TermIndex position, List<NewRecord> records) {
     if (position.getIndex() <= store.applied().index()) {
-      updateLastAppliedTermIndex(position);
-      ledger.reached(position.getTerm(), position.getIndex());
-      applied.reached(position.getIndex());
+      reached(position);
       return CompletableFuture.completedFuture(BatchResults.encode(alreadyApplied(records.size())));
     }
     LedgerBatch write = new LedgerBatch(store.treeSize());
@@ -474,10 +472,15 @@ public final class LedgerStateMachine extends BaseStateMachine {
     store.commitReplayable(write);
     result.publish();
     recordsSinceMarker += records.size();
+    reached(position);
+    return CompletableFuture.completedFuture(BatchResults.encode(result.results()));
+  }
+
+  /** Records that the log is applied up to {@code position}, for Ratis, the ledger and waiters. */
+  private void reached(TermIndex position) {
     updateLastAppliedTermIndex(position);
     ledger.reached(position.getTerm(), position.getIndex());
     applied.reached(position.getIndex());
-    return CompletableFuture.completedFuture(BatchResults.encode(result.results()));
   }
 
   @SuppressWarnings("unchecked")
